@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetDsl.Generator.Parsing;
+
+namespace NetDsl.CodeFixes;
+
+/// <summary>
+/// Replaces an initializer that does not suit its activation by the one the warning suggests:
+/// <c>[Dense(64, Init.He, Act.Tanh)]</c> becomes <c>[Dense(64, Init.GlorotNormal, Act.Tanh)]</c>, keeping however the
+/// user qualified the enum.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwapInitializerCodeFix))]
+[Shared]
+public sealed class SwapInitializerCodeFix : CodeFixProvider
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create("NDSL1001", "NDSL1002", "NDSL1003", "NDSL1004", "NDSL1005");
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(ModelRules.SuggestedInit, out string? suggested) || suggested is null
+                || root?.FindNode(diagnostic.Location.SourceSpan) is not AttributeArgumentSyntax argument)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Use Init.{suggested}",
+                    cancellationToken => Swap(context.Document, root, argument, suggested, cancellationToken),
+                    equivalenceKey: "NetDsl.UseInit." + suggested),
+                diagnostic);
+        }
+    }
+
+    private static Task<Document> Swap(
+        Document document, SyntaxNode root, AttributeArgumentSyntax argument, string suggested, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ExpressionSyntax replacement = argument.Expression is MemberAccessExpressionSyntax access
+            ? access.WithName(SyntaxFactory.IdentifierName(suggested))
+            : SyntaxFactory.ParseExpression("global::NetDsl.Init." + suggested);
+        ExpressionSyntax formatted = replacement.WithTriviaFrom(argument.Expression);
+        return Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(argument.Expression, formatted)));
+    }
+}

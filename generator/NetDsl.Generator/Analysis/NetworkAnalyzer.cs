@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NetDsl.Generator.Diagnostics;
+using NetDsl.Generator.Model;
+using NetDsl.Generator.Parsing;
+
+namespace NetDsl.Generator.Analysis;
+
+/// <summary>
+/// Reports NetDsl's warnings (NDSL1xxx) while the user types, from the same parse the generator uses; the errors
+/// come from the generator, which decides whether a network can be generated.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NetworkAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.SymmetricHiddenWeights,
+        DiagnosticDescriptors.HeUnderSaturatingActivation,
+        DiagnosticDescriptors.GlorotUnderDeepRelu,
+        DiagnosticDescriptors.SeluWithoutLeCun,
+        DiagnosticDescriptors.SlopeIgnored,
+        DiagnosticDescriptors.UnusedArgument,
+        DiagnosticDescriptors.SlowLossPair);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (!type.GetAttributes().Any(a => NetworkParser.IsAttribute(a, KnownNames.InputAttribute)))
+        {
+            return;
+        }
+
+        var (_, diagnostics) = NetworkParser.Parse(type, context.CancellationToken);
+        foreach (DiagnosticInfo diagnostic in diagnostics)
+        {
+            if (diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Warning)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(SourceLocation(context.Compilation, diagnostic.Location)));
+            }
+        }
+    }
+
+    // The parse keeps locations as plain values; the IDE needs them in a syntax tree to draw squiggles and offer fixes.
+    private static Location? SourceLocation(Compilation compilation, LocationInfo? location)
+    {
+        if (location is null)
+        {
+            return null;
+        }
+
+        SyntaxTree? tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == location.FilePath);
+        return tree is null ? location.ToLocation() : Location.Create(tree, location.Span);
+    }
+}

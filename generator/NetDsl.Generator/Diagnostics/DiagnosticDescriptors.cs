@@ -1,0 +1,139 @@
+using Microsoft.CodeAnalysis;
+
+namespace NetDsl.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic NetDsl reports. Errors (NDSL0xxx) stop the generation of the network they concern and come from
+/// the generator; warnings (NDSL1xxx) carry knowledge about initializers and activations and come from the analyzer,
+/// with a code fix where one initializer should replace another. docs/diagnostics.md lists them with examples.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "NetDsl";
+
+    /// <summary>Message: "'{0}' must be declared partial ...".</summary>
+    public static readonly DiagnosticDescriptor NotPartial = Error(
+        "NDSL0001",
+        "Network type must be partial",
+        "'{0}' must be declared partial so that NetDsl can add the network's members: write 'partial {1} {0}'");
+
+    /// <summary>Message: "'{0}' has [Dense] layers but no [Input] ...".</summary>
+    public static readonly DiagnosticDescriptor MissingInput = Error(
+        "NDSL0002",
+        "Network has no input",
+        "'{0}' has [Dense] layers but no [Input]: add [Input(n)] with the number of input features above the first layer");
+
+    /// <summary>Message: "'{0}' has no layers ...".</summary>
+    public static readonly DiagnosticDescriptor NoLayers = Error(
+        "NDSL0003",
+        "Network has no layers",
+        "'{0}' has no layers: add at least one [Dense(units, init, activation)] after [Input]");
+
+    /// <summary>Message: "{0} must be at least 1, not {1} ...".</summary>
+    public static readonly DiagnosticDescriptor NonPositiveSize = Error(
+        "NDSL0004",
+        "Size must be positive",
+        "{0} must be at least 1, not {1}");
+
+    /// <summary>Message: "'{0}' needs {1} parameters ...".</summary>
+    public static readonly DiagnosticDescriptor TooLarge = Error(
+        "NDSL0005",
+        "Network is too large",
+        "'{0}' needs {1} floats of parameters from this layer on, more than one .NET array holds ({2}): make the layers narrower");
+
+    /// <summary>Message: "{0} is not a defined {1} ...".</summary>
+    public static readonly DiagnosticDescriptor UndefinedEnumValue = Error(
+        "NDSL0006",
+        "Undefined enum value",
+        "{0} is not a defined {1}: use one of the named {1} members");
+
+    /// <summary>Message: "{0} = {1} is not a finite number".</summary>
+    public static readonly DiagnosticDescriptor NonFiniteArgument = Error(
+        "NDSL0007",
+        "Argument must be finite",
+        "{0} = {1} is not a finite number: give a finite value or leave the argument out for its default");
+
+    /// <summary>Message: "Softmax normalizes ... layer {0} ...".</summary>
+    public static readonly DiagnosticDescriptor SoftmaxNotLast = Error(
+        "NDSL0008",
+        "Softmax must be the last activation",
+        "Softmax normalizes the network's outputs into probabilities and can only be the last layer's activation; layer {0} is hidden: use ReLU or Tanh here and Softmax on the output layer");
+
+    /// <summary>Message: "The layers of '{0}' are spread ...".</summary>
+    public static readonly DiagnosticDescriptor LayersSpread = Error(
+        "NDSL0009",
+        "Layers are spread over several declarations",
+        "The layers of '{0}' are spread over several partial declarations, so their order is undefined: put [Input] and every [Dense] on one declaration");
+
+    /// <summary>Message: "'{0}' is generic ...".</summary>
+    public static readonly DiagnosticDescriptor GenericType = Error(
+        "NDSL0010",
+        "Network type cannot be generic",
+        "'{0}' is generic or nested in a generic type, and a network's shape must be fixed at compile time: declare the network in a non-generic type");
+
+    /// <summary>Message: "'{0}' is {1} ...".</summary>
+    public static readonly DiagnosticDescriptor NotAClass = Error(
+        "NDSL0011",
+        "Network must be a class",
+        "'{0}' is {1}, but a network owns its weights and work buffers and must be a non-static class or record class");
+
+    /// <summary>Message: "{0}".</summary>
+    public static readonly DiagnosticDescriptor InvalidInitArgument = Error(
+        "NDSL0012",
+        "Invalid initializer argument",
+        "{0}");
+
+    /// <summary>Message: "{0} loss needs ...".</summary>
+    public static readonly DiagnosticDescriptor LossMismatch = Error(
+        "NDSL0013",
+        "Loss does not fit the output activation",
+        "The {0} loss needs a {1} output layer, but the last layer uses {2}: make the last activation {1} or choose another loss");
+
+    /// <summary>Message: "Layer {0} is a hidden layer initialized with {1} ...".</summary>
+    public static readonly DiagnosticDescriptor SymmetricHiddenWeights = Warning(
+        "NDSL1001",
+        "Hidden layer starts with identical weights",
+        "Layer {0} is a hidden layer initialized with {1}: every unit computes the same output and receives the same gradient, so the units never become different; use {2}");
+
+    /// <summary>Message: "{0} is tuned for the ReLU family ...".</summary>
+    public static readonly DiagnosticDescriptor HeUnderSaturatingActivation = Warning(
+        "NDSL1002",
+        "He initialization under a saturating activation",
+        "{0} is scaled for ReLU, which zeroes half its inputs; under {1} its doubled variance pushes units into saturation, where gradients vanish: use {2}");
+
+    /// <summary>Message: "{0} under a stack of {1} ReLU layers ...".</summary>
+    public static readonly DiagnosticDescriptor GlorotUnderDeepRelu = Warning(
+        "NDSL1003",
+        "Glorot or LeCun initialization in a deep ReLU stack",
+        "{0} ignores that {1} zeroes half its inputs, so the signal's variance roughly halves at each of the network's {2} ReLU-family layers and gradients vanish: use {3}");
+
+    /// <summary>Message: "SELU self-normalizes only ...".</summary>
+    public static readonly DiagnosticDescriptor SeluWithoutLeCun = Warning(
+        "NDSL1004",
+        "SELU without LeCun normal initialization",
+        "SELU keeps activations at zero mean and unit variance only when weights have variance 1/fan_in; {0} breaks that: use {1}");
+
+    /// <summary>Message: "{0} ignores the negative slope ...".</summary>
+    public static readonly DiagnosticDescriptor SlopeIgnored = Warning(
+        "NDSL1005",
+        "Initializer ignores the activation's slope",
+        "{0} ignores the negative slope α = {1} of {2}; the He initializers scale by √(2/(1 + α²)) to account for it: use {3}");
+
+    /// <summary>Message: "{0} has no effect ...".</summary>
+    public static readonly DiagnosticDescriptor UnusedArgument = Warning(
+        "NDSL1006",
+        "Named argument has no effect",
+        "{0} has no effect on a layer with {1}: remove it");
+
+    /// <summary>Message: "Mean squared error on {0} outputs ...".</summary>
+    public static readonly DiagnosticDescriptor SlowLossPair = Warning(
+        "NDSL1007",
+        "Loss learns slowly with this output activation",
+        "Mean squared error on {0} outputs multiplies every gradient by the activation's slope, which vanishes when the output saturates: use the {1} loss");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message)
+        => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message)
+        => new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+}

@@ -1,0 +1,292 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetDsl.Generator.Model;
+
+namespace NetDsl.Generator.Emit;
+
+/// <summary>
+/// Emits the fused forward kernels of one layer shape: a driver that walks the rows, a register tile for batches
+/// (<see cref="TileRows"/> rows × <see cref="TilePanels"/> weight panels) and a one-row tile for single samples.
+/// </summary>
+/// <remarks>
+/// The kernels are generic over the vector flavor (<c>ISimd&lt;TVector&gt;</c>): the JIT compiles one copy per
+/// instruction set in which the panel width and every size derived from it are constants. Edges need no separate
+/// code: a tile that runs past the last row or panel re-reads the last real one and skips its stores, so every load
+/// stays in bounds and the source does not grow with the layer's width.
+/// </remarks>
+internal static class ForwardKernels
+{
+    /// <summary>Rows per batch tile: 6 rows × 2 panels = 12 accumulators, which leaves room for the two weight
+    /// vectors and the broadcast input within the 16 registers of AVX2 and SSE, and makes every weight load feed 6
+    /// multiply-adds.</summary>
+    public const int TileRows = 6;
+
+    public const int TilePanels = 2;
+
+    /// <summary>Panels per single-row tile: four independent accumulator chains keep enough loads in flight for a
+    /// batch-1 forward pass to stream weights at cache bandwidth rather than wait on multiply-add latency.</summary>
+    public const int RowPanels = 4;
+
+    public static void Emit(IndentedWriter writer, LayerSpec layer, IReadOnlyList<int> users)
+    {
+        string name = KernelName(users[0]);
+        EmitDriver(writer, layer, name, users);
+        writer.Line();
+        EmitTile(writer, layer, name, TileRows, TilePanels, "Tile");
+        writer.Line();
+        EmitTile(writer, layer, name, 1, RowPanels, "Row");
+    }
+
+    public static string KernelName(int firstLayer) => "Layer" + Literals.Int(firstLayer) + "Forward";
+
+    private static void EmitDriver(IndentedWriter writer, LayerSpec layer, string name, IReadOnlyList<int> users)
+    {
+        string which = users.Count == 1
+            ? "Layer " + Literals.Int(users[0])
+            : "Layers " + string.Join(", ", users.Select(u => Literals.Int(u)));
+        writer.Line("/// <summary>");
+        writer.Line($"/// {which}: dense {layer.FanIn} → {layer.Units} with {Describe(layer)}, fused:");
+        writer.Line($"/// y[r, u] = {Formula(layer)} for each of <paramref name=\"rows\"/> rows.");
+        writer.Line("/// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a");
+        writer.Line("/// register, biased, activated and stored once. Batches go through tiles of " + Literals.Int(TileRows) + " rows × " + Literals.Int(TilePanels) + " panels,");
+        writer.Line("/// one row through a tile of " + Literals.Int(RowPanels) + " panels. When <paramref name=\"keep\"/> is set (training) the");
+        writer.Line("/// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.");
+        writer.Line("/// </summary>");
+        writer.Line($"private static void {name}<TSimd, TVector>(");
+        writer.Line("    ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,");
+        writer.Line("    ref float output, ref float preActivation, bool keep)");
+        writer.Line($"    where TSimd : struct, {Names.Simd}");
+        writer.Line("    where TVector : struct");
+        using (writer.Block())
+        {
+            writer.Line($"const int Units = {layer.Units};");
+            writer.Line($"const int OutputStride = {layer.PaddedUnits};");
+            writer.Line("int panels = (Units + TSimd.Count - 1) / TSimd.Count;");
+            writer.Line();
+            using (writer.Block("if (rows == 1)"))
+            {
+                using (writer.Block("for (int panel = 0; panel < panels; panel += " + Literals.Int(RowPanels) + ")"))
+                {
+                    writer.Line($"{name}Row<TSimd, TVector>(ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);");
+                }
+            }
+
+            using (writer.Block("else"))
+            {
+                using (writer.Block("for (int row = 0; row < rows; row += " + Literals.Int(TileRows) + ")"))
+                {
+                    writer.Line("int count = global::System.Math.Min(" + Literals.Int(TileRows) + ", rows - row);");
+                    writer.Line($"ref float inputRows = ref {Names.Unsafe}.Add(ref input, row * inputStride);");
+                    writer.Line($"ref float outputRows = ref {Names.Unsafe}.Add(ref output, row * OutputStride);");
+                    writer.Line($"ref float preActivationRows = ref keep ? ref {Names.Unsafe}.Add(ref preActivation, row * OutputStride) : ref preActivation;");
+                    using (writer.Block("for (int panel = 0; panel < panels; panel += " + Literals.Int(TilePanels) + ")"))
+                    {
+                        writer.Line($"{name}Tile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias, ref slopes, panel, ref outputRows, ref preActivationRows, keep);");
+                    }
+                }
+            }
+
+            if (layer.Activation == ActKind.Softmax)
+            {
+                writer.Line();
+                writer.Line("// Rows wider than two vectors were stored as logits; normalize them while they are still in cache.");
+                using (writer.Block("if (panels > 2)"))
+                {
+                    using (writer.Block("for (int row = 0; row < rows; row++)"))
+                    {
+                        writer.Line($"TSimd.SoftmaxInPlace(ref {Names.Unsafe}.Add(ref output, row * OutputStride), Units);");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void EmitTile(IndentedWriter writer, LayerSpec layer, string name, int rows, int panels, string suffix)
+    {
+        writer.Line($"// The {suffix.ToLowerInvariant()} tile of {name}: {Literals.Int(rows)} row(s) × {Literals.Int(panels)} panel(s) of {layer.FanIn} inputs, {rows * panels} accumulators.");
+        writer.Line($"private static void {name}{suffix}<TSimd, TVector>(");
+        writer.Line("    ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,");
+        writer.Line("    ref float output, ref float preActivation, bool keep)");
+        writer.Line($"    where TSimd : struct, {Names.Simd}");
+        writer.Line("    where TVector : struct");
+        using (writer.Block())
+        {
+            writer.Line($"const int FanIn = {layer.FanIn};");
+            writer.Line($"const int Units = {layer.Units};");
+            writer.Line($"const int OutputStride = {layer.PaddedUnits};");
+            writer.Line("int panels = (Units + TSimd.Count - 1) / TSimd.Count;");
+            writer.Line();
+
+            writer.Line("// Rows and panels past the last real one re-read the last real one; their results are not stored.");
+            for (int r = 0; r < rows; r++)
+            {
+                string offset = r == 0 ? "0" : $"inputStride * global::System.Math.Min({r}, rows - 1)";
+                writer.Line($"ref float x{r} = ref {Names.Unsafe}.Add(ref input, {offset});");
+            }
+
+            for (int p = 0; p < panels; p++)
+            {
+                writer.Line($"nint panel{p} = global::System.Math.Min(panel + {p}, panels - 1);");
+                writer.Line($"ref float w{p} = ref {Names.Unsafe}.Add(ref weights, panel{p} * FanIn * TSimd.Count);");
+            }
+
+            writer.Line(string.Join(" ", Accumulators(rows, panels).Select(a => $"TVector {a.Name} = TSimd.Zero;")));
+            writer.Line();
+
+            writer.Line("// Each weight vector feeds every row; each input is broadcast once and feeds every panel.");
+            using (writer.Block("for (nint k = 0; k < FanIn; k++)"))
+            {
+                for (int p = 0; p < panels; p++)
+                {
+                    writer.Line($"TVector b{p} = TSimd.Load(ref w{p}, k * TSimd.Count);");
+                }
+
+                for (int r = 0; r < rows; r++)
+                {
+                    writer.Line($"{(r == 0 ? "TVector a" : "a")} = TSimd.Create({Names.Unsafe}.Add(ref x{r}, k));");
+                    for (int p = 0; p < panels; p++)
+                    {
+                        writer.Line($"c{r}{p} = TSimd.MultiplyAdd(a, b{p}, c{r}{p});");
+                    }
+                }
+            }
+
+            writer.Line();
+            EmitEpilogue(writer, layer, rows, panels);
+        }
+    }
+
+    private static void EmitEpilogue(IndentedWriter writer, LayerSpec layer, int rows, int panels)
+    {
+        writer.Line("// Epilogue: bias, then the activation on the registers, then one store per output vector.");
+        for (int p = 0; p < panels; p++)
+        {
+            writer.Line($"TVector bias{p} = TSimd.Load(ref bias, panel{p} * TSimd.Count);");
+        }
+
+        foreach ((string c, _, int p) in Accumulators(rows, panels))
+        {
+            writer.Line($"{c} = TSimd.Add({c}, bias{p});");
+        }
+
+        using (writer.Block("if (keep)"))
+        {
+            EmitStores(writer, rows, panels, "preActivation");
+        }
+
+        if (layer.Activation == ActKind.Softmax)
+        {
+            writer.Line();
+            writer.Line("// Softmax needs the whole row: when it fits in this tile's registers, normalize it here and store once.");
+            using (writer.Block("if (panels <= 2)"))
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    string guard = r == 0 ? "" : $"if (rows > {r}) ";
+                    writer.Line($"{guard}TSimd.SoftmaxStore(c{r}0, c{r}1, Units, ref {Names.Unsafe}.Add(ref output, {r} * OutputStride));");
+                }
+
+                writer.Line("return;");
+            }
+
+            writer.Line();
+            EmitStores(writer, rows, panels, "output");
+            return;
+        }
+
+        writer.Line();
+        EmitActivation(writer, layer, rows, panels);
+        EmitStores(writer, rows, panels, "output");
+    }
+
+    private static void EmitActivation(IndentedWriter writer, LayerSpec layer, int rows, int panels)
+    {
+        string? function = Traits.FunctionType(layer.Activation);
+        switch (layer.Activation)
+        {
+            case ActKind.Linear:
+                return;
+            case ActKind.LeakyReLU:
+                writer.Line($"TVector slope = TSimd.Create({Literals.Float(layer.Alpha)});");
+                break;
+            case ActKind.PReLU:
+                for (int p = 0; p < panels; p++)
+                {
+                    writer.Line($"TVector slope{p} = TSimd.Load(ref slopes, panel{p} * TSimd.Count);");
+                }
+
+                break;
+        }
+
+        foreach ((string c, _, int p) in Accumulators(rows, panels))
+        {
+            writer.Line(layer.Activation switch
+            {
+                ActKind.ReLU => $"{c} = TSimd.Relu({c});",
+                ActKind.LeakyReLU => $"{c} = TSimd.LeakyRelu({c}, slope);",
+                ActKind.PReLU => $"{c} = TSimd.LeakyRelu({c}, slope{p});",
+                _ => $"{c} = TSimd.Evaluate<{Names.Activations}.{function}>({c}, {Literals.Double(layer.Alpha)});",
+            });
+        }
+    }
+
+    private static void EmitStores(IndentedWriter writer, int rows, int panels, string destination)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            var stores = new List<string>();
+            for (int p = 0; p < panels; p++)
+            {
+                string store = $"TSimd.Store(c{r}{p}, ref {destination}, {r} * OutputStride + panel{p} * TSimd.Count);";
+                stores.Add(p == 0 ? store : $"if (panel + {p} < panels) {store}");
+            }
+
+            if (r == 0)
+            {
+                foreach (string store in stores)
+                {
+                    writer.Line(store);
+                }
+            }
+            else
+            {
+                using (writer.Block($"if (rows > {r})"))
+                {
+                    foreach (string store in stores)
+                    {
+                        writer.Line(store);
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Name, int Row, int Panel)> Accumulators(int rows, int panels)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            for (int p = 0; p < panels; p++)
+            {
+                yield return ($"c{r}{p}", r, p);
+            }
+        }
+    }
+
+    internal static string Describe(LayerSpec layer) => layer.Activation switch
+    {
+        ActKind.LeakyReLU or ActKind.ELU => $"{layer.Activation} (α = {Literals.Float(layer.Alpha).TrimEnd('F')})",
+        ActKind.PReLU => "PReLU (learned slopes)",
+        _ => layer.Activation.ToString(),
+    };
+
+    private static string Formula(LayerSpec layer)
+    {
+        const string sum = "b[u] + Σₖ x[r, k]·W[u, k]";
+        return layer.Activation switch
+        {
+            ActKind.Linear => sum,
+            ActKind.Softmax => $"softmaxᵤ({sum})",
+            _ => $"{layer.Activation}({sum})",
+        };
+    }
+}

@@ -1,0 +1,101 @@
+namespace NetDsl.Generator.Model;
+
+/// <summary>
+/// Everything the emitter needs to write one network, as plain values. The generator caches on this record: equal
+/// specs produce identical source, and it holds no symbol, syntax node or compilation.
+/// </summary>
+/// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
+/// <param name="Containers">The containing types, outermost first.</param>
+/// <param name="Name">The network type's name.</param>
+/// <param name="Keyword">How it is declared: <c>class</c> or <c>record</c>.</param>
+/// <param name="InputSize">The width of the input.</param>
+/// <param name="Layers">The layers in application order.</param>
+/// <param name="Loss">The training loss, resolved from the last activation when not named.</param>
+internal sealed record NetworkSpec(
+    string? Namespace,
+    EquatableArray<ContainerSpec> Containers,
+    string Name,
+    string Keyword,
+    int InputSize,
+    EquatableArray<LayerSpec> Layers,
+    LossKind Loss)
+{
+    /// <summary>The name the generated file gets: the full name with containers separated by '+', unique per type.
+    /// </summary>
+    public string HintName
+    {
+        get
+        {
+            var builder = new System.Text.StringBuilder();
+            if (Namespace is not null)
+            {
+                builder.Append(Namespace).Append('.');
+            }
+
+            foreach (ContainerSpec container in Containers)
+            {
+                builder.Append(container.Name).Append('+');
+            }
+
+            return builder.Append(Name).Append(".g.cs").ToString();
+        }
+    }
+
+    /// <summary>The full name as C# writes it, for messages and documentation.</summary>
+    public string DisplayName
+    {
+        get
+        {
+            var builder = new System.Text.StringBuilder();
+            if (Namespace is not null)
+            {
+                builder.Append(Namespace).Append('.');
+            }
+
+            foreach (ContainerSpec container in Containers)
+            {
+                builder.Append(container.Name).Append('.');
+            }
+
+            return builder.Append(Name).ToString();
+        }
+    }
+
+    public int OutputSize => Layers[Layers.Count - 1].Units;
+}
+
+/// <summary>A type that contains the network, re-declared with its own keyword.</summary>
+/// <param name="Keyword"><c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c> or <c>interface</c>.</param>
+/// <param name="Name">Its name.</param>
+internal sealed record ContainerSpec(string Keyword, string Name);
+
+/// <summary>One Dense layer with every named argument resolved to its value.</summary>
+internal sealed record LayerSpec(
+    int FanIn,
+    int Units,
+    InitKind Init,
+    ActKind Activation,
+    double Alpha,
+    double Value,
+    double Min,
+    double Max,
+    double Mean,
+    double Std,
+    double Gain,
+    double Bias)
+{
+    /// <summary>Units rounded up to 16 floats: the row stride of this layer's activations and the padded size of
+    /// its bias, valid for every vector width.</summary>
+    public int PaddedUnits => (Units + 15) / 16 * 16;
+
+    /// <summary>Fan-in rounded up to 16: the row stride of the weights as the backward kernels read them.</summary>
+    public int PaddedFanIn => (FanIn + 15) / 16 * 16;
+
+    public bool HasSlopes => Activation == ActKind.PReLU;
+
+    /// <summary>The number of learnable parameters: weights, biases and PReLU slopes.</summary>
+    public long ParameterCount => (long)Units * FanIn + Units + (HasSlopes ? Units : 0);
+
+    /// <summary>The floats the packed layer occupies: weight panels, padded biases, padded slopes.</summary>
+    public long StorageLength => (long)PaddedUnits * FanIn + PaddedUnits + (HasSlopes ? PaddedUnits : 0);
+}

@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NetDsl.Generator.Diagnostics;
+using NetDsl.Generator.Model;
+
+namespace NetDsl.Generator.Parsing;
+
+/// <summary>
+/// The warnings that carry this field's knowledge about pairing initializers with activations. Each one points at the
+/// initializer argument and names the initializer to use instead, in the property <see cref="SuggestedInit"/> that
+/// the code fix reads.
+/// </summary>
+internal static class ModelRules
+{
+    /// <summary>The diagnostic property holding the name of the <c>Init</c> member to switch to.</summary>
+    public const string SuggestedInit = "SuggestedInit";
+
+    /// <summary>A ReLU network with at least this many ReLU-family layers counts as deep: with variance-preserving
+    /// but ReLU-unaware scaling, the signal's variance halves per layer, an eighth of it left after three.</summary>
+    public const int DeepReluLayers = 3;
+
+    public static IEnumerable<DiagnosticInfo> Warnings(NetworkSpec spec, NetworkAttributes attributes)
+    {
+        int reluLayers = spec.Layers.Count(l => Traits.IsReluFamily(l.Activation));
+        for (int index = 0; index < spec.Layers.Count; index++)
+        {
+            LayerSpec layer = spec.Layers[index];
+            AttributeData dense = attributes.Dense[index];
+            DiagnosticInfo? pairing = InitPairing(layer, index, index < spec.Layers.Count - 1, reluLayers, dense);
+            if (pairing is not null)
+            {
+                yield return pairing;
+            }
+
+            foreach (DiagnosticInfo unused in UnusedArguments(layer, dense))
+            {
+                yield return unused;
+            }
+        }
+
+        ActKind last = spec.Layers[spec.Layers.Count - 1].Activation;
+        if (attributes.Loss is not null && spec.Loss == LossKind.MeanSquaredError && last is ActKind.Softmax or ActKind.Sigmoid)
+        {
+            string better = last == ActKind.Softmax ? "CrossEntropy" : "BinaryCrossEntropy";
+            yield return NetworkParser.Diagnostic(
+                DiagnosticDescriptors.SlowLossPair, NetworkParser.Syntax(attributes.Loss), last.ToString(), better);
+        }
+    }
+
+    private static DiagnosticInfo? InitPairing(LayerSpec layer, int index, bool hidden, int reluLayers, AttributeData dense)
+    {
+        InitKind init = layer.Init;
+        ActKind activation = layer.Activation;
+        if (hidden && Traits.IsConstant(init))
+        {
+            InitKind better = Traits.RecommendedInit(activation);
+            return Suggest(DiagnosticDescriptors.SymmetricHiddenWeights, dense, better, index.ToString(CultureInfo.InvariantCulture), init.ToString(), better.ToString());
+        }
+
+        if (Traits.IsHe(init) && activation is ActKind.Sigmoid or ActKind.Tanh)
+        {
+            InitKind better = init == InitKind.HeUniform ? InitKind.GlorotUniform : InitKind.GlorotNormal;
+            return Suggest(DiagnosticDescriptors.HeUnderSaturatingActivation, dense, better, init.ToString(), activation.ToString(), better.ToString());
+        }
+
+        if (activation == ActKind.SELU && init != InitKind.LeCunNormal)
+        {
+            return Suggest(DiagnosticDescriptors.SeluWithoutLeCun, dense, InitKind.LeCunNormal, init.ToString(), nameof(InitKind.LeCunNormal));
+        }
+
+        if (activation is ActKind.LeakyReLU or ActKind.PReLU && !Traits.IsHe(init) && !Traits.IsConstant(init))
+        {
+            InitKind better = init is InitKind.GlorotUniform or InitKind.LeCunUniform or InitKind.Uniform or InitKind.TorchDefault
+                ? InitKind.HeUniform
+                : InitKind.HeNormal;
+            string alpha = NetworkParser.Format(layer.Alpha);
+            return Suggest(DiagnosticDescriptors.SlopeIgnored, dense, better, init.ToString(), alpha, activation.ToString(), better.ToString());
+        }
+
+        if (activation == ActKind.ReLU && Traits.IsGlorotOrLeCun(init) && reluLayers >= DeepReluLayers)
+        {
+            InitKind better = init is InitKind.GlorotUniform or InitKind.LeCunUniform ? InitKind.HeUniform : InitKind.HeNormal;
+            return Suggest(
+                DiagnosticDescriptors.GlorotUnderDeepRelu, dense, better, init.ToString(), activation.ToString(),
+                reluLayers.ToString(CultureInfo.InvariantCulture), better.ToString());
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<DiagnosticInfo> UnusedArguments(LayerSpec layer, AttributeData dense)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in dense.NamedArguments)
+        {
+            string? user = argument.Key switch
+            {
+                "Alpha" when Traits.DefaultAlpha(layer.Activation) is null => layer.Activation.ToString(),
+                "Value" when layer.Init != InitKind.Constant => layer.Init.ToString(),
+                "Min" or "Max" when layer.Init != InitKind.Uniform => layer.Init.ToString(),
+                "Mean" or "Std" when layer.Init is not (InitKind.Normal or InitKind.TruncatedNormal) => layer.Init.ToString(),
+                "Gain" when layer.Init != InitKind.Orthogonal => layer.Init.ToString(),
+                _ => null,
+            };
+            if (user is not null)
+            {
+                yield return NetworkParser.Diagnostic(
+                    DiagnosticDescriptors.UnusedArgument, NetworkParser.NamedArgumentSyntax(dense, argument.Key), argument.Key, user);
+            }
+        }
+    }
+
+    private static DiagnosticInfo Suggest(DiagnosticDescriptor descriptor, AttributeData dense, InitKind better, params string[] arguments)
+    {
+        // The two-argument constructor has no initializer argument to point at; the attribute itself is the place.
+        SyntaxNode? place = dense.ConstructorArguments.Length == 3
+            ? NetworkParser.ArgumentSyntax(dense, 1)
+            : NetworkParser.Syntax(dense);
+        DiagnosticInfo plain = NetworkParser.Diagnostic(descriptor, place, arguments);
+        return plain with { Properties = new[] { new KeyValue(SuggestedInit, better.ToString()) }.ToEquatableArray() };
+    }
+}

@@ -1,0 +1,13 @@
+namespace NetDsl.Generator;
+
+/// <summary>Names of the generator's incremental steps, which the caching tests look up.</summary>
+internal static class TrackingNames
+{
+    public const string Parse = nameof(Parse);
+
+    public const string OrphanLayers = nameof(OrphanLayers);
+
+    public const string Specs = nameof(Specs);
+
+    public const string Errors = nameof(Errors);
+}

@@ -1,0 +1,18 @@
+using NetDsl.Math;
+
+namespace NetDsl.Activations;
+
+/// <summary>softplus(x) = ln(1 + e^x), as max(x, 0) + ln(1 + e^−|x|): exact for large |x|, no overflow. (PyTorch
+/// switches to x above 20; the exact form differs from that by under 1e-9 relative there.)</summary>
+public readonly struct Softplus : IActivationFunction
+{
+    /// <inheritdoc/>
+    public static T Value<T>(T x, double parameter) where T : struct, IDoubleVector<T>
+    {
+        T positivePart = T.Select(T.GreaterThan(x, T.Create(0)), x, T.Create(0));
+        return positivePart + DoubleVector.LogOnePlus(T.Exp(-T.Abs(x)));
+    }
+
+    /// <inheritdoc/>
+    public static T Slope<T>(T x, T y, double parameter) where T : struct, IDoubleVector<T> => DoubleVector.Logistic(x);
+}

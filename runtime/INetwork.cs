@@ -1,0 +1,36 @@
+namespace NetDsl;
+
+/// <summary>
+/// What every generated network offers, for code that handles networks of several shapes (training loops, tools).
+/// The generated class also has each size as a <c>const int</c>.
+/// </summary>
+/// <remarks>A network instance owns its work buffers: use one instance per thread.</remarks>
+public interface INetwork
+{
+    /// <summary>The number of input features.</summary>
+    int InputSize { get; }
+
+    /// <summary>The number of outputs.</summary>
+    int OutputSize { get; }
+
+    /// <summary>The number of learnable parameters: weights, biases and PReLU slopes.</summary>
+    int ParameterCount { get; }
+
+    /// <summary>Redraws every parameter from <paramref name="seed"/>: bit-identical for the same seed on every machine
+    /// and instruction set.</summary>
+    void Initialize(ulong seed);
+
+    /// <summary>Runs one sample: <paramref name="input"/> holds <see cref="InputSize"/> floats,
+    /// <paramref name="output"/> receives <see cref="OutputSize"/>.</summary>
+    void Forward(ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>Runs a row-major batch of <c>inputs.Length / InputSize</c> samples.</summary>
+    void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs);
+
+    /// <summary>Copies every parameter out in the canonical order: for each layer its weights [units, fanIn]
+    /// row-major (PyTorch nn.Linear's layout), its biases, then its PReLU slopes if any.</summary>
+    void ExportParameters(Span<float> destination);
+
+    /// <summary>Replaces every parameter, read in the order of <see cref="ExportParameters"/>.</summary>
+    void ImportParameters(ReadOnlySpan<float> source);
+}

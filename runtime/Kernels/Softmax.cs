@@ -1,0 +1,146 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using NetDsl.Math;
+
+namespace NetDsl.Kernels;
+
+/// <summary>
+/// Softmax in double precision: exp(x − max) / Σ exp(x − max), rounded once to float. Outputs sum to 1 within a few
+/// float ulps; softmax([1000, 0]) = [1, 0], softmax([1e30, 1e30, 1e30]) = [⅓, ⅓, ⅓].
+/// </summary>
+/// <remarks>
+/// Non-finite inputs: a NaN anywhere makes the whole row NaN; entries equal to the row's maximum count as e⁰ = 1, so
+/// +∞ entries share the probability equally (the limit of softmax as they grow) and a row of −∞ is uniform.
+/// </remarks>
+public static class Softmax
+{
+    /// <summary>Replaces <paramref name="row"/> by its softmax, on the widest accelerated vectors.</summary>
+    public static void InPlace(Span<float> row)
+    {
+        ref float start = ref MemoryMarshal.GetReference(row);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            InPlace<Double512>(ref start, row.Length);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            InPlace<Double256>(ref start, row.Length);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            InPlace<Double128>(ref start, row.Length);
+        }
+        else
+        {
+            InPlace<DoubleScalar>(ref start, row.Length);
+        }
+    }
+
+    /// <summary>Softmax of the <paramref name="count"/> floats at <paramref name="row"/>, in place.</summary>
+    public static void InPlace<T>(ref float row, int count) where T : struct, IDoubleVector<T>
+    {
+        int vectorEnd = count - count % T.Count;
+
+        // Pass 1: the maximum, NaN if any entry is NaN.
+        double max = double.NegativeInfinity;
+        for (int i = 0; i < vectorEnd; i += T.Count)
+        {
+            max = System.Math.Max(max, T.MaxAcross(T.LoadWidened(ref Unsafe.Add(ref row, i))));
+        }
+
+        for (int i = vectorEnd; i < count; i++)
+        {
+            max = System.Math.Max(max, Unsafe.Add(ref row, i));
+        }
+
+        // Pass 2: the sum of the shifted exponentials, in lanes and then across them.
+        T shift = T.Create(max);
+        T lanes = T.Create(0);
+        for (int i = 0; i < vectorEnd; i += T.Count)
+        {
+            lanes += ShiftedExp(T.LoadWidened(ref Unsafe.Add(ref row, i)), shift);
+        }
+
+        double sum = T.SumAcross(lanes);
+        for (int i = vectorEnd; i < count; i++)
+        {
+            sum += ShiftedExp(new DoubleScalar(Unsafe.Add(ref row, i)), new DoubleScalar(max)).Value;
+        }
+
+        // Pass 3: recompute each exponential (cheaper than keeping them in double) and divide.
+        T total = T.Create(sum);
+        for (int i = 0; i < vectorEnd; i += T.Count)
+        {
+            ref float slot = ref Unsafe.Add(ref row, i);
+            T.StoreNarrowed(ShiftedExp(T.LoadWidened(ref slot), shift) / total, ref slot);
+        }
+
+        for (int i = vectorEnd; i < count; i++)
+        {
+            ref float slot = ref Unsafe.Add(ref row, i);
+            slot = (float)(ShiftedExp(new DoubleScalar(slot), new DoubleScalar(max)).Value / sum);
+        }
+    }
+
+    /// <summary>
+    /// Softmax over the first <paramref name="count"/> lanes of <paramref name="parts"/> (consecutive vectors of one
+    /// row held in registers): stores the first <paramref name="storeCount"/> floats (count rounded up to whole float
+    /// vectors, which the destination row has room for), lanes past count as 0.
+    /// </summary>
+    public static void Store<T>(Span<T> parts, int count, int storeCount, ref float destination)
+        where T : unmanaged, IDoubleVector<T>
+    {
+        double max = double.NegativeInfinity;
+        for (int p = 0; p < parts.Length; p++)
+        {
+            parts[p] = T.Select(ValidLanes<T>(p, count), parts[p], T.Create(double.NegativeInfinity));
+            max = System.Math.Max(max, T.MaxAcross(parts[p]));
+        }
+
+        T shift = T.Create(max);
+        T lanes = T.Create(0);
+        for (int p = 0; p < parts.Length; p++)
+        {
+            parts[p] = T.Select(ValidLanes<T>(p, count), ShiftedExp(parts[p], shift), T.Create(0));
+            lanes += parts[p];
+        }
+
+        T total = T.Create(T.SumAcross(lanes));
+        for (int p = 0; p * T.Count < storeCount; p++)
+        {
+            T.StoreNarrowed(parts[p] / total, ref Unsafe.Add(ref destination, p * T.Count));
+        }
+    }
+
+    /// <summary>The log-sum-exp of a row in double precision: max + ln Σ exp(x − max), never overflowing.</summary>
+    public static double LogSumExp(ReadOnlySpan<float> row)
+    {
+        double max = double.NegativeInfinity;
+        foreach (float value in row)
+        {
+            max = System.Math.Max(max, value);
+        }
+
+        if (double.IsInfinity(max) || double.IsNaN(max))
+        {
+            return max;
+        }
+
+        double sum = 0;
+        foreach (float value in row)
+        {
+            sum += System.Math.Exp(value - max);
+        }
+
+        return max + System.Math.Log(sum);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ShiftedExp<T>(T x, T max) where T : struct, IDoubleVector<T>
+        => T.Exp(T.Select(T.EqualTo(x, max), T.Create(0), x - max));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ValidLanes<T>(int part, int count) where T : struct, IDoubleVector<T>
+        => T.LessThan(T.Indices + T.Create(part * T.Count), T.Create(count));
+}
