@@ -1,0 +1,38 @@
+namespace NetDsl;
+
+/// <summary>
+/// The shape of a generated network as plain data: what a weights file records and checks on load. Every generated
+/// class exposes its own as the static property <c>Description</c>.
+/// </summary>
+/// <param name="Name">The network type's full name.</param>
+/// <param name="InputSize">The number of input features.</param>
+/// <param name="Layers">The layers in application order.</param>
+public sealed record NetworkDescription(string Name, int InputSize, IReadOnlyList<LayerDescription> Layers)
+{
+    /// <summary>The number of outputs.</summary>
+    public int OutputSize => Layers[^1].Units;
+
+    /// <summary>The number of learnable parameters, in the canonical order of
+    /// <see cref="INetwork.ExportParameters"/>.</summary>
+    public int ParameterCount => Layers.Sum(l => l.ParameterCount);
+
+    /// <summary>Equal when the shapes are equal, layer by layer.</summary>
+    public bool Equals(NetworkDescription? other)
+        => other is not null && Name == other.Name && InputSize == other.InputSize && Layers.SequenceEqual(other.Layers);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, InputSize, Layers.Count);
+}
+
+/// <summary>One dense layer's shape.</summary>
+/// <param name="FanIn">Its input width.</param>
+/// <param name="Units">Its output width.</param>
+/// <param name="Activation">Its activation.</param>
+public sealed record LayerDescription(int FanIn, int Units, Act Activation)
+{
+    /// <summary>True for PReLU, whose per-unit slopes are parameters.</summary>
+    public bool HasSlopes => Activation == Act.PReLU;
+
+    /// <summary>Weights [Units, FanIn], biases [Units], then slopes [Units] when <see cref="HasSlopes"/>.</summary>
+    public int ParameterCount => Units * FanIn + Units + (HasSlopes ? Units : 0);
+}
