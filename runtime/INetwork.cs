@@ -16,6 +16,9 @@ public interface INetwork
     /// <summary>The number of learnable parameters: weights, biases and PReLU slopes.</summary>
     int ParameterCount { get; }
 
+    /// <summary>The network's shape as data.</summary>
+    NetworkDescription Description { get; }
+
     /// <summary>Redraws every parameter from <paramref name="seed"/>: bit-identical for the same seed on every machine
     /// and instruction set.</summary>
     void Initialize(ulong seed);
@@ -23,6 +26,9 @@ public interface INetwork
     /// <summary>Runs one sample: <paramref name="input"/> holds <see cref="InputSize"/> floats,
     /// <paramref name="output"/> receives <see cref="OutputSize"/>.</summary>
     void Forward(ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>Runs one sample and returns the index of its largest output.</summary>
+    int Predict(ReadOnlySpan<float> input);
 
     /// <summary>Runs a row-major batch of <c>inputs.Length / InputSize</c> samples.</summary>
     void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs);

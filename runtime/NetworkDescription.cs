@@ -28,7 +28,9 @@ public sealed record NetworkDescription(string Name, int InputSize, IReadOnlyLis
 /// <param name="FanIn">Its input width.</param>
 /// <param name="Units">Its output width.</param>
 /// <param name="Activation">Its activation.</param>
-public sealed record LayerDescription(int FanIn, int Units, Act Activation)
+/// <param name="Alpha">The activation's fixed parameter (LeakyReLU's slope, ELU's α), or 0 when it has none; PReLU's
+/// initial slope, which training changes, is not part of the shape and is 0 here.</param>
+public sealed record LayerDescription(int FanIn, int Units, Act Activation, double Alpha = 0)
 {
     /// <summary>True for PReLU, whose per-unit slopes are parameters.</summary>
     public bool HasSlopes => Activation == Act.PReLU;

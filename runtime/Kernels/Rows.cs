@@ -16,4 +16,20 @@ public static class Rows
                 .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref destination, (nint)row * columns), columns));
         }
     }
+
+    /// <summary>The index of the largest value, the first one on ties; NaN is never chosen (an all-NaN row gives 0).
+    /// </summary>
+    public static int ArgMax(ReadOnlySpan<float> values)
+    {
+        int best = 0;
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (float.IsNaN(values[best]) ? !float.IsNaN(values[i]) : values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
 }

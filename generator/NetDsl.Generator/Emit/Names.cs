@@ -32,6 +32,12 @@ internal static class Names
 
     public const string INetwork = "global::NetDsl.INetwork";
 
+    public const string NetworkDescription = "global::NetDsl.NetworkDescription";
+
+    public const string LayerDescription = "global::NetDsl.LayerDescription";
+
+    public const string Act = "global::NetDsl.Act";
+
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCodeAttribute";
 
     public const string Version = "0.1.0";

@@ -93,12 +93,25 @@ internal static class NetworkEmitter
         writer.Line("// ForwardBatch moves ChunkRows rows through all layers at a time, between two buffers of padded rows.");
         writer.Line($"private const int ChunkRows = {ChunkRows};");
         writer.Line($"private const int MaxStride = {layout.MaxStride};");
+        writer.Line();
+        writer.Line("/// <summary>The network's shape as data, as weights files record and check it.</summary>");
+        writer.Line($"public static {Names.NetworkDescription} Description {{ get; }} = new {Names.NetworkDescription}(");
+        writer.Line($"    \"{spec.DisplayName}\", InputSize, new {Names.LayerDescription}[]");
+        using (writer.Block(null, "});"))
+        {
+            foreach (LayerSpec layer in spec.Layers)
+            {
+                double alpha = layer.Activation is ActKind.LeakyReLU or ActKind.ELU ? layer.Alpha : 0;
+                writer.Line($"new {Names.LayerDescription}({layer.FanIn}, {layer.Units}, {Names.Act}.{layer.Activation}, {Literals.Double(alpha)}),");
+            }
+        }
     }
 
     private static void EmitFields(IndentedWriter writer)
     {
         writer.Line($"private readonly {Names.AlignedBuffer} _parameters = CreateStorage(0);");
         writer.Line($"private readonly {Names.AlignedBuffer} _work = new {Names.AlignedBuffer}(2 * ChunkRows * MaxStride);");
+        writer.Line("private readonly float[] _prediction = new float[OutputSize];");
     }
 
     private static void EmitPublicMembers(IndentedWriter writer, NetworkSpec spec)
@@ -111,6 +124,9 @@ internal static class NetworkEmitter
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line($"int {Names.INetwork}.ParameterCount => ParameterCount;");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"{Names.NetworkDescription} {Names.INetwork}.Description => Description;");
         writer.Line();
 
         writer.Line("/// <summary>Redraws every parameter from <paramref name=\"seed\"/>. The same seed gives bit-identical weights on");
@@ -131,6 +147,17 @@ internal static class NetworkEmitter
             writer.Line("RequireLength(input.Length, InputSize, nameof(input));");
             writer.Line("RequireLength(output.Length, OutputSize, nameof(output));");
             writer.Line($"Run(ref {Names.MemoryMarshal}.GetReference(input), 1, ref {Names.MemoryMarshal}.GetReference(output));");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>Runs one sample and returns the index of the largest output (the predicted class for a");
+        writer.Line("/// classifier; the first on ties, and NaN outputs are never chosen). Allocates nothing.</summary>");
+        writer.Line("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> features.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
+        using (writer.Block($"public int Predict({Names.ReadOnlySpan} input)"))
+        {
+            writer.Line("Forward(input, _prediction);");
+            writer.Line($"return {Names.Rows}.ArgMax(_prediction);");
         }
 
         writer.Line();
