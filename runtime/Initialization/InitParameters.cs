@@ -10,6 +10,6 @@ namespace NetDsl.Initialization;
 /// <param name="Gain">The scale of <see cref="Init.Orthogonal"/>.</param>
 /// <param name="Slope">The negative slope of the layer's LeakyReLU or PReLU, which the He initializers account for;
 /// 0 for every other activation.</param>
-public readonly record struct InitParameters(
+public sealed record InitParameters(
     double Value = 0, double Min = -0.05, double Max = 0.05, double Mean = 0, double Std = 0.05, double Gain = 1,
     double Slope = 0);
