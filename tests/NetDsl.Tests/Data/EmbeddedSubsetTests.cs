@@ -1,0 +1,143 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using NetDsl.Data;
+using Xunit.Abstractions;
+
+namespace NetDsl.Tests.Data;
+
+/// <summary>
+/// The Fashion-MNIST subset in samples/FashionMnist/data holds what its README says. Where the full data set is
+/// installed, the subset is checked image by image against it; elsewhere (as on CI machines without it) those tests
+/// say so in their output and pass.
+/// </summary>
+public class EmbeddedSubsetTests(ITestOutputHelper output)
+{
+    private const string FullSetDirectory = "/usr/share/datasets/fashion-mnist";
+    private const int TrainingPerClass = 600;
+    private const int TestPerClass = 100;
+
+    private static readonly string SubsetDirectory = FindSubsetDirectory();
+
+    private static readonly Lazy<(LabelledImageSet Training, LabelledImageSet Test)?> FullSet = new(() =>
+        Directory.Exists(FullSetDirectory)
+            ? (FashionMnist.LoadTraining(FullSetDirectory), FashionMnist.LoadTest(FullSetDirectory))
+            : null);
+
+    [Fact]
+    public void The_subset_has_the_documented_counts_and_image_size()
+    {
+        LabelledImageSet training = FashionMnist.LoadTraining(SubsetDirectory);
+        LabelledImageSet test = FashionMnist.LoadTest(SubsetDirectory);
+
+        Assert.Equal((6000, 28, 28), (training.Count, training.Images.Rows, training.Images.Columns));
+        Assert.Equal((1000, 28, 28), (test.Count, test.Images.Rows, test.Images.Columns));
+    }
+
+    [Fact]
+    public void Every_class_has_600_training_and_100_test_images()
+    {
+        int[] training = CountPerClass(FashionMnist.LoadTraining(SubsetDirectory).Labels);
+        int[] test = CountPerClass(FashionMnist.LoadTest(SubsetDirectory).Labels);
+
+        Assert.All(training, count => Assert.Equal(TrainingPerClass, count));
+        Assert.All(test, count => Assert.Equal(TestPerClass, count));
+    }
+
+    [Fact]
+    public void The_files_match_the_sizes_and_hashes_in_the_README()
+    {
+        string readme = File.ReadAllText(Path.Combine(SubsetDirectory, "README.md"));
+        const string Row = @"^\| `(?<file>[\w-]+\.gz)` \| (?<size>\d+) \| "
+            + @"`(?<gzip>[0-9a-f]{64})` \| `(?<idx>[0-9a-f]{64})` \|$";
+        MatchCollection rows = Regex.Matches(readme, Row, RegexOptions.Multiline);
+
+        Assert.Equal(4, rows.Count);
+        foreach (Match row in rows)
+        {
+            string path = Path.Combine(SubsetDirectory, row.Groups["file"].Value);
+            using var decompressed = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+
+            Assert.Equal(long.Parse(row.Groups["size"].Value), new FileInfo(path).Length);
+            Assert.Equal(row.Groups["gzip"].Value, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))));
+            Assert.Equal(row.Groups["idx"].Value, Convert.ToHexStringLower(SHA256.HashData(decompressed)));
+        }
+    }
+
+    [Fact]
+    public void The_subset_is_the_first_images_of_each_class_of_the_full_set()
+    {
+        if (FullSet.Value is not var (fullTraining, fullTest))
+        {
+            output.WriteLine($"{FullSetDirectory} is absent: the subset was not compared with the full set.");
+            return;
+        }
+
+        AssertFirstOfEachClass(fullTraining, FashionMnist.LoadTraining(SubsetDirectory), TrainingPerClass);
+        AssertFirstOfEachClass(fullTest, FashionMnist.LoadTest(SubsetDirectory), TestPerClass);
+    }
+
+    [Fact]
+    public void The_full_set_where_installed_has_60000_training_and_10000_test_images()
+    {
+        if (FullSet.Value is not var (training, test))
+        {
+            output.WriteLine($"{FullSetDirectory} is absent: the full set was not loaded.");
+            return;
+        }
+
+        Assert.Equal((60000, 28, 28), (training.Count, training.Images.Rows, training.Images.Columns));
+        Assert.Equal((10000, 28, 28), (test.Count, test.Images.Rows, test.Images.Columns));
+        Assert.All(CountPerClass(training.Labels), count => Assert.Equal(6000, count));
+        Assert.All(CountPerClass(test.Labels), count => Assert.Equal(1000, count));
+    }
+
+    /// <summary>Restates the README's rule independently of tools/MakeSubset, then compares sample by sample.</summary>
+    private static void AssertFirstOfEachClass(LabelledImageSet full, LabelledImageSet subset, int perClass)
+    {
+        int[] taken = new int[FashionMnist.ClassCount];
+        int kept = 0;
+        for (int index = 0; index < full.Count; index++)
+        {
+            byte label = full.Labels[index];
+            if (taken[label] == perClass)
+            {
+                continue;
+            }
+
+            taken[label]++;
+            Assert.Equal(label, subset.Labels[kept]);
+            Assert.True(full.Images.Image(index).SequenceEqual(subset.Images.Image(kept)), $"original image {index}");
+            kept++;
+        }
+
+        Assert.Equal(subset.Count, kept);
+    }
+
+    private static int[] CountPerClass(byte[] labels)
+    {
+        int[] counts = new int[FashionMnist.ClassCount];
+        foreach (byte label in labels)
+        {
+            counts[label]++;
+        }
+
+        return counts;
+    }
+
+    /// <summary>Walks up from the test binaries to the repository's samples/FashionMnist/data.</summary>
+    private static string FindSubsetDirectory()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        for (; directory is not null; directory = directory.Parent)
+        {
+            string candidate = Path.Combine(directory.FullName, "samples", "FashionMnist", "data");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No samples/FashionMnist/data above {AppContext.BaseDirectory}");
+    }
+}
