@@ -1,4 +1,4 @@
-using NetDsl.Math;
+using NetDsl.Numerics;
 
 namespace NetDsl.Activations;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using NetDsl.Activations;
-using NetDsl.Math;
+using NetDsl.Numerics;
 
 namespace NetDsl.Kernels;
 

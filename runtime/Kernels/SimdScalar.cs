@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using NetDsl.Activations;
-using NetDsl.Math;
+using NetDsl.Numerics;
 
 namespace NetDsl.Kernels;
 

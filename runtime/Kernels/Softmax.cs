@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using NetDsl.Math;
+using NetDsl.Numerics;
 
 namespace NetDsl.Kernels;
 

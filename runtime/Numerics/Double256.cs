@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace NetDsl.Math;
+namespace NetDsl.Numerics;
 
 /// <summary>A Vector256 of four doubles as an <see cref="IDoubleVector{TSelf}"/>.</summary>
 public readonly struct Double256(Vector256<double> value) : IDoubleVector<Double256>

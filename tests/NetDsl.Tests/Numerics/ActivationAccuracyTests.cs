@@ -2,7 +2,7 @@ using NetDsl.Kernels;
 using NetDsl.Tests.Support;
 using Xunit.Abstractions;
 
-namespace NetDsl.Tests.Math;
+namespace NetDsl.Tests.Numerics;
 
 /// <summary>
 /// Every activation against its double-precision reference, over the whole float range, in all four flavors.

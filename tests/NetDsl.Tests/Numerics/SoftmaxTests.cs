@@ -1,6 +1,6 @@
 using NetDsl.Kernels;
 
-namespace NetDsl.Tests.Math;
+namespace NetDsl.Tests.Numerics;
 
 /// <summary>Softmax, in place and in registers, on the examples of the issue and a double reference.</summary>
 public class SoftmaxTests

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace NetDsl.Math;
+namespace NetDsl.Numerics;
 
 /// <summary>
 /// The complementary error function erfc(x) = 1 − erf(x) on any <see cref="IDoubleVector{TSelf}"/>, with small

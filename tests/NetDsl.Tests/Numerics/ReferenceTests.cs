@@ -1,6 +1,6 @@
 using NetDsl.Tests.Support;
 
-namespace NetDsl.Tests.Math;
+namespace NetDsl.Tests.Numerics;
 
 /// <summary>The test oracle itself, against published values (Abramowitz and Stegun, table 7.1, and values computed
 /// to 20 digits with mpmath), so that an agreement between runtime and reference cannot be a shared mistake.</summary>

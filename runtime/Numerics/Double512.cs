@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace NetDsl.Math;
+namespace NetDsl.Numerics;
 
 /// <summary>A Vector512 of eight doubles as an <see cref="IDoubleVector{TSelf}"/>.</summary>
 public readonly struct Double512(Vector512<double> value) : IDoubleVector<Double512>

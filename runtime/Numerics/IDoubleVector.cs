@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace NetDsl.Math;
+namespace NetDsl.Numerics;
 
 /// <summary>
 /// A vector of double-precision lanes, or a single double, seen through one set of operations. Every activation is

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace NetDsl.Math;
+namespace NetDsl.Numerics;
 
 /// <summary>A Vector128 of two doubles as an <see cref="IDoubleVector{TSelf}"/>.</summary>
 public readonly struct Double128(Vector128<double> value) : IDoubleVector<Double128>

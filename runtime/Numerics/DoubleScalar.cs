@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace NetDsl.Math;
+namespace NetDsl.Numerics;
 
 /// <summary>A single double as an <see cref="IDoubleVector{TSelf}"/>: the scalar path of every activation.</summary>
 public readonly struct DoubleScalar(double value) : IDoubleVector<DoubleScalar>

@@ -1,6 +1,6 @@
 using NetDsl.Tests.Support;
 
-namespace NetDsl.Tests.Math;
+namespace NetDsl.Tests.Numerics;
 
 /// <summary>The ulp metric the accuracy tests rely on.</summary>
 public class UlpTests
