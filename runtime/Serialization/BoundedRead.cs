@@ -6,7 +6,7 @@ namespace NetDsl.Serialization;
 /// </summary>
 internal static class BoundedRead
 {
-    private const int FirstChunk = 1 << 20;
+    private const int FirstChunk = 1 << 16;
 
     /// <summary>Reads exactly <paramref name="count"/> bytes (at most <see cref="Array.MaxLength"/>), or throws the
     /// exception <paramref name="truncated"/> makes from the number that arrived.</summary>

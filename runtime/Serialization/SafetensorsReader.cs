@@ -37,7 +37,7 @@ public static class SafetensorsReader
         if (source.ReadByte() >= 0)
         {
             long extra = 1 + BoundedRead.CountToEnd(source);
-            throw Malformed($"the file has {extra} bytes after the end of the last tensor's data");
+            throw Malformed($"the file has {Bytes(extra)} after the end of the last tensor's data");
         }
 
         return new SafetensorsFile(header, data);
@@ -91,6 +91,8 @@ public static class SafetensorsReader
         return new SafetensorsHeader(tensors, metadata, (long)headerLength, dataLength);
     }
 
+    private static string Bytes(long count) => count == 1 ? "1 byte" : $"{count} bytes";
+
     private static void CheckDataLength(long expected, long actual)
     {
         if (actual < expected)
@@ -101,7 +103,7 @@ public static class SafetensorsReader
 
         if (actual > expected)
         {
-            throw Malformed($"the file has {actual - expected} bytes after the end of the last tensor's data");
+            throw Malformed($"the file has {Bytes(actual - expected)} after the end of the last tensor's data");
         }
     }
 }
