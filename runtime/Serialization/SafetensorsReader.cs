@@ -6,7 +6,7 @@ namespace NetDsl.Serialization;
 /// <summary>
 /// Reads safetensors files under the reference library's rules, safe against hostile input: every malformed file
 /// gives an <see cref="InvalidDataException"/> whose message names the problem, and no claimed length is trusted
-/// for an allocation.
+/// for an allocation. Exceptions of the stream itself (<see cref="IOException"/>) pass through unchanged.
 /// </summary>
 /// <remarks>
 /// The rules: an 8-byte little-endian header length of at most 100,000,000; that many bytes of UTF-8 JSON, an object
