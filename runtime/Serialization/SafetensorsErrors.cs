@@ -1,0 +1,20 @@
+namespace NetDsl.Serialization;
+
+/// <summary>
+/// The exceptions of a failed read or load, and how messages quote what a hostile file holds. Both kinds are
+/// <see cref="InvalidDataException"/> (a sealed type, so they cannot be told apart by type); the message's opening
+/// words tell a malformed file from a well-formed one that does not fit the model.
+/// </summary>
+internal static class SafetensorsErrors
+{
+    public static InvalidDataException Malformed(string problem) => new($"Not a valid safetensors file: {problem}.");
+
+    public static InvalidDataException Mismatch(string problem)
+        => new($"The weights file does not fit the model: {problem}.");
+
+    /// <summary>Keeps messages short whatever a hostile file puts in a name or a number.</summary>
+    public static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
+    /// <summary>A name as messages show it: quoted and shortened.</summary>
+    public static string Quote(string name) => "'" + Shorten(name) + "'";
+}

@@ -1,0 +1,109 @@
+using System.Buffers.Binary;
+using static NetDsl.Serialization.SafetensorsErrors;
+
+namespace NetDsl.Serialization;
+
+/// <summary>
+/// Reads safetensors files under the reference library's rules, safe against hostile input: every malformed file
+/// gives an <see cref="InvalidDataException"/> whose message names the problem, and no claimed length is trusted
+/// for an allocation. Exceptions of the stream itself (<see cref="IOException"/>) pass through unchanged.
+/// </summary>
+/// <remarks>
+/// The rules: an 8-byte little-endian header length of at most 100,000,000; that many bytes of UTF-8 JSON, an object
+/// mapping unique tensor names to {"dtype", "shape", "data_offsets"} plus an optional "__metadata__" object of
+/// strings, possibly padded with whitespace; then the data section, which the tensors' byte ranges tile exactly and
+/// after which the file ends. Data sections over 2 GiB (<see cref="Array.MaxLength"/>) are refused: NetDsl networks
+/// are far smaller, and the file is read into memory rather than mapped.
+/// </remarks>
+public static class SafetensorsReader
+{
+    /// <summary>The reference library's limit on the JSON header's length.</summary>
+    public const long MaxHeaderLength = 100_000_000;
+
+    /// <summary>Reads a whole file: its header, then its data, then checks that the stream ends there.</summary>
+    /// <param name="source">Read from its current position to its end; need not be seekable.</param>
+    /// <exception cref="InvalidDataException">The file is malformed; the message says how.</exception>
+    public static SafetensorsFile Read(Stream source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var header = ReadHeaderOnly(source);
+        if (header.DataLength > Array.MaxLength)
+        {
+            throw Malformed($"the data section is {header.DataLength} bytes; NetDsl reads at most {Array.MaxLength}");
+        }
+
+        byte[] data = BoundedRead.Exactly(source, header.DataLength, arrived => Malformed(
+            $"the file ends {arrived} bytes into a data section of {header.DataLength} bytes"));
+        if (source.ReadByte() >= 0)
+        {
+            long extra = 1 + BoundedRead.CountToEnd(source);
+            throw Malformed($"the file has {Bytes(extra)} after the end of the last tensor's data");
+        }
+
+        return new SafetensorsFile(header, data);
+    }
+
+    /// <summary>Reads and checks the header, and checks the file's length against it, without keeping the data: what
+    /// a tool needs to show what a file holds.</summary>
+    /// <param name="source">Read from its current position; a non-seekable stream is read to its end.</param>
+    /// <exception cref="InvalidDataException">The file is malformed; the message says how.</exception>
+    public static SafetensorsHeader ReadHeader(Stream source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var header = ReadHeaderOnly(source);
+        long actual = BoundedRead.Remaining(source) ?? BoundedRead.CountToEnd(source);
+        CheckDataLength(header.DataLength, actual);
+        return header;
+    }
+
+    private static SafetensorsHeader ReadHeaderOnly(Stream source)
+    {
+        long? remaining = BoundedRead.Remaining(source);
+        Span<byte> prefix = stackalloc byte[8];
+        int got = BoundedRead.AtMost(source, prefix);
+        if (got < prefix.Length)
+        {
+            throw Malformed(got == 0
+                ? "the file is empty; it should begin with an 8-byte header length"
+                : $"the file ends after {got} bytes, inside the 8-byte header length");
+        }
+
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+        if (headerLength > MaxHeaderLength)
+        {
+            throw Malformed($"the header length {headerLength} is over the limit of {MaxHeaderLength} bytes");
+        }
+
+        if (remaining - 8 < (long)headerLength)
+        {
+            throw Malformed($"the header length {headerLength} is more than the {remaining - 8} bytes after it");
+        }
+
+        byte[] json = BoundedRead.Exactly(source, (long)headerLength, arrived => Malformed(
+            $"the file ends {arrived} bytes into a header of {headerLength} bytes"));
+        var (tensors, metadata) = SafetensorsHeaderParser.Parse(json);
+        long dataLength = SafetensorsLayout.Validate(tensors);
+        if (remaining is long total)
+        {
+            CheckDataLength(dataLength, total - 8 - (long)headerLength);
+        }
+
+        return new SafetensorsHeader(tensors, metadata, (long)headerLength, dataLength);
+    }
+
+    private static string Bytes(long count) => count == 1 ? "1 byte" : $"{count} bytes";
+
+    private static void CheckDataLength(long expected, long actual)
+    {
+        if (actual < expected)
+        {
+            throw Malformed($"the tensors need a data section of {expected} bytes, but the file has {actual} after " +
+                "the header");
+        }
+
+        if (actual > expected)
+        {
+            throw Malformed($"the file has {Bytes(actual - expected)} after the end of the last tensor's data");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace NetDsl.Serialization;
+
+/// <summary>One tensor as a safetensors header describes it, already checked against the rest of the file.</summary>
+/// <param name="Name">Its name, unique in the file.</param>
+/// <param name="DType">Its element type.</param>
+/// <param name="Shape">Its dimensions, outermost first (row-major).</param>
+/// <param name="DataBegin">The offset of its first byte in the data section.</param>
+/// <param name="DataEnd">The offset just past its last byte in the data section.</param>
+public sealed record TensorEntry(string Name, TensorDType DType, IReadOnlyList<long> Shape, long DataBegin, long DataEnd)
+{
+    /// <summary>The product of <see cref="Shape"/>: 1 for a scalar (empty shape).</summary>
+    public long ElementCount => Shape.Aggregate(1L, (product, dimension) => product * dimension);
+
+    /// <summary>The bytes it takes in the data section.</summary>
+    public long ByteCount => DataEnd - DataBegin;
+
+    /// <summary>The shape as the header writes it, such as "[128, 784]".</summary>
+    public string ShapeText => FormatShape(Shape);
+
+    internal static string FormatShape(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";
+}

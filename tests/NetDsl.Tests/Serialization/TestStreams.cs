@@ -1,0 +1,74 @@
+namespace NetDsl.Tests.Serialization;
+
+/// <summary>A read-only stream that cannot seek, like a network or pipe stream; it may also hand out bytes in small
+/// pieces, as such streams do.</summary>
+public sealed class NonSeekableStream(byte[] bytes, int maxChunk = int.MaxValue) : Stream
+{
+    private int position;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        int n = System.Math.Min(System.Math.Min(count, maxChunk), bytes.Length - position);
+        Array.Copy(bytes, position, buffer, offset, n);
+        position += n;
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>A seekable stream that claims to be far longer than the bytes it has.</summary>
+public sealed class LyingLengthStream(byte[] bytes, long claimedLength) : Stream
+{
+    private readonly MemoryStream inner = new(bytes);
+
+    public override bool CanRead => true;
+    public override bool CanSeek => true;
+    public override bool CanWrite => false;
+    public override long Length => claimedLength;
+    public override long Position { get => inner.Position; set => inner.Position = value; }
+    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>Passes writes through until <paramref name="failAfter"/> bytes, then throws, like a full disk.</summary>
+public sealed class FailingWriteStream(Stream inner, long failAfter) : Stream
+{
+    private long written;
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        long allowed = System.Math.Min(buffer.Length, failAfter - written);
+        inner.Write(buffer[..(int)System.Math.Max(allowed, 0)]);
+        written += System.Math.Max(allowed, 0);
+        if (allowed < buffer.Length)
+        {
+            throw new IOException("Injected failure: no space left on device.");
+        }
+    }
+
+    public override void Flush() => inner.Flush();
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
