@@ -4,46 +4,77 @@ using NetDsl.Generator.Model;
 namespace NetDsl.Generator.Emit;
 
 /// <summary>
-/// Which kernels a network needs. Layers that differ only in position (same widths, activation and activation
-/// parameter) share one set, so 5,000 identical layers emit one kernel and the source grows by a few call lines per
-/// layer; kernels take their weights by reference and hold no offsets.
+/// Which kernels a network needs. Layers that differ only in position share one set: forward kernels are keyed by
+/// widths, activation and activation parameter; weight-gradient kernels by widths; input-gradient kernels by widths
+/// and the previous layer's activation. 5,000 identical layers therefore emit one set, and the source grows by a few
+/// call lines per layer; kernels take their buffers by reference and hold no offsets.
 /// </summary>
 internal sealed class KernelPlan
 {
-    private readonly int[] _kernelOfLayer;
+    private readonly int[] _forward;
+    private readonly int[] _weightGradient;
+    private readonly int[] _inputGradient;
+    private readonly Dictionary<int, List<int>> _forwardUsers = new();
 
-    private KernelPlan(List<(LayerSpec Shape, List<int> Users)> distinct, int[] kernelOfLayer)
+    private KernelPlan(NetworkSpec spec)
     {
-        Distinct = distinct;
-        _kernelOfLayer = kernelOfLayer;
-    }
-
-    /// <summary>Each kernel shape with the layers that use it, in order of first use.</summary>
-    public List<(LayerSpec Shape, List<int> Users)> Distinct { get; }
-
-    public static KernelPlan Of(NetworkSpec spec)
-    {
-        var distinct = new List<(LayerSpec, List<int>)>();
-        var byShape = new Dictionary<(int, int, ActKind, double), List<int>>();
-        var kernelOfLayer = new int[spec.Layers.Count];
-        for (int i = 0; i < spec.Layers.Count; i++)
+        int count = spec.Layers.Count;
+        _forward = new int[count];
+        _weightGradient = new int[count];
+        _inputGradient = new int[count];
+        var forward = new Dictionary<(int, int, ActKind, double), int>();
+        var weightGradient = new Dictionary<(int, int), int>();
+        var inputGradient = new Dictionary<(int, int, ActKind, double), int>();
+        for (int i = 0; i < count; i++)
         {
             LayerSpec layer = spec.Layers[i];
-            var shape = (layer.FanIn, layer.Units, layer.Activation, layer.Alpha);
-            if (!byShape.TryGetValue(shape, out List<int>? users))
+            _forward[i] = FirstUse(forward, (layer.FanIn, layer.Units, layer.Activation, layer.Alpha), i, Forward);
+            if (!_forwardUsers.TryGetValue(_forward[i], out List<int>? users))
             {
                 users = new List<int>();
-                byShape.Add(shape, users);
-                distinct.Add((layer, users));
+                _forwardUsers.Add(_forward[i], users);
             }
 
             users.Add(i);
-            kernelOfLayer[i] = users[0];
+            _weightGradient[i] = FirstUse(weightGradient, (layer.FanIn, layer.Units), i, WeightGradient);
+            if (i > 0)
+            {
+                LayerSpec previous = spec.Layers[i - 1];
+                _inputGradient[i] = FirstUse(inputGradient, (layer.FanIn, layer.Units, previous.Activation, previous.Alpha), i, InputGradient);
+            }
         }
-
-        return new KernelPlan(distinct, kernelOfLayer);
     }
 
-    /// <summary>The forward kernel layer <paramref name="layer"/> calls.</summary>
-    public string ForwardName(int layer) => ForwardKernels.KernelName(_kernelOfLayer[layer]);
+    /// <summary>First users of each forward kernel, in order.</summary>
+    public List<int> Forward { get; } = new();
+
+    /// <summary>First users of each weight-gradient kernel, in order.</summary>
+    public List<int> WeightGradient { get; } = new();
+
+    /// <summary>First users of each input-gradient kernel, in order (layers from 1 on).</summary>
+    public List<int> InputGradient { get; } = new();
+
+    public static KernelPlan Of(NetworkSpec spec) => new(spec);
+
+    public string ForwardName(int layer) => ForwardKernels.KernelName(_forward[layer]);
+
+    public string WeightGradientName(int layer) => BackwardKernels.WeightGradientName(_weightGradient[layer]);
+
+    public string InputGradientName(int layer) => BackwardKernels.InputGradientName(_inputGradient[layer]);
+
+    /// <summary>The layers sharing layer <paramref name="first"/>'s forward kernel.</summary>
+    public List<int> ForwardUsers(int first) => _forwardUsers[first];
+
+    private static int FirstUse<TKey>(Dictionary<TKey, int> firsts, TKey key, int layer, List<int> order)
+        where TKey : notnull
+    {
+        if (!firsts.TryGetValue(key, out int first))
+        {
+            first = layer;
+            firsts.Add(key, first);
+            order.Add(first);
+        }
+
+        return first;
+    }
 }

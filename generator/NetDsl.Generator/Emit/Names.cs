@@ -38,6 +38,14 @@ internal static class Names
 
     public const string Act = "global::NetDsl.Act";
 
+    public const string IOptimizer = "global::NetDsl.Training.IOptimizer";
+
+    public const string ITrainer = "global::NetDsl.Training.ITrainer";
+
+    public const string Losses = "global::NetDsl.Training.Losses";
+
+    public const string Gradients = "global::NetDsl.Kernels.Gradients";
+
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCodeAttribute";
 
     public const string Version = "0.1.0";

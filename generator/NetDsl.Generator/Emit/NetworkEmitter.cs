@@ -50,10 +50,31 @@ internal static class NetworkEmitter
             writer.Line();
             KernelPlan kernels = KernelPlan.Of(spec);
             EmitRun(writer, spec, kernels);
-            foreach ((LayerSpec shape, List<int> users) in kernels.Distinct)
+            writer.Line();
+            TrainerEmitter.Emit(writer, spec, layout, kernels);
+            foreach (int first in kernels.Forward)
             {
                 writer.Line();
-                ForwardKernels.Emit(writer, shape, users);
+                ForwardKernels.Emit(writer, spec.Layers[first], kernels.ForwardUsers(first));
+            }
+
+            foreach (int first in kernels.WeightGradient)
+            {
+                writer.Line();
+                BackwardKernels.EmitWeightGradient(writer, spec.Layers[first], BackwardKernels.WeightGradientName(first));
+            }
+
+            foreach (int first in kernels.InputGradient)
+            {
+                writer.Line();
+                BackwardKernels.EmitInputGradient(writer, spec.Layers[first], spec.Layers[first - 1], BackwardKernels.InputGradientName(first));
+            }
+
+            LayerSpec last = spec.Layers[spec.Layers.Count - 1];
+            if (TrainerEmitter.NeedsOutputSlope(spec))
+            {
+                writer.Line();
+                BackwardKernels.EmitOutputSlope(writer, last);
             }
         }
 
@@ -112,6 +133,10 @@ internal static class NetworkEmitter
         writer.Line($"private readonly {Names.AlignedBuffer} _parameters = CreateStorage(0);");
         writer.Line($"private readonly {Names.AlignedBuffer} _work = new {Names.AlignedBuffer}(2 * ChunkRows * MaxStride);");
         writer.Line("private readonly float[] _prediction = new float[OutputSize];");
+        writer.Line();
+        writer.Line("// Counts replacements of every parameter (Initialize, ImportParameters), so that a trainer knows when its copies");
+        writer.Line("// of the weights are stale.");
+        writer.Line("private int _version;");
     }
 
     private static void EmitPublicMembers(IndentedWriter writer, NetworkSpec spec)
@@ -135,6 +160,7 @@ internal static class NetworkEmitter
         using (writer.Block("public void Initialize(ulong seed)"))
         {
             writer.Line("Pack(Draw(seed), _parameters);");
+            writer.Line("_version++;");
         }
 
         writer.Line();
@@ -202,6 +228,7 @@ internal static class NetworkEmitter
         {
             writer.Line("RequireLength(source.Length, ParameterCount, nameof(source));");
             writer.Line("Pack(source, _parameters);");
+            writer.Line("_version++;");
         }
 
         writer.Line();

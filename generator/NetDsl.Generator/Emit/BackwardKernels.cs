@@ -1,0 +1,338 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetDsl.Generator.Model;
+
+namespace NetDsl.Generator.Emit;
+
+/// <summary>
+/// Emits the backward kernels of one layer shape: the weight gradient (inputs × deltas, reduced over the batch) and
+/// the input gradient (deltas × weights, reduced over the units), whose epilogue applies the previous layer's
+/// activation derivative to the registers before the one store, so the gradient and the derivative take one pass.
+/// </summary>
+/// <remarks>Like the forward kernels they are generic over the vector flavor and handle edges by re-reading the last
+/// real row or panel and skipping its stores.</remarks>
+internal static class BackwardKernels
+{
+    private const int TileRows = ForwardKernels.TileRows;
+    private const int TilePanels = ForwardKernels.TilePanels;
+
+    public static string WeightGradientName(int firstLayer) => "Layer" + Literals.Int(firstLayer) + "WeightGradient";
+
+    public static string InputGradientName(int firstLayer) => "Layer" + Literals.Int(firstLayer) + "InputGradient";
+
+    public const string OutputSlopeName = "OutputSlope";
+
+    /// <summary>dW[u, k] = Σ_b x[b, k]·δ[b, u], written into the gradient's weight panels.</summary>
+    public static void EmitWeightGradient(IndentedWriter writer, LayerSpec layer, string name)
+    {
+        writer.Line("/// <summary>");
+        writer.Line($"/// Weight gradient of a dense {layer.FanIn} → {layer.Units} layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch,");
+        writer.Line($"/// stored in the packed panel layout of the weights. Tiles of {TileRows} inputs × {TilePanels} panels, one broadcast input and");
+        writer.Line("/// one delta vector per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.");
+        writer.Line("/// </summary>");
+        writer.Line($"private static void {name}<TSimd, TVector>(ref float input, nint inputStride, int rows, ref float delta, ref float gradient)");
+        WriteConstraints(writer);
+        using (writer.Block())
+        {
+            writer.Line($"const int FanIn = {layer.FanIn};");
+            writer.Line($"const int Units = {layer.Units};");
+            writer.Line("int panels = (Units + TSimd.Count - 1) / TSimd.Count;");
+            using (writer.Block($"for (int first = 0; first < FanIn; first += {TileRows})"))
+            {
+                using (writer.Block($"for (int panel = 0; panel < panels; panel += {TilePanels})"))
+                {
+                    writer.Line($"{name}Tile<TSimd, TVector>(ref input, inputStride, rows, ref delta, first, panel, ref gradient);");
+                }
+            }
+        }
+
+        writer.Line();
+        writer.Line($"// The tile of {name}: {TileRows} inputs × {TilePanels} panels, reduced over the batch rows.");
+        writer.Line($"private static void {name}Tile<TSimd, TVector>(");
+        writer.Line("    ref float input, nint inputStride, int rows, ref float delta, int first, int panel, ref float gradient)");
+        WriteConstraints(writer);
+        using (writer.Block())
+        {
+            writer.Line($"const int FanIn = {layer.FanIn};");
+            writer.Line($"const int Units = {layer.Units};");
+            writer.Line($"const int DeltaStride = {layer.PaddedUnits};");
+            writer.Line("int panels = (Units + TSimd.Count - 1) / TSimd.Count;");
+            writer.Line();
+            writer.Line("// Inputs and panels past the last real one re-read the last real one; their results are not stored.");
+            for (int r = 0; r < TileRows; r++)
+            {
+                writer.Line(r == 0 ? "nint k0 = first;" : $"nint k{r} = global::System.Math.Min(first + {r}, FanIn - 1);");
+            }
+
+            WritePanels(writer);
+            WriteAccumulators(writer);
+            writer.Line();
+            using (writer.Block("for (nint b = 0; b < rows; b++)"))
+            {
+                writer.Line($"ref float x = ref {Names.Unsafe}.Add(ref input, b * inputStride);");
+                for (int p = 0; p < TilePanels; p++)
+                {
+                    writer.Line($"TVector d{p} = TSimd.Load(ref delta, b * DeltaStride + panel{p} * TSimd.Count);");
+                }
+
+                for (int r = 0; r < TileRows; r++)
+                {
+                    writer.Line($"{(r == 0 ? "TVector a" : "a")} = TSimd.Create({Names.Unsafe}.Add(ref x, k{r}));");
+                    for (int p = 0; p < TilePanels; p++)
+                    {
+                        writer.Line($"c{r}{p} = TSimd.MultiplyAdd(a, d{p}, c{r}{p});");
+                    }
+                }
+            }
+
+            writer.Line();
+            for (int r = 0; r < TileRows; r++)
+            {
+                IDisposable? guard = r == 0 ? null : writer.Block($"if (first + {r} < FanIn)");
+                for (int p = 0; p < TilePanels; p++)
+                {
+                    string store = $"TSimd.Store(c{r}{p}, ref gradient, (panel{p} * FanIn + k{r}) * TSimd.Count);";
+                    writer.Line(p == 0 ? store : $"if (panel + {p} < panels) {store}");
+                }
+
+                guard?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>δprev[b, k] = f′(zprev[b, k])·Σ_u δ[b, u]·W[u, k], reading W as rows padded to 16 floats.</summary>
+    public static void EmitInputGradient(IndentedWriter writer, LayerSpec layer, LayerSpec previous, string name)
+    {
+        writer.Line("/// <summary>");
+        writer.Line($"/// Input gradient of a dense {layer.FanIn} → {layer.Units} layer fused with the derivative of the layer before it");
+        writer.Line($"/// ({ForwardKernels.Describe(previous)}): δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to");
+        writer.Line("/// the accumulators before the one store of each delta vector" + (previous.HasSlopes ? ", and the PReLU slopes' gradient is" : "."));
+        if (previous.HasSlopes)
+        {
+            writer.Line("/// accumulated in the same pass.");
+        }
+
+        writer.Line($"/// Tiles of {TileRows} rows × {TilePanels} input panels; Vector512, Vector256, Vector128 or scalar code, as TSimd says.");
+        writer.Line("/// </summary>");
+        writer.Line($"private static void {name}<TSimd, TVector>(");
+        writer.Line("    ref float delta, int rows, ref float weightRows, ref float preActivation, ref float activation, ref float slopes,");
+        writer.Line("    ref float slopeGradient, ref float result)");
+        WriteConstraints(writer);
+        using (writer.Block())
+        {
+            writer.Line($"const int FanIn = {layer.FanIn};");
+            writer.Line($"const int DeltaStride = {layer.PaddedUnits};");
+            writer.Line($"const int ResultStride = {layer.PaddedFanIn};");
+            writer.Line("int panels = (FanIn + TSimd.Count - 1) / TSimd.Count;");
+            using (writer.Block($"for (int row = 0; row < rows; row += {TileRows})"))
+            {
+                writer.Line("int count = global::System.Math.Min(" + Literals.Int(TileRows) + ", rows - row);");
+                writer.Line($"ref float deltaRows = ref {Names.Unsafe}.Add(ref delta, row * DeltaStride);");
+                writer.Line("nint resultRows = (nint)row * ResultStride;");
+                using (writer.Block($"for (int panel = 0; panel < panels; panel += {TilePanels})"))
+                {
+                    writer.Line($"{name}Tile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel, ref {Names.Unsafe}.Add(ref preActivation, resultRows),");
+                    writer.Line($"    ref {Names.Unsafe}.Add(ref activation, resultRows), ref slopes, ref slopeGradient, ref {Names.Unsafe}.Add(ref result, resultRows));");
+                }
+            }
+        }
+
+        writer.Line();
+        writer.Line($"// The tile of {name}: {TileRows} rows × {TilePanels} input panels, reduced over the units.");
+        writer.Line($"private static void {name}Tile<TSimd, TVector>(");
+        writer.Line("    ref float delta, int rows, ref float weightRows, int panel, ref float preActivation, ref float activation,");
+        writer.Line("    ref float slopes, ref float slopeGradient, ref float result)");
+        WriteConstraints(writer);
+        using (writer.Block())
+        {
+            writer.Line($"const int FanIn = {layer.FanIn};");
+            writer.Line($"const int Units = {layer.Units};");
+            writer.Line($"const int DeltaStride = {layer.PaddedUnits};");
+            writer.Line($"const int RowStride = {layer.PaddedFanIn};");
+            writer.Line($"const int ResultStride = {layer.PaddedFanIn};");
+            writer.Line("int panels = (FanIn + TSimd.Count - 1) / TSimd.Count;");
+            writer.Line();
+            writer.Line("// Rows and panels past the last real one re-read the last real one; their results are not stored.");
+            for (int r = 0; r < TileRows; r++)
+            {
+                writer.Line(r == 0 ? "nint row0 = 0;" : $"nint row{r} = global::System.Math.Min({r}, rows - 1);");
+                writer.Line($"ref float delta{r} = ref {Names.Unsafe}.Add(ref delta, row{r} * DeltaStride);");
+            }
+
+            WritePanels(writer);
+            WriteAccumulators(writer);
+            writer.Line();
+            using (writer.Block("for (nint u = 0; u < Units; u++)"))
+            {
+                for (int p = 0; p < TilePanels; p++)
+                {
+                    writer.Line($"TVector w{p} = TSimd.Load(ref weightRows, u * RowStride + panel{p} * TSimd.Count);");
+                }
+
+                for (int r = 0; r < TileRows; r++)
+                {
+                    writer.Line($"{(r == 0 ? "TVector a" : "a")} = TSimd.Create({Names.Unsafe}.Add(ref delta{r}, u));");
+                    for (int p = 0; p < TilePanels; p++)
+                    {
+                        writer.Line($"c{r}{p} = TSimd.MultiplyAdd(a, w{p}, c{r}{p});");
+                    }
+                }
+            }
+
+            writer.Line();
+            writer.Line("// Epilogue: the previous layer's derivative on the registers, then one store per delta vector.");
+            var cells = new List<Cell>();
+            for (int r = 0; r < TileRows; r++)
+            {
+                for (int p = 0; p < TilePanels; p++)
+                {
+                    cells.Add(new Cell($"c{r}{p}", $"row{r} * ResultStride + panel{p} * TSimd.Count", r == 0 ? null : $"rows > {r}", p));
+                }
+            }
+
+            EmitDerivative(writer, previous, cells);
+            for (int r = 0; r < TileRows; r++)
+            {
+                IDisposable? guard = r == 0 ? null : writer.Block($"if (rows > {r})");
+                for (int p = 0; p < TilePanels; p++)
+                {
+                    string store = $"TSimd.Store(c{r}{p}, ref result, row{r} * ResultStride + panel{p} * TSimd.Count);";
+                    writer.Line(p == 0 ? store : $"if (panel + {p} < panels) {store}");
+                }
+
+                guard?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The last layer's derivative applied to dLoss/dOutput in place (mean squared error on a non-linear
+    /// output), with PReLU slope gradients when the last layer has them.</summary>
+    public static void EmitOutputSlope(IndentedWriter writer, LayerSpec layer)
+    {
+        writer.Line("/// <summary>");
+        writer.Line($"/// Turns dLoss/dy into dLoss/dz for the output layer ({ForwardKernels.Describe(layer)}): δ[b, u] = f′(z[b, u])·δ[b, u], in place.");
+        writer.Line("/// </summary>");
+        writer.Line($"private static void {OutputSlopeName}<TSimd, TVector>(ref float delta, int rows, ref float preActivation, ref float activation,");
+        writer.Line("    ref float slopes, ref float slopeGradient)");
+        WriteConstraints(writer);
+        using (writer.Block())
+        {
+            writer.Line($"const int Units = {layer.Units};");
+            writer.Line($"const int Stride = {layer.PaddedUnits};");
+            writer.Line("int panels = (Units + TSimd.Count - 1) / TSimd.Count;");
+            using (writer.Block("for (nint panel0 = 0; panel0 < panels; panel0++)"))
+            {
+                if (layer.HasSlopes)
+                {
+                    writer.Line("TVector slopeSum0 = TSimd.Zero;");
+                }
+
+                using (writer.Block("for (nint row = 0; row < rows; row++)"))
+                {
+                    writer.Line("nint offset = row * Stride + panel0 * TSimd.Count;");
+                    writer.Line("TVector c = TSimd.Load(ref delta, offset);");
+                    EmitDerivative(writer, layer, new[] { new Cell("c", "offset", null, 0) }, accumulateOutside: true);
+                    writer.Line("TSimd.Store(c, ref delta, offset);");
+                }
+
+                if (layer.HasSlopes)
+                {
+                    writer.Line("TSimd.Store(TSimd.Add(TSimd.Load(ref slopeGradient, panel0 * TSimd.Count), slopeSum0), ref slopeGradient, panel0 * TSimd.Count);");
+                }
+            }
+        }
+    }
+
+    /// <summary>One accumulator of an epilogue: its variable, the offset of its row in the pre-activations, the guard
+    /// under which its row is real (null when always), and its panel.</summary>
+    private sealed record Cell(string Variable, string Offset, string? RowGuard, int Panel);
+
+    /// <summary>Writes c ← f′(z, y)·c for each cell, for the activation of <paramref name="layer"/>.</summary>
+    private static void EmitDerivative(IndentedWriter writer, LayerSpec layer, IReadOnlyList<Cell> cells, bool accumulateOutside = false)
+    {
+        string? function = Traits.FunctionType(layer.Activation);
+        switch (layer.Activation)
+        {
+            case ActKind.Linear:
+                return;
+            case ActKind.LeakyReLU:
+                writer.Line($"TVector leak = TSimd.Create({Literals.Float(layer.Alpha)});");
+                break;
+            case ActKind.PReLU:
+                foreach (int p in cells.Select(c => c.Panel).Distinct())
+                {
+                    writer.Line($"TVector slope{p} = TSimd.Load(ref slopes, panel{p} * TSimd.Count);");
+                    if (!accumulateOutside)
+                    {
+                        writer.Line($"TVector slopeSum{p} = TSimd.Zero;");
+                    }
+                }
+
+                break;
+        }
+
+        foreach (Cell cell in cells)
+        {
+            string c = cell.Variable;
+            string z = $"TSimd.Load(ref preActivation, {cell.Offset})";
+            switch (layer.Activation)
+            {
+                case ActKind.ReLU:
+                    writer.Line($"{c} = TSimd.WherePositive({z}, {c}, TSimd.Zero);");
+                    break;
+                case ActKind.LeakyReLU:
+                    writer.Line($"{c} = TSimd.WherePositive({z}, {c}, TSimd.Multiply({c}, leak));");
+                    break;
+                case ActKind.PReLU:
+                    // dLoss/dα = Σ over rows of δ·z where z ≤ 0; rows past the last real one must not count.
+                    string zName = "z" + c;
+                    writer.Line($"TVector {zName} = {z};");
+                    string accumulate = $"slopeSum{cell.Panel} = TSimd.Add(slopeSum{cell.Panel}, TSimd.WherePositive({zName}, TSimd.Zero, TSimd.Multiply({c}, {zName})));";
+                    writer.Line(cell.RowGuard is null ? accumulate : $"if ({cell.RowGuard}) {accumulate}");
+                    writer.Line($"{c} = TSimd.WherePositive({zName}, {c}, TSimd.Multiply({c}, slope{cell.Panel}));");
+                    break;
+                default:
+                    writer.Line($"{c} = TSimd.MultiplyBySlope<{Names.Activations}.{function}>({c}, {z}, TSimd.Load(ref activation, {cell.Offset}), {Literals.Double(layer.Alpha)});");
+                    break;
+            }
+        }
+
+        if (layer.Activation == ActKind.PReLU && !accumulateOutside)
+        {
+            foreach (int p in cells.Select(c => c.Panel).Distinct())
+            {
+                string store = $"TSimd.Store(TSimd.Add(TSimd.Load(ref slopeGradient, panel{p} * TSimd.Count), slopeSum{p}), ref slopeGradient, panel{p} * TSimd.Count);";
+                writer.Line(p == 0 ? store : $"if (panel + {p} < panels) {store}");
+            }
+        }
+    }
+
+    private static void WritePanels(IndentedWriter writer)
+    {
+        for (int p = 0; p < TilePanels; p++)
+        {
+            writer.Line(p == 0 ? "nint panel0 = panel;" : $"nint panel{p} = global::System.Math.Min(panel + {p}, panels - 1);");
+        }
+    }
+
+    private static void WriteAccumulators(IndentedWriter writer)
+    {
+        var names = new List<string>();
+        for (int r = 0; r < TileRows; r++)
+        {
+            for (int p = 0; p < TilePanels; p++)
+            {
+                names.Add($"TVector c{r}{p} = TSimd.Zero;");
+            }
+        }
+
+        writer.Line(string.Join(" ", names));
+    }
+
+    private static void WriteConstraints(IndentedWriter writer)
+    {
+        writer.Line($"    where TSimd : struct, {Names.Simd}");
+        writer.Line("    where TVector : struct");
+    }
+}

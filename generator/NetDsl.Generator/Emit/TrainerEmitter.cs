@@ -1,0 +1,461 @@
+using System.Linq;
+using NetDsl.Generator.Model;
+
+namespace NetDsl.Generator.Emit;
+
+/// <summary>
+/// Writes <c>CreateTrainer</c> and the nested <c>Trainer</c> class: the training forward pass (every layer's
+/// pre-activations kept), the loss chosen at compile time, the backward pass through the fused backward kernels, and
+/// the optimizer update over the packed storage.
+/// </summary>
+/// <remarks>
+/// The trainer's work buffer holds, per batch row, each layer's pre-activations and activations, then two delta rows
+/// used alternately from the last layer down. Backward kernels read the weights of layers after the first as rows
+/// padded to 16 floats, refreshed from the panels after every update.
+/// </remarks>
+internal static class TrainerEmitter
+{
+    public static bool NeedsOutputSlope(NetworkSpec spec)
+        => spec.Loss == LossKind.MeanSquaredError && spec.Layers[spec.Layers.Count - 1].Activation is not (ActKind.Linear or ActKind.Softmax);
+
+    public static void Emit(IndentedWriter writer, NetworkSpec spec, StorageLayout layout, KernelPlan kernels)
+    {
+        writer.Line("/// <summary>Creates a trainer that updates this network's parameters in place. Its buffers, for up to");
+        writer.Line("/// <paramref name=\"maxBatchSize\"/> rows, are allocated now; steps allocate nothing.</summary>");
+        writer.Line("/// <param name=\"optimizer\">The update rule, for example <c>new global::NetDsl.Training.Adam(1e-3f)</c>.</param>");
+        writer.Line("/// <param name=\"maxBatchSize\">The largest batch a step or an evaluation chunk holds.</param>");
+        using (writer.Block($"public Trainer CreateTrainer({Names.IOptimizer} optimizer, int maxBatchSize = 256)"))
+        {
+            writer.Line("return new Trainer(this, optimizer, maxBatchSize);");
+        }
+
+        writer.Line();
+        writer.Line($"/// <summary>Trains a <see cref=\"{spec.Name}\"/> on {LossDescription(spec.Loss)}; see");
+        writer.Line($"/// <see cref=\"{Names.ITrainer}\"/>.</summary>");
+        using (writer.Block($"public sealed class Trainer : {Names.ITrainer}"))
+        {
+            EmitLayout(writer, spec);
+            writer.Line();
+            EmitFields(writer, spec);
+            writer.Line();
+            EmitMembers(writer, spec);
+            writer.Line();
+            EmitPasses(writer, spec, kernels);
+        }
+    }
+
+    private static void EmitLayout(IndentedWriter writer, NetworkSpec spec)
+    {
+        writer.Line("// Work buffer, per batch row: each layer's pre-activations (Z) and activations (A), then two delta rows.");
+        int perRow = 0;
+        for (int i = 0; i < spec.Layers.Count; i++)
+        {
+            int padded = spec.Layers[i].PaddedUnits;
+            writer.Line($"private const int Layer{i}Z = {perRow}, Layer{i}A = {perRow + padded};");
+            perRow += 2 * padded;
+        }
+
+        writer.Line($"private const int Deltas = {perRow};");
+        writer.Line("private const int WorkPerRow = Deltas + 2 * MaxStride;");
+        writer.Line();
+        writer.Line("// The weights of layers 1 and up as rows padded to 16 floats, the layout of the input-gradient kernels.");
+        int rows = 0;
+        for (int i = 1; i < spec.Layers.Count; i++)
+        {
+            writer.Line($"private const int Layer{i}Rows = {Literals.Int(rows)};");
+            rows += spec.Layers[i].Units * spec.Layers[i].PaddedFanIn;
+        }
+
+        writer.Line($"private const int RowsLength = {Literals.Int(rows)};");
+        writer.Line();
+        writer.Line("// Per layer: its unit count, its padded row stride and where its A rows start (per batch row).");
+        writer.Line($"private static readonly int[] UnitsOf = {{ {string.Join(", ", spec.Layers.Select(l => l.Units))} }};");
+        writer.Line($"private static readonly int[] StrideOf = {{ {string.Join(", ", spec.Layers.Select(l => l.PaddedUnits))} }};");
+        writer.Line($"private static readonly int[] ZOf = {{ {string.Join(", ", Enumerable.Range(0, spec.Layers.Count).Select(i => $"Layer{i}Z"))} }};");
+    }
+
+    private static void EmitFields(IndentedWriter writer, NetworkSpec spec)
+    {
+        writer.Line($"private readonly {spec.Name} _network;");
+        writer.Line($"private readonly {Names.IOptimizer} _optimizer;");
+        writer.Line("private readonly int _maxBatch;");
+        writer.Line($"private readonly {Names.AlignedBuffer} _gradients = new {Names.AlignedBuffer}(StorageLength);");
+        writer.Line($"private readonly {Names.AlignedBuffer} _rows = new {Names.AlignedBuffer}(RowsLength);");
+        writer.Line($"private readonly {Names.AlignedBuffer} _state;");
+        writer.Line($"private readonly {Names.AlignedBuffer} _work;");
+        writer.Line("private long _steps;");
+        writer.Line("private int _lastRows;");
+        writer.Line("private int _rowsVersion;");
+        writer.Line();
+        writer.Line($"internal Trainer({spec.Name} network, {Names.IOptimizer} optimizer, int maxBatchSize)");
+        using (writer.Block())
+        {
+            writer.Line("_network = network;");
+            writer.Line("_optimizer = optimizer ?? throw new global::System.ArgumentNullException(nameof(optimizer));");
+            using (writer.Block("if (maxBatchSize < 1 || (long)maxBatchSize * WorkPerRow > int.MaxValue - 64)"))
+            {
+                writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(maxBatchSize), maxBatchSize,");
+                writer.Line("    $\"The batch must hold between 1 and {(int.MaxValue - 64) / WorkPerRow} rows.\");");
+            }
+
+            writer.Line();
+            writer.Line("long stateLength = (long)optimizer.StateSlots * StorageLength;");
+            using (writer.Block("if (stateLength > int.MaxValue - 64)"))
+            {
+                writer.Line("throw new global::System.ArgumentException(\"The optimizer's state does not fit in one array.\", nameof(optimizer));");
+            }
+
+            writer.Line();
+            writer.Line("_maxBatch = maxBatchSize;");
+            writer.Line($"_work = new {Names.AlignedBuffer}(maxBatchSize * WorkPerRow);");
+            writer.Line($"_state = new {Names.AlignedBuffer}((int)stateLength);");
+            writer.Line("RefreshRows();");
+        }
+    }
+
+    private static void EmitMembers(IndentedWriter writer, NetworkSpec spec)
+    {
+        LayerSpec last = spec.Layers[spec.Layers.Count - 1];
+        string lastIndex = Literals.Int(spec.Layers.Count - 1);
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public {Names.INetwork} Network => _network;");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public {Names.IOptimizer} Optimizer => _optimizer;");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public global::NetDsl.Loss Loss => global::NetDsl.Loss.{spec.Loss};");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public int MaxBatchSize => _maxBatch;");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public long StepCount => _steps;");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public int LastBatchSize => _lastRows;");
+        writer.Line();
+
+        foreach (string kind in new[] { "labels", "targets" })
+        {
+            string type = kind == "labels" ? "global::System.ReadOnlySpan<int>" : Names.ReadOnlySpan;
+            writer.Line("/// <inheritdoc/>");
+            using (writer.Block($"public float Step({Names.ReadOnlySpan} inputs, {type} {kind})"))
+            {
+                writer.Line($"float loss = ComputeGradients(inputs, {kind});");
+                writer.Line("Update();");
+                writer.Line("return loss;");
+            }
+
+            writer.Line();
+        }
+
+        // Gradients against labels exist for cross-entropy only; against targets for every loss.
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block($"public float ComputeGradients({Names.ReadOnlySpan} inputs, global::System.ReadOnlySpan<int> labels)"))
+        {
+            if (spec.Loss != LossKind.CrossEntropy)
+            {
+                writer.Line($"throw new global::System.InvalidOperationException(\"{spec.Name} trains on {spec.Loss}, which needs target vectors, not class labels.\");");
+            }
+            else
+            {
+                writer.Line("int rows = CheckRows(inputs, _maxBatch);");
+                writer.Line("CheckLabels(labels, rows);");
+                writer.Line("ForwardPass(inputs, rows);");
+                writer.Line($"double total = {Names.Losses}.CrossEntropy(Read(Layer{lastIndex}Z, rows), Read(Layer{lastIndex}A, rows), rows, OutputSize, {last.PaddedUnits}, labels, 1f / rows, Delta(rows));");
+                writer.Line("BackwardPass(inputs, rows);");
+                writer.Line("return (float)(total / rows);");
+            }
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block($"public float ComputeGradients({Names.ReadOnlySpan} inputs, {Names.ReadOnlySpan} targets)"))
+        {
+            writer.Line("int rows = CheckRows(inputs, _maxBatch);");
+            writer.Line("RequireLength(targets.Length, (long)rows * OutputSize, nameof(targets));");
+            writer.Line("ForwardPass(inputs, rows);");
+            writer.Line($"double total = {TargetLoss(spec, "rows", "targets", scaled: true)};");
+            if (spec.Loss == LossKind.MeanSquaredError && last.Activation == ActKind.Softmax)
+            {
+                writer.Line($"{Names.Losses}.SoftmaxBackward(Read(Layer{lastIndex}A, rows), rows, OutputSize, {last.PaddedUnits}, Delta(rows));");
+            }
+
+            writer.Line("BackwardPass(inputs, rows);");
+            writer.Line($"return (float)(total / {MeanDivisor(spec.Loss, "rows")});");
+        }
+
+        writer.Line();
+        EmitEvaluate(writer, spec, lastIndex, last);
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block($"public void ExportGradients({Names.Span} destination)"))
+        {
+            writer.Line("RequireLength(destination.Length, ParameterCount, nameof(destination));");
+            writer.Line("Unpack(_gradients, destination);");
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public void ExportActivations(int layer, {Names.Span} destination) => ExportRows(layer, 1, destination);");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public void ExportPreActivations(int layer, {Names.Span} destination) => ExportRows(layer, 0, destination);");
+    }
+
+    private static void EmitEvaluate(IndentedWriter writer, NetworkSpec spec, string lastIndex, LayerSpec last)
+    {
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block($"public global::NetDsl.Training.Evaluation Evaluate({Names.ReadOnlySpan} inputs, global::System.ReadOnlySpan<int> labels)"))
+        {
+            if (spec.Loss != LossKind.CrossEntropy)
+            {
+                writer.Line($"throw new global::System.InvalidOperationException(\"{spec.Name} trains on {spec.Loss}, which needs target vectors, not class labels.\");");
+            }
+            else
+            {
+                writer.Line("int total = CheckRows(inputs, int.MaxValue);");
+                writer.Line("CheckLabels(labels, total);");
+                writer.Line("double loss = 0;");
+                writer.Line("long correct = 0;");
+                using (writer.Block("for (int start = 0; start < total; start += _maxBatch)"))
+                {
+                    writer.Line("int rows = global::System.Math.Min(_maxBatch, total - start);");
+                    writer.Line("global::System.ReadOnlySpan<int> part = labels.Slice(start, rows);");
+                    writer.Line("ForwardPass(inputs.Slice(start * InputSize, rows * InputSize), rows);");
+                    writer.Line($"loss += {Names.Losses}.CrossEntropy(Read(Layer{lastIndex}Z, rows), Read(Layer{lastIndex}A, rows), rows, OutputSize, {last.PaddedUnits}, part, 1f, Delta(rows));");
+                    writer.Line($"correct += {Names.Losses}.CountCorrect(Read(Layer{lastIndex}A, rows), rows, OutputSize, {last.PaddedUnits}, part);");
+                }
+
+                writer.Line("return new global::NetDsl.Training.Evaluation(loss / total, (double)correct / total, total);");
+            }
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block($"public global::NetDsl.Training.Evaluation Evaluate({Names.ReadOnlySpan} inputs, {Names.ReadOnlySpan} targets)"))
+        {
+            string? count = spec.Loss switch
+            {
+                LossKind.CrossEntropy => "CountCorrect",
+                LossKind.BinaryCrossEntropy => "CountCorrectBinary",
+                _ => null,
+            };
+            writer.Line("int total = CheckRows(inputs, int.MaxValue);");
+            writer.Line("RequireLength(targets.Length, (long)total * OutputSize, nameof(targets));");
+            writer.Line("double loss = 0;");
+            if (count is not null)
+            {
+                writer.Line("long correct = 0;");
+            }
+
+            using (writer.Block("for (int start = 0; start < total; start += _maxBatch)"))
+            {
+                writer.Line("int rows = global::System.Math.Min(_maxBatch, total - start);");
+                writer.Line($"{Names.ReadOnlySpan} part = targets.Slice(start * OutputSize, rows * OutputSize);");
+                writer.Line("ForwardPass(inputs.Slice(start * InputSize, rows * InputSize), rows);");
+                writer.Line($"loss += {TargetLoss(spec, "rows", "part", scaled: false)};");
+                if (count is not null)
+                {
+                    writer.Line($"correct += {Names.Losses}.{count}(Read(Layer{lastIndex}A, rows), rows, OutputSize, {last.PaddedUnits}, part);");
+                }
+            }
+
+            string accuracy = spec.Loss switch
+            {
+                LossKind.CrossEntropy => "(double)correct / total",
+                LossKind.BinaryCrossEntropy => "(double)correct / ((long)total * OutputSize)",
+                _ => "double.NaN",
+            };
+            writer.Line($"return new global::NetDsl.Training.Evaluation(loss / {MeanDivisor(spec.Loss, "total")}, {accuracy}, total);");
+        }
+    }
+
+    private static void EmitPasses(IndentedWriter writer, NetworkSpec spec, KernelPlan kernels)
+    {
+        int count = spec.Layers.Count;
+        using (writer.Block("private static int CheckRows(global::System.ReadOnlySpan<float> inputs, int limit)"))
+        {
+            writer.Line("int rows = inputs.Length / InputSize;");
+            using (writer.Block("if (inputs.Length % InputSize != 0 || rows < 1 || rows > limit)"))
+            {
+                writer.Line($"throw new {Names.ArgumentException}($\"Expected 1 to {{limit}} rows of InputSize = {{InputSize}} floats, got {{inputs.Length}} floats.\", nameof(inputs));");
+            }
+
+            writer.Line("return rows;");
+        }
+
+        writer.Line();
+        using (writer.Block("private static void CheckLabels(global::System.ReadOnlySpan<int> labels, int rows)"))
+        {
+            writer.Line("RequireLength(labels.Length, rows, nameof(labels));");
+            using (writer.Block("for (int i = 0; i < labels.Length; i++)"))
+            {
+                using (writer.Block("if ((uint)labels[i] >= OutputSize)"))
+                {
+                    writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(labels), labels[i], $\"Label {i} is not a class index below OutputSize = {OutputSize}.\");");
+                }
+            }
+        }
+
+        writer.Line();
+        writer.Line("private ref float Work(int perRowOffset) => ref " + Names.Unsafe + ".Add(ref _work.Start, (nint)_maxBatch * perRowOffset);");
+        writer.Line();
+        writer.Line($"private {Names.ReadOnlySpan} Read(int perRowOffset, int rows) => {Names.MemoryMarshal}.CreateReadOnlySpan(ref Work(perRowOffset), rows * {spec.Layers[count - 1].PaddedUnits});");
+        writer.Line();
+        writer.Line("// The last layer's deltas, which the loss writes; the backward pass alternates the two delta buffers from there.");
+        writer.Line($"private {Names.Span} Delta(int rows) => {Names.MemoryMarshal}.CreateSpan(ref Work(Deltas), rows * {spec.Layers[count - 1].PaddedUnits});");
+        writer.Line();
+        using (writer.Block($"private void ExportRows(int layer, int part, {Names.Span} destination)"))
+        {
+            using (writer.Block("if ((uint)layer >= LayerCount)"))
+            {
+                writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, $\"The network has {LayerCount} layers.\");");
+            }
+
+            writer.Line("RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], nameof(destination));");
+            writer.Line($"{Names.Rows}.Copy(ref Work(ZOf[layer] + part * StrideOf[layer]), StrideOf[layer], _lastRows, UnitsOf[layer], ref {Names.MemoryMarshal}.GetReference(destination));");
+        }
+
+        writer.Line();
+        using (writer.Block("private void Update()"))
+        {
+            writer.Line("_steps++;");
+            writer.Line("_optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps);");
+            writer.Line("RefreshRows();");
+        }
+
+        writer.Line();
+        writer.Line("// Copies the weights of layers 1 and up into rows, as of the network's current parameters.");
+        using (writer.Block("private void RefreshRows()"))
+        {
+            writer.Line("_rowsVersion = _network._version;");
+            writer.Line($"{Names.Span} packed = _network._parameters.Span;");
+            writer.Line($"{Names.Span} rows = _rows.Span;");
+            writer.Line($"int width = {Names.Packing}.PanelWidth;");
+            for (int i = 1; i < count; i++)
+            {
+                LayerSpec layer = spec.Layers[i];
+                writer.Line($"{Names.Packing}.PanelsToRows(packed.Slice(Layer{i}Weights, {Literals.Int((long)layer.PaddedUnits * layer.FanIn)}), rows.Slice(Layer{i}Rows, {Literals.Int((long)layer.Units * layer.PaddedFanIn)}), {layer.Units}, {layer.FanIn}, width, {layer.PaddedFanIn});");
+            }
+        }
+
+        writer.Line();
+        using (writer.Block($"private void ForwardPass({Names.ReadOnlySpan} inputs, int rows)"))
+        {
+            writer.Line("_lastRows = rows;");
+            writer.Line($"ref float x = ref {Names.MemoryMarshal}.GetReference(inputs);");
+            NetworkEmitter.EmitDispatch(writer, "Forward<{0}, {1}>(ref x, rows);");
+        }
+
+        writer.Line();
+        writer.Line("// Every layer forward, keeping its pre-activations and activations for the backward pass.");
+        writer.Line("private void Forward<TSimd, TVector>(ref float input, int rows)");
+        writer.Line($"    where TSimd : struct, {Names.Simd}");
+        writer.Line("    where TVector : struct");
+        using (writer.Block())
+        {
+            writer.Line("ref float parameters = ref _network._parameters.Start;");
+            writer.Line($"ref float none = ref {Names.Unsafe}.NullRef<float>();");
+            for (int i = 0; i < count; i++)
+            {
+                LayerSpec layer = spec.Layers[i];
+                string source = i == 0 ? "input" : $"Work(Layer{i - 1}A)";
+                string stride = i == 0 ? "InputSize" : Literals.Int(spec.Layers[i - 1].PaddedUnits);
+                string slopes = layer.HasSlopes ? $"ref {Names.Unsafe}.Add(ref parameters, Layer{i}Slopes)" : "ref none";
+                writer.Line($"{kernels.ForwardName(i)}<TSimd, TVector>(ref {source}, {stride}, rows, ref {Names.Unsafe}.Add(ref parameters, Layer{i}Weights),");
+                writer.Line($"    ref {Names.Unsafe}.Add(ref parameters, Layer{i}Bias), {slopes}, ref Work(Layer{i}A), ref Work(Layer{i}Z), true);");
+            }
+        }
+
+        writer.Line();
+        using (writer.Block($"private void BackwardPass({Names.ReadOnlySpan} inputs, int rows)"))
+        {
+            writer.Line("// Parameters replaced since the last refresh (Initialize, ImportParameters, a restored snapshot) make the rows stale.");
+            using (writer.Block("if (_rowsVersion != _network._version)"))
+            {
+                writer.Line("RefreshRows();");
+            }
+
+            writer.Line();
+            writer.Line($"ref float x = ref {Names.MemoryMarshal}.GetReference(inputs);");
+            NetworkEmitter.EmitDispatch(writer, "Backward<{0}, {1}>(ref x, rows);");
+        }
+
+        writer.Line();
+        writer.Line("// From the last layer down: weight and bias gradients from each layer's deltas, then the deltas of the layer");
+        writer.Line("// before it, through that layer's activation derivative.");
+        writer.Line("private void Backward<TSimd, TVector>(ref float input, int rows)");
+        writer.Line($"    where TSimd : struct, {Names.Simd}");
+        writer.Line("    where TVector : struct");
+        using (writer.Block())
+        {
+            writer.Line("ref float parameters = ref _network._parameters.Start;");
+            writer.Line("ref float gradients = ref _gradients.Start;");
+            writer.Line($"ref float none = ref {Names.Unsafe}.NullRef<float>();");
+            writer.Line("ref float even = ref Work(Deltas);");
+            writer.Line("ref float odd = ref Work(Deltas + MaxStride);");
+            for (int i = 0; i < count; i++)
+            {
+                if (spec.Layers[i].HasSlopes)
+                {
+                    writer.Line($"{Names.MemoryMarshal}.CreateSpan(ref {Names.Unsafe}.Add(ref gradients, Layer{i}Slopes), {spec.Layers[i].PaddedUnits}).Clear();");
+                }
+            }
+
+            if (NeedsOutputSlope(spec))
+            {
+                int l = count - 1;
+                string slopes = spec.Layers[l].HasSlopes
+                    ? $"ref {Names.Unsafe}.Add(ref parameters, Layer{l}Slopes), ref {Names.Unsafe}.Add(ref gradients, Layer{l}Slopes)"
+                    : "ref none, ref none";
+                writer.Line($"{BackwardKernels.OutputSlopeName}<TSimd, TVector>(ref even, rows, ref Work(Layer{l}Z), ref Work(Layer{l}A), {slopes});");
+            }
+
+            for (int i = count - 1; i >= 0; i--)
+            {
+                LayerSpec layer = spec.Layers[i];
+                string delta = (count - 1 - i) % 2 == 0 ? "even" : "odd";
+                string source = i == 0 ? "input" : $"Work(Layer{i - 1}A)";
+                string stride = i == 0 ? "InputSize" : Literals.Int(spec.Layers[i - 1].PaddedUnits);
+                writer.Line();
+                writer.Line($"{kernels.WeightGradientName(i)}<TSimd, TVector>(ref {source}, {stride}, rows, ref {delta}, ref {Names.Unsafe}.Add(ref gradients, Layer{i}Weights));");
+                writer.Line($"{Names.Gradients}.SumRows<TSimd, TVector>(ref {delta}, {layer.PaddedUnits}, rows, ({layer.Units} + TSimd.Count - 1) / TSimd.Count * TSimd.Count, ref {Names.Unsafe}.Add(ref gradients, Layer{i}Bias));");
+                if (i > 0)
+                {
+                    LayerSpec previous = spec.Layers[i - 1];
+                    string slopes = previous.HasSlopes
+                        ? $"ref {Names.Unsafe}.Add(ref parameters, Layer{i - 1}Slopes), ref {Names.Unsafe}.Add(ref gradients, Layer{i - 1}Slopes)"
+                        : "ref none, ref none";
+                    string target = delta == "even" ? "odd" : "even";
+                    writer.Line($"{kernels.InputGradientName(i)}<TSimd, TVector>(ref {delta}, rows, ref {Names.Unsafe}.Add(ref _rows.Start, Layer{i}Rows),");
+                    writer.Line($"    ref Work(Layer{i - 1}Z), ref Work(Layer{i - 1}A), {slopes}, ref {target});");
+                }
+            }
+        }
+    }
+
+    private static string TargetLoss(NetworkSpec spec, string rows, string targets, bool scaled)
+    {
+        string last = Literals.Int(spec.Layers.Count - 1);
+        int stride = spec.Layers[spec.Layers.Count - 1].PaddedUnits;
+        string scale = !scaled ? "1f" : spec.Loss == LossKind.CrossEntropy ? $"1f / {rows}" : $"1f / ({rows} * OutputSize)";
+        return spec.Loss switch
+        {
+            LossKind.CrossEntropy => $"{Names.Losses}.CrossEntropy(Read(Layer{last}Z, {rows}), Read(Layer{last}A, {rows}), {rows}, OutputSize, {stride}, {targets}, {scale}, Delta({rows}))",
+            LossKind.BinaryCrossEntropy => $"{Names.Losses}.BinaryCrossEntropy(Read(Layer{last}Z, {rows}), Read(Layer{last}A, {rows}), {rows}, OutputSize, {stride}, {targets}, {scale}, Delta({rows}))",
+            _ => $"{Names.Losses}.SquaredError(Read(Layer{last}A, {rows}), {rows}, OutputSize, {stride}, {targets}, {scale}, Delta({rows}))",
+        };
+    }
+
+    private static string MeanDivisor(LossKind loss, string rows)
+        => loss == LossKind.CrossEntropy ? rows : $"((double){rows} * OutputSize)";
+
+    private static string LossDescription(LossKind loss) => loss switch
+    {
+        LossKind.CrossEntropy => "softmax cross-entropy",
+        LossKind.BinaryCrossEntropy => "binary cross-entropy with logits",
+        _ => "mean squared error",
+    };
+}

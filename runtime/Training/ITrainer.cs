@@ -1,0 +1,78 @@
+namespace NetDsl.Training;
+
+/// <summary>
+/// Trains one generated network: every generated class has a <c>CreateTrainer(optimizer, maxBatchSize)</c> that
+/// returns one. A step runs the batch forward keeping every layer's pre-activations, computes the loss and its
+/// gradient in a numerically stable form, runs the fused backward kernels (the activation's derivative applied in the
+/// same pass that propagates the gradient), and lets the optimizer update the parameters. Work buffers for up to
+/// <see cref="MaxBatchSize"/> rows are allocated when the trainer is created; steps allocate nothing.
+/// </summary>
+/// <remarks>A trainer updates its network's parameters in place; neither is safe to use from several threads at
+/// once.</remarks>
+public interface ITrainer
+{
+    /// <summary>The network being trained.</summary>
+    INetwork Network { get; }
+
+    /// <summary>The optimizer; its learning rate may be changed between steps.</summary>
+    IOptimizer Optimizer { get; }
+
+    /// <summary>The loss, as declared or implied by the last activation (never <see cref="Loss.Auto"/>).</summary>
+    Loss Loss { get; }
+
+    /// <summary>The largest batch a step accepts.</summary>
+    int MaxBatchSize { get; }
+
+    /// <summary>Updates applied so far.</summary>
+    long StepCount { get; }
+
+    /// <summary>One training step on class labels (cross-entropy networks).</summary>
+    /// <param name="inputs">1 to <see cref="MaxBatchSize"/> rows of <see cref="INetwork.InputSize"/> features.</param>
+    /// <param name="labels">One class index per row, below <see cref="INetwork.OutputSize"/>.</param>
+    /// <returns>The batch's mean loss before the update.</returns>
+    float Step(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
+
+    /// <summary>One training step on target vectors: distributions for cross-entropy, values in [0, 1] for binary
+    /// cross-entropy, anything for mean squared error.</summary>
+    /// <param name="inputs">1 to <see cref="MaxBatchSize"/> rows of <see cref="INetwork.InputSize"/> features.</param>
+    /// <param name="targets"><see cref="INetwork.OutputSize"/> values per row.</param>
+    /// <returns>The batch's mean loss before the update.</returns>
+    float Step(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+
+    /// <summary>The forward and backward passes of <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/>
+    /// without the update: afterwards <see cref="ExportGradients"/> holds the gradient of the mean loss.</summary>
+    /// <returns>The batch's mean loss.</returns>
+    float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
+
+    /// <summary>The forward and backward passes on target vectors, without the update.</summary>
+    /// <returns>The batch's mean loss.</returns>
+    float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+
+    /// <summary>Copies the last computed gradients out, in the canonical order of
+    /// <see cref="INetwork.ExportParameters"/>.</summary>
+    void ExportGradients(Span<float> destination);
+
+    /// <summary>The mean loss and accuracy over any number of rows, in batches of <see cref="MaxBatchSize"/>, without
+    /// changing anything but the work buffers.</summary>
+    Evaluation Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
+
+    /// <summary>The mean loss and accuracy against target vectors.</summary>
+    Evaluation Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+
+    /// <summary>The rows of the last forward pass.</summary>
+    int LastBatchSize { get; }
+
+    /// <summary>Copies out layer <paramref name="layer"/>'s outputs (after its activation) for the last forward pass:
+    /// <see cref="LastBatchSize"/> rows of its unit count.</summary>
+    void ExportActivations(int layer, Span<float> destination);
+
+    /// <summary>Copies out layer <paramref name="layer"/>'s pre-activations W·x + b for the last forward pass.</summary>
+    void ExportPreActivations(int layer, Span<float> destination);
+}
+
+/// <summary>A loss and an accuracy over a set of rows.</summary>
+/// <param name="Loss">The mean loss.</param>
+/// <param name="Accuracy">The fraction of rows whose largest output is the label (cross-entropy), or of outputs on
+/// the right side of ½ (binary cross-entropy); NaN for mean squared error, a regression loss.</param>
+/// <param name="Count">The rows evaluated.</param>
+public readonly record struct Evaluation(double Loss, double Accuracy, int Count);

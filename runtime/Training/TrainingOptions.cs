@@ -1,0 +1,32 @@
+namespace NetDsl.Training;
+
+/// <summary>How <see cref="TrainingLoop"/> runs.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Passes over the training set; 10 by default.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Rows per step, at most the trainer's MaxBatchSize; the last batch of an epoch may be smaller.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Seeds the shuffling: the same seed, data and batch size give bit-identical weights.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>The learning rate per epoch; null keeps the optimizer's own.</summary>
+    public ILearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>Stops after this many epochs without a lower validation loss; null never stops early.</summary>
+    public int? Patience { get; init; }
+
+    /// <summary>With early stopping, puts back the weights of the epoch with the lowest validation loss.</summary>
+    public bool RestoreBestWeights { get; init; } = true;
+
+    /// <summary>Batches between <see cref="BatchProgress"/> reports; 1 reports every batch.</summary>
+    public int ReportEvery { get; init; } = 20;
+}
+
+/// <summary>What a training run did.</summary>
+/// <param name="Epochs">One report per epoch run.</param>
+/// <param name="StoppedEarly">True when early stopping ended the run.</param>
+/// <param name="BestEpoch">The epoch with the lowest validation loss (from 1), or the last without validation.</param>
+public sealed record TrainingHistory(IReadOnlyList<EpochReport> Epochs, bool StoppedEarly, int BestEpoch);

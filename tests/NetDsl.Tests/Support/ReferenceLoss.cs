@@ -1,0 +1,71 @@
+namespace NetDsl.Tests.Support;
+
+/// <summary>
+/// A network's mean loss in double precision from its canonical parameters, written from the definitions (logsumexp
+/// for cross-entropy, the log-sum-exp form of binary cross-entropy, the mean of squares), for finite differences.
+/// </summary>
+public sealed class ReferenceLoss(NetworkDescription description, Loss loss)
+{
+    public double Mean(double[] parameters, float[] inputs, int[]? labels, float[]? targets)
+    {
+        int rows = inputs.Length / description.InputSize;
+        double total = 0;
+        for (int row = 0; row < rows; row++)
+        {
+            (double[] z, double[] a) = Forward(parameters, inputs.AsSpan(row * description.InputSize, description.InputSize));
+            total += loss switch
+            {
+                Loss.CrossEntropy when labels is not null => LogSumExp(z) - z[labels[row]],
+                Loss.CrossEntropy => Enumerable.Range(0, z.Length).Sum(u => targets![row * z.Length + u] * (LogSumExp(z) - z[u])),
+                Loss.BinaryCrossEntropy => Enumerable.Range(0, z.Length).Sum(u =>
+                    System.Math.Max(z[u], 0) - z[u] * targets![row * z.Length + u] + System.Math.Log(1 + System.Math.Exp(-System.Math.Abs(z[u])))),
+                _ => Enumerable.Range(0, a.Length).Sum(u => System.Math.Pow(a[u] - targets![row * a.Length + u], 2)),
+            };
+        }
+
+        return total / (loss == Loss.CrossEntropy ? rows : (double)rows * description.OutputSize);
+    }
+
+    /// <summary>The last layer's pre-activations and activations for one row.</summary>
+    public (double[] Z, double[] A) Forward(double[] parameters, ReadOnlySpan<float> input)
+    {
+        double[] x = input.ToArray().Select(v => (double)v).ToArray();
+        double[] z = [];
+        int offset = 0;
+        foreach (LayerDescription layer in description.Layers)
+        {
+            z = new double[layer.Units];
+            int bias = offset + layer.Units * layer.FanIn, slopes = bias + layer.Units;
+            for (int u = 0; u < layer.Units; u++)
+            {
+                double sum = parameters[bias + u];
+                for (int k = 0; k < layer.FanIn; k++)
+                {
+                    sum += parameters[offset + u * layer.FanIn + k] * x[k];
+                }
+
+                z[u] = sum;
+            }
+
+            if (layer.Activation == Act.Softmax)
+            {
+                double lse = LogSumExp(z);
+                x = z.Select(v => System.Math.Exp(v - lse)).ToArray();
+            }
+            else
+            {
+                x = z.Select((v, u) => Reference.Activation(layer.Activation, v, layer.HasSlopes ? parameters[slopes + u] : layer.Alpha)).ToArray();
+            }
+
+            offset += layer.ParameterCount;
+        }
+
+        return (z, x);
+    }
+
+    public static double LogSumExp(double[] z)
+    {
+        double max = z.Max();
+        return max + System.Math.Log(z.Sum(v => System.Math.Exp(v - max)));
+    }
+}

@@ -1,0 +1,113 @@
+using NetDsl.Training;
+
+namespace NetDsl.Tests.Training;
+
+/// <summary>The optimizers against the values and hand-computed sequences (PyTorch's update rules).</summary>
+public class OptimizerTests
+{
+    [Theory]
+    [InlineData(1f, -9.9999999e-4)]
+    [InlineData(1e-7f, -9.0909e-4)]
+    public void Adam_first_step_matches_PyTorch(float gradient, double expected)
+    {
+        float[] weight = [0f];
+        var adam = new Adam(1e-3f);
+        adam.Update(weight, [gradient], new float[2], 1);
+        Assert.Equal(expected, weight[0], System.Math.Abs(expected) * 1e-4);
+    }
+
+    [Fact]
+    public void Adam_still_steps_by_about_the_learning_rate_after_a_thousand_steps()
+    {
+        float[] weight = [0f];
+        var state = new float[2];
+        var adam = new Adam(1e-3f);
+        float before = 0;
+        for (int step = 1; step <= 1000; step++)
+        {
+            before = weight[0];
+            adam.Update(weight, [0.5f], state, step);
+        }
+
+        Assert.Equal(-1e-3, weight[0] - before, 1e-6);
+    }
+
+    [Fact]
+    public void AdamW_decays_the_weight_outside_the_adaptive_step()
+    {
+        // Step 1, g = 0: Adam's move is 0, so only the decoupled decay acts: p ← p·(1 − lr·λ).
+        float[] weight = [2f];
+        new AdamW(0.1f, weightDecay: 0.5f).Update(weight, [0f], new float[2], 1);
+        Assert.Equal(2f * (1 - 0.1f * 0.5f), weight[0]);
+
+        // Plain Adam's L2 penalty goes through the moments instead: with g = 0 it moves by a full step of −lr.
+        float[] coupled = [2f];
+        new Adam(0.1f, weightDecay: 0.5f).Update(coupled, [0f], new float[2], 1);
+        Assert.Equal(2f - 0.1f, coupled[0], 1e-6f);
+    }
+
+    [Fact]
+    public void Sgd_with_momentum_follows_the_hand_computed_sequence()
+    {
+        // lr 0.1, μ 0.9, gradients 1, 2, 3: buffers 1, 2.9, 5.61; weights −0.1, −0.39, −0.951.
+        float[] weight = [0f];
+        var state = new float[1];
+        var sgd = new Sgd(0.1f, momentum: 0.9f);
+        double[] expected = [-0.1, -0.39, -0.951];
+        for (int step = 1; step <= 3; step++)
+        {
+            sgd.Update(weight, [step], state, step);
+            Assert.Equal(expected[step - 1], weight[0], 1e-6);
+        }
+    }
+
+    [Fact]
+    public void Nesterov_momentum_looks_ahead()
+    {
+        // lr 0.1, μ 0.9, gradients 1, 2: buffers 1, 2.9; steps g + μ·b = 1.9, 4.61; weights −0.19, −0.651.
+        float[] weight = [0f];
+        var state = new float[1];
+        var sgd = new Sgd(0.1f, momentum: 0.9f, nesterov: true);
+        sgd.Update(weight, [1f], state, 1);
+        Assert.Equal(-0.19, weight[0], 1e-6);
+        sgd.Update(weight, [2f], state, 2);
+        Assert.Equal(-0.651, weight[0], 1e-6);
+    }
+
+    [Fact]
+    public void Sgd_weight_decay_adds_an_L2_penalty_to_the_gradient()
+    {
+        float[] weight = [1f];
+        new Sgd(0.1f, weightDecay: 0.01f).Update(weight, [0.5f], [], 1);
+        Assert.Equal(1 - 0.1 * (0.5 + 0.01), weight[0], 1e-7);
+    }
+
+    [Fact]
+    public void Vector_and_tail_loops_agree_bit_for_bit()
+    {
+        // 37 parameters: whole vectors and a tail, whatever the vector width; the same values in each position must
+        // update identically.
+        var weights = Enumerable.Repeat(0.3f, 37).ToArray();
+        var gradients = Enumerable.Repeat(-0.7f, 37).ToArray();
+        var state = new float[74];
+        var adam = new Adam(1e-2f, weightDecay: 0.1f);
+        for (int step = 1; step <= 5; step++)
+        {
+            adam.Update(weights, gradients, state, step);
+        }
+
+        Assert.All(weights, w => Assert.Equal(weights[0], w));
+    }
+
+    [Fact]
+    public void Schedules_give_the_documented_rates()
+    {
+        var step = new StepDecay(0.1f, stepSize: 3, gamma: 0.5f);
+        Assert.Equal([0.1f, 0.1f, 0.1f, 0.05f, 0.05f, 0.05f, 0.025f], Enumerable.Range(0, 7).Select(step.LearningRate));
+        var cosine = new CosineDecay(1f, epochs: 4, minimum: 0.2f);
+        Assert.Equal(1f, cosine.LearningRate(0), 1e-6f);
+        Assert.Equal(0.6f, cosine.LearningRate(2), 1e-6f);
+        Assert.Equal(0.2f, cosine.LearningRate(4), 1e-6f);
+        Assert.Equal(0.2f, cosine.LearningRate(9), 1e-6f);
+    }
+}
