@@ -13,6 +13,9 @@ namespace NetDsl.Serialization;
 /// as "&gt;units:Activation", such as "784&gt;128:ReLU&gt;10:Softmax".</description></item>
 /// <item><term><c>netdsl.layers.{i}.activation</c></term><description>Layer i's <see cref="Act"/> name, such as
 /// "ReLU"; checked on load (see <see cref="WeightsLoadOptions.CheckActivations"/>).</description></item>
+/// <item><term><c>netdsl.layers.{i}.alpha</c></term><description>Layer i's fixed activation parameter (LeakyReLU's slope,
+/// ELU's α) in round-trip form, such as "0.2"; written when the layer has one, checked on load like the
+/// activation.</description></item>
 /// </list>
 /// Layer shapes themselves are read from the tensors, not from these keys, which a reader may ignore.
 /// </summary>
@@ -37,6 +40,9 @@ public static class WeightsMetadata
     public static string ActivationKey(int layer)
         => $"netdsl.layers.{layer.ToString(CultureInfo.InvariantCulture)}.activation";
 
+    /// <summary>The key of layer <paramref name="layer"/>'s fixed activation parameter (0-based).</summary>
+    public static string AlphaKey(int layer) => $"netdsl.layers.{layer.ToString(CultureInfo.InvariantCulture)}.alpha";
+
     /// <summary>The compact layer list of <paramref name="description"/>, such as
     /// "784&gt;128:ReLU&gt;10:Softmax".</summary>
     public static string CompactLayers(NetworkDescription description)
@@ -60,6 +66,10 @@ public static class WeightsMetadata
         for (int i = 0; i < description.Layers.Count; i++)
         {
             metadata[ActivationKey(i)] = description.Layers[i].Activation.ToString();
+            if (description.Layers[i].Alpha != 0)
+            {
+                metadata[AlphaKey(i)] = description.Layers[i].Alpha.ToString("R", CultureInfo.InvariantCulture);
+            }
         }
 
         return metadata;
@@ -86,6 +96,13 @@ public static class WeightsMetadata
                 throw Mismatch($"layer {i} is {Shorten(fileActivation)} in the " +
                     $"file, {modelActivation} in the model (set WeightsLoadOptions.CheckActivations to false to load " +
                     "the weights anyway)");
+            }
+
+            string modelAlpha = expected.Layers[i].Alpha.ToString("R", CultureInfo.InvariantCulture);
+            if (metadata.TryGetValue(AlphaKey(i), out string? fileAlpha) && expected.Layers[i].Alpha != 0 && fileAlpha != modelAlpha)
+            {
+                throw Mismatch($"layer {i}'s {modelActivation} has α = {Shorten(fileAlpha)} in the file, {modelAlpha} in " +
+                    "the model (set WeightsLoadOptions.CheckActivations to false to load the weights anyway)");
             }
         }
     }
