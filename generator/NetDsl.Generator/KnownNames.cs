@@ -9,6 +9,8 @@ internal static class KnownNames
 
     public const string LossAttribute = "NetDsl.LossAttribute";
 
+    public const string GridAttribute = "NetDsl.GridAttribute";
+
     /// <summary>The largest float array .NET allocates (Array.MaxLength).</summary>
     public const long MaxArrayLength = 0x7FFFFFC7;
 }

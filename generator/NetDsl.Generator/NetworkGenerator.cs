@@ -39,11 +39,17 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.Specs);
 
+        IncrementalValuesProvider<FamilySpec> families = networks
+            .Where(static result => result.Family is not null)
+            .Select(static (result, _) => result.Family!)
+            .WithTrackingName(TrackingNames.Families);
+
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> errors = networks
             .Select(static (result, _) => result.Errors)
             .WithTrackingName(TrackingNames.Errors);
 
         context.RegisterSourceOutput(specs, static (output, spec) => output.AddSource(spec.HintName, NetworkEmitter.Emit(spec)));
+        context.RegisterSourceOutput(families, static (output, family) => output.AddSource(family.HintName, FamilyEmitter.Emit(family)));
         context.RegisterSourceOutput(errors, static (output, diagnostics) =>
         {
             foreach (DiagnosticInfo diagnostic in diagnostics)
@@ -54,15 +60,17 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(orphanLayers, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
     }
 
-    /// <summary>What the generator keeps of one parse: the spec when valid, and the errors (warnings belong to the
-    /// analyzer, which reports them with the IDE's code fixes).</summary>
-    private sealed record ParseResult(NetworkSpec? Spec, EquatableArray<DiagnosticInfo> Errors)
+    /// <summary>What the generator keeps of one parse: the network or family when valid, and the errors (warnings
+    /// belong to the analyzer, which reports them with the IDE's code fixes).</summary>
+    private sealed record ParseResult(NetworkSpec? Spec, FamilySpec? Family, EquatableArray<DiagnosticInfo> Errors)
     {
         public static ParseResult Of(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
         {
-            var (spec, diagnostics) = NetworkParser.Parse(type, cancellationToken);
+            ParsedType parsed = NetworkParser.Parse(type, cancellationToken);
             return new ParseResult(
-                spec, diagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).ToEquatableArray());
+                parsed.Spec,
+                parsed.Family,
+                parsed.Diagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).ToEquatableArray());
         }
     }
 }

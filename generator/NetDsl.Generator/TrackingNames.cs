@@ -9,5 +9,7 @@ internal static class TrackingNames
 
     public const string Specs = nameof(Specs);
 
+    public const string Families = nameof(Families);
+
     public const string Errors = nameof(Errors);
 }

@@ -41,6 +41,14 @@ public sealed class DenseAttribute : Attribute
         };
     }
 
+    /// <summary>A layer of a <see cref="GridAttribute"/> family, whose initializer and activation each variant sets.
+    /// Outside a family it is a compile-time error (NDSL0016).</summary>
+    /// <param name="units">The number of outputs; at least 1.</param>
+    public DenseAttribute(int units)
+    {
+        Units = units;
+    }
+
     /// <summary>The number of outputs.</summary>
     public int Units { get; }
 

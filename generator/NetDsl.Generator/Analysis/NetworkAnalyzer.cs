@@ -41,8 +41,7 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var (_, diagnostics) = NetworkParser.Parse(type, context.CancellationToken);
-        foreach (DiagnosticInfo diagnostic in diagnostics)
+        foreach (DiagnosticInfo diagnostic in NetworkParser.Parse(type, context.CancellationToken).Diagnostics)
         {
             if (diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Warning)
             {

@@ -89,6 +89,18 @@ internal static class DiagnosticDescriptors
         "Loss does not fit the output activation",
         "The {0} loss needs a {1} output layer, but the last layer uses {2}: make the last activation {1} or choose another loss");
 
+    /// <summary>Message: "{0}" (what is wrong with a [Grid] and what to write).</summary>
+    public static readonly DiagnosticDescriptor InvalidGrid = Error(
+        "NDSL0015",
+        "Invalid grid",
+        "{0}");
+
+    /// <summary>Message: "[Dense({0})] gives no initializer and activation ...".</summary>
+    public static readonly DiagnosticDescriptor VaryingLayerOutsideGrid = Error(
+        "NDSL0016",
+        "Layer without initializer and activation outside a grid",
+        "[Dense({0})] gives no initializer and activation, which only a [Grid] family supplies: write [Dense({0}, Init.HeNormal, Act.ReLU)] or add a [Grid]");
+
     /// <summary>Message: "Layer {0} is a hidden layer initialized with {1} ...".</summary>
     public static readonly DiagnosticDescriptor SymmetricHiddenWeights = Warning(
         "NDSL1001",

@@ -38,6 +38,8 @@ internal static class Names
 
     public const string Act = "global::NetDsl.Act";
 
+    public const string NetworkVariant = "global::NetDsl.NetworkVariant";
+
     public const string IOptimizer = "global::NetDsl.Training.IOptimizer";
 
     public const string ITrainer = "global::NetDsl.Training.ITrainer";

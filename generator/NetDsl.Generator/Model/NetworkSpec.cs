@@ -11,6 +11,8 @@ namespace NetDsl.Generator.Model;
 /// <param name="InputSize">The width of the input.</param>
 /// <param name="Layers">The layers in application order.</param>
 /// <param name="Loss">The training loss, resolved from the last activation when not named.</param>
+/// <param name="Variant">The variant's pair when this network belongs to a [Grid] family (the generator then declares
+/// the class itself); null for a user's own declaration.</param>
 internal sealed record NetworkSpec(
     string? Namespace,
     EquatableArray<ContainerSpec> Containers,
@@ -18,7 +20,8 @@ internal sealed record NetworkSpec(
     string Keyword,
     int InputSize,
     EquatableArray<LayerSpec> Layers,
-    LossKind Loss)
+    LossKind Loss,
+    VariantSpec? Variant = null)
 {
     /// <summary>The name the generated file gets: the full name with containers separated by '+', unique per type.
     /// </summary>
@@ -63,6 +66,26 @@ internal sealed record NetworkSpec(
 
     public int OutputSize => Layers[Layers.Count - 1].Units;
 }
+
+/// <summary>A family of networks declared with [Grid]: the type that holds them and every variant.</summary>
+/// <param name="Namespace">The family type's namespace, or null.</param>
+/// <param name="Containers">The family type's containing types, outermost first.</param>
+/// <param name="Name">The family type's name.</param>
+/// <param name="Keyword">How it is declared: <c>class</c> or <c>record</c>.</param>
+/// <param name="Variants">One network per initializer × activation, in the order of the grid's arrays.</param>
+internal sealed record FamilySpec(
+    string? Namespace,
+    EquatableArray<ContainerSpec> Containers,
+    string Name,
+    string Keyword,
+    EquatableArray<NetworkSpec> Variants)
+{
+    /// <summary>The family's generated file name, unique per type like a network's.</summary>
+    public string HintName => new NetworkSpec(Namespace, Containers, Name, Keyword, 0, EquatableArray<LayerSpec>.Empty, LossKind.Auto).HintName;
+}
+
+/// <summary>The pair a family variant was made from.</summary>
+internal sealed record VariantSpec(InitKind Init, ActKind Activation, string Family);
 
 /// <summary>A type that contains the network, re-declared with its own keyword.</summary>
 /// <param name="Keyword"><c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c> or <c>interface</c>.</param>

@@ -6,11 +6,12 @@ namespace NetDsl.Generator.Parsing;
 /// <summary>The NetDsl attributes of one type, in the order they are written.</summary>
 internal sealed class NetworkAttributes
 {
-    private NetworkAttributes(AttributeData? input, List<AttributeData> dense, AttributeData? loss)
+    private NetworkAttributes(AttributeData? input, List<AttributeData> dense, AttributeData? loss, AttributeData? grid)
     {
         Input = input;
         Dense = dense;
         Loss = loss;
+        Grid = grid;
     }
 
     public AttributeData? Input { get; }
@@ -19,10 +20,14 @@ internal sealed class NetworkAttributes
 
     public AttributeData? Loss { get; }
 
+    /// <summary>The [Grid] that makes the type a family of variants, or null.</summary>
+    public AttributeData? Grid { get; }
+
     public static NetworkAttributes From(INamedTypeSymbol type)
     {
         AttributeData? input = null;
         AttributeData? loss = null;
+        AttributeData? grid = null;
         var dense = new List<AttributeData>();
         foreach (AttributeData attribute in type.GetAttributes())
         {
@@ -38,8 +43,12 @@ internal sealed class NetworkAttributes
             {
                 loss ??= attribute;
             }
+            else if (NetworkParser.IsAttribute(attribute, KnownNames.GridAttribute))
+            {
+                grid ??= attribute;
+            }
         }
 
-        return new NetworkAttributes(input, dense, loss);
+        return new NetworkAttributes(input, dense, loss, grid);
     }
 }

@@ -19,13 +19,13 @@ namespace NetDsl.Generator.Parsing;
 /// </summary>
 internal static class NetworkParser
 {
-    /// <summary>The result of reading one type: the spec when it is valid, and every diagnostic found.</summary>
-    public static (NetworkSpec? Spec, List<DiagnosticInfo> Diagnostics) Parse(
-        INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>Reads one type: its network, or its family of variants when it has a [Grid], and every diagnostic
+    /// found (errors and warnings; the generator reports the first, the analyzer the second).</summary>
+    public static ParsedType Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        var diagnostics = new List<DiagnosticInfo>();
-        NetworkSpec? spec = ParseCore(type, diagnostics, cancellationToken);
-        return (spec, diagnostics);
+        var result = new ParsedType();
+        ParseCore(type, result, cancellationToken);
+        return result;
     }
 
     /// <summary>The diagnostic for a type with [Dense] layers and no [Input], or null when it has an [Input] (the
@@ -41,89 +41,234 @@ internal static class NetworkParser
         return Diagnostic(DiagnosticDescriptors.MissingInput, first?.ApplicationSyntaxReference?.GetSyntax(), type.Name);
     }
 
-    private static NetworkSpec? ParseCore(
-        INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static void ParseCore(INamedTypeSymbol type, ParsedType result, CancellationToken cancellationToken)
     {
-        Location? identifier = FirstIdentifier(type);
-        if (!CheckTypeShape(type, identifier, diagnostics))
-        {
-            return null;
-        }
-
+        List<DiagnosticInfo> diagnostics = result.Diagnostics;
         NetworkAttributes attributes = NetworkAttributes.From(type);
-        if (attributes.Input is null)
+        bool family = attributes.Grid is not null;
+        if (!CheckTypeShape(type, FirstIdentifier(type), family, diagnostics) || attributes.Input is null)
         {
-            return null;
+            return;
         }
 
         int? inputSize = ReadSize(attributes.Input, "The input size", diagnostics);
         if (!CheckLayersInOneDeclaration(type, attributes, diagnostics))
         {
-            return null;
+            return;
         }
 
         if (attributes.Dense.Count == 0)
         {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.NoLayers, Syntax(attributes.Input), type.Name));
-            return null;
+            return;
         }
 
-        var layers = new List<LayerSpec>();
-        bool valid = inputSize is not null;
+        List<(LayerSpec Layer, bool Varies)>? template = ReadLayers(attributes, inputSize, family, diagnostics, cancellationToken);
+        if (template is null || inputSize is null)
+        {
+            return;
+        }
+
+        string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        EquatableArray<ContainerSpec> containers = Containers(type).ToEquatableArray();
+        string keyword = type.IsRecord ? "record" : "class";
+        if (!family)
+        {
+            List<LayerSpec> layers = template.Select(t => t.Layer).ToList();
+            LossKind? loss = ReadLoss(attributes.Loss, layers, diagnostics);
+            if (loss is null || !FitsInArrays(type, layers, attributes, diagnostics))
+            {
+                return;
+            }
+
+            result.Spec = new NetworkSpec(ns, containers, type.Name, keyword, inputSize.Value, layers.ToEquatableArray(), loss.Value);
+            diagnostics.AddRange(ModelRules.Warnings(result.Spec, attributes));
+            return;
+        }
+
+        (List<InitKind> Inits, List<ActKind> Activations)? grid = ReadGrid(type, attributes, template, diagnostics);
+        if (grid is null)
+        {
+            return;
+        }
+
+        var familyContainers = containers.Concat(new[] { new ContainerSpec(keyword, type.Name) }).ToEquatableArray();
+        var variants = new List<NetworkSpec>();
+        foreach (InitKind init in grid.Value.Inits)
+        {
+            foreach (ActKind activation in grid.Value.Activations)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                List<LayerSpec> layers = template.Select(t => t.Varies ? Vary(t.Layer, init, activation) : t.Layer).ToList();
+
+                // Every variant has the same widths, so one report of a problem with the loss or the size is enough.
+                var variantDiagnostics = new List<DiagnosticInfo>();
+                LossKind? loss = ReadLoss(attributes.Loss, layers, variantDiagnostics);
+                if (loss is null || !FitsInArrays(type, layers, attributes, variantDiagnostics))
+                {
+                    diagnostics.AddRange(variantDiagnostics);
+                    return;
+                }
+
+                variants.Add(new NetworkSpec(
+                    ns, familyContainers, init.ToString() + activation, "class", inputSize.Value, layers.ToEquatableArray(), loss.Value,
+                    new VariantSpec(init, activation, type.Name)));
+            }
+        }
+
+        result.Family = new FamilySpec(ns, containers, type.Name, keyword, variants.ToEquatableArray());
+    }
+
+    private static List<(LayerSpec Layer, bool Varies)>? ReadLayers(
+        NetworkAttributes attributes, int? inputSize, bool family, List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var layers = new List<(LayerSpec, bool)>();
+        bool valid = true;
         int fanIn = inputSize ?? 1;
-        long storage = 0;
         for (int index = 0; index < attributes.Dense.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             AttributeData dense = attributes.Dense[index];
-            LayerSpec? layer = ReadLayer(dense, index, fanIn, diagnostics);
+            (LayerSpec? layer, bool varies) = ReadLayer(dense, index, fanIn, diagnostics);
             if (layer is null)
             {
                 valid = false;
                 continue;
             }
 
-            if (layer.Activation == ActKind.Softmax && index != attributes.Dense.Count - 1)
+            if (varies && !family)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.VaryingLayerOutsideGrid, Syntax(dense), layer.Units.ToString(CultureInfo.InvariantCulture)));
+                valid = false;
+            }
+
+            if (!varies && layer.Activation == ActKind.Softmax && index != attributes.Dense.Count - 1)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.SoftmaxNotLast, Syntax(dense), index.ToString(CultureInfo.InvariantCulture)));
                 valid = false;
             }
 
-            storage += layer.StorageLength;
-            if (valid && storage > KnownNames.MaxArrayLength)
-            {
-                diagnostics.Add(Diagnostic(
-                    DiagnosticDescriptors.TooLarge, Syntax(dense), type.Name,
-                    storage.ToString(CultureInfo.InvariantCulture),
-                    KnownNames.MaxArrayLength.ToString(CultureInfo.InvariantCulture)));
-                return null;
-            }
-
-            layers.Add(layer);
+            layers.Add((layer, varies));
             fanIn = layer.Units;
         }
 
-        LossKind? loss = ReadLoss(attributes.Loss, layers, diagnostics);
-        if (!valid || loss is null)
+        return valid ? layers : null;
+    }
+
+    /// <summary>Reports a network whose packed parameters would not fit in one .NET array, at the layer where the
+    /// running size first overflows.</summary>
+    private static bool FitsInArrays(
+        INamedTypeSymbol type, List<LayerSpec> layers, NetworkAttributes attributes, List<DiagnosticInfo> diagnostics)
+    {
+        long storage = 0;
+        for (int index = 0; index < layers.Count; index++)
+        {
+            storage += layers[index].StorageLength;
+            if (storage > KnownNames.MaxArrayLength)
+            {
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.TooLarge, Syntax(attributes.Dense[index]), type.Name,
+                    storage.ToString(CultureInfo.InvariantCulture),
+                    KnownNames.MaxArrayLength.ToString(CultureInfo.InvariantCulture)));
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A varying layer with the variant's pair; an Alpha the user gave survives where the activation has
+    /// one, otherwise the activation's own default applies.</summary>
+    private static LayerSpec Vary(LayerSpec layer, InitKind init, ActKind activation)
+    {
+        double? defaultAlpha = Traits.DefaultAlpha(activation);
+        double alpha = defaultAlpha is null ? 0 : double.IsNaN(layer.Alpha) ? defaultAlpha.Value : layer.Alpha;
+        return layer with { Init = init, Activation = activation, Alpha = alpha };
+    }
+
+    private static (List<InitKind>, List<ActKind>)? ReadGrid(
+        INamedTypeSymbol type, NetworkAttributes attributes, List<(LayerSpec Layer, bool Varies)> template,
+        List<DiagnosticInfo> diagnostics)
+    {
+        AttributeData grid = attributes.Grid!;
+        SyntaxNode? place = Syntax(grid);
+        if (grid.AttributeConstructor is null || grid.ConstructorArguments.Length != 2)
         {
             return null;
         }
 
-        var spec = new NetworkSpec(
-            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
-            Containers(type).ToEquatableArray(),
-            type.Name,
-            type.IsRecord ? "record" : "class",
-            inputSize!.Value,
-            layers.ToEquatableArray(),
-            loss.Value);
-        diagnostics.AddRange(ModelRules.Warnings(spec, attributes));
-        return spec;
+        if (!template.Any(t => t.Varies))
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidGrid, place,
+                $"The [Grid] of '{type.Name}' varies no layer: write the layers to vary as [Dense(units)], without initializer and activation"));
+            return null;
+        }
+
+        List<InitKind>? inits = ReadGridValues<InitKind>(grid, 0, "Init", Traits.MaxDefinedInit, diagnostics);
+        List<ActKind>? activations = ReadGridValues<ActKind>(grid, 1, "Act", Traits.MaxDefinedAct, diagnostics);
+        if (inits is null || activations is null)
+        {
+            return null;
+        }
+
+        if (activations.Contains(ActKind.Softmax))
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidGrid, ArgumentSyntax(grid, 1),
+                "Softmax cannot vary: it normalizes a network's outputs and belongs on its last layer, written in full as [Dense(units, init, Act.Softmax)]"));
+            return null;
+        }
+
+        return (inits, activations);
     }
 
-    private static bool CheckTypeShape(INamedTypeSymbol type, Location? identifier, List<DiagnosticInfo> diagnostics)
+    private static List<TEnum>? ReadGridValues<TEnum>(
+        AttributeData grid, int position, string enumName, int maxDefined, List<DiagnosticInfo> diagnostics)
+        where TEnum : struct
     {
-        if (type.TypeKind != TypeKind.Class || type.IsStatic)
+        TypedConstant array = grid.ConstructorArguments[position];
+        SyntaxNode? place = ArgumentSyntax(grid, position);
+        string what = position == 0 ? "initializer" : "activation";
+        if (array.Kind != TypedConstantKind.Array || array.IsNull || array.Values.Length == 0)
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidGrid, place,
+                $"The [Grid] lists no {what}: give at least one, for example new[] {{ {enumName}.{(position == 0 ? "HeNormal" : "ReLU")} }}"));
+            return null;
+        }
+
+        var values = new List<TEnum>();
+        foreach (TypedConstant element in array.Values)
+        {
+            if (element.Value is not int value)
+            {
+                return null;
+            }
+
+            if (value < 0 || value > maxDefined)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UndefinedEnumValue, place,
+                    "(" + enumName + ")" + value.ToString(CultureInfo.InvariantCulture), enumName));
+                return null;
+            }
+
+            var kind = (TEnum)(object)value;
+            if (values.Contains(kind))
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidGrid, place,
+                    $"{enumName}.{kind} appears twice in the [Grid] (aliases such as Init.He and Init.HeNormal are the same {what}): list each {what} once"));
+                return null;
+            }
+
+            values.Add(kind);
+        }
+
+        return values;
+    }
+
+    private static bool CheckTypeShape(INamedTypeSymbol type, Location? identifier, bool family, List<DiagnosticInfo> diagnostics)
+    {
+        // A family only holds its variants, so it may be static; a network holds weights and cannot.
+        if (type.TypeKind != TypeKind.Class || (type.IsStatic && !family))
         {
             string kind = type.IsStatic ? "a static class"
                 : type.IsRecord ? "a record struct"
@@ -180,19 +325,19 @@ internal static class NetworkParser
         return false;
     }
 
-    private static LayerSpec? ReadLayer(AttributeData dense, int index, int fanIn, List<DiagnosticInfo> diagnostics)
+    private static (LayerSpec? Layer, bool Varies) ReadLayer(AttributeData dense, int index, int fanIn, List<DiagnosticInfo> diagnostics)
     {
         // A constructor the compiler could not bind (missing or mistyped arguments) is already an error; no network.
         ImmutableArray<TypedConstant> arguments = dense.ConstructorArguments;
-        if (dense.AttributeConstructor is null || arguments.Length is not (2 or 3) || arguments.Any(a => a.IsNull || a.Kind == TypedConstantKind.Error))
+        if (dense.AttributeConstructor is null || arguments.Length is not (1 or 2 or 3) || arguments.Any(a => a.IsNull || a.Kind == TypedConstantKind.Error))
         {
-            return null;
+            return (null, false);
         }
 
         string layerName = "Layer " + index.ToString(CultureInfo.InvariantCulture);
         int? units = ReadSize(dense, layerName + "'s unit count", diagnostics);
-        int activationPosition = arguments.Length - 1;
-        ActKind? activation = ReadEnum<ActKind>(dense, activationPosition, "Act", Traits.MaxDefinedAct, diagnostics);
+        bool varies = arguments.Length == 1;
+        ActKind? activation = varies ? ActKind.Linear : ReadEnum<ActKind>(dense, arguments.Length - 1, "Act", Traits.MaxDefinedAct, diagnostics);
         InitKind? init = arguments.Length == 3
             ? ReadEnum<InitKind>(dense, 1, "Init", Traits.MaxDefinedInit, diagnostics)
             : activation is { } act ? Traits.RecommendedInit(act) : null;
@@ -201,15 +346,16 @@ internal static class NetworkParser
         double alpha = named.Read("Alpha", double.NaN);
         if (units is null || activation is null || init is null || !named.Valid)
         {
-            return null;
+            return (null, varies);
         }
 
+        // A varying layer keeps Alpha as written (NaN when absent) until each variant resolves it.
         var layer = new LayerSpec(
             fanIn,
             units.Value,
             init.Value,
             activation.Value,
-            double.IsNaN(alpha) ? Traits.DefaultAlpha(activation.Value) ?? 0 : alpha,
+            varies || !double.IsNaN(alpha) ? alpha : Traits.DefaultAlpha(activation.Value) ?? 0,
             named.Read("Value", 0),
             named.Read("Min", -0.05),
             named.Read("Max", 0.05),
@@ -217,13 +363,19 @@ internal static class NetworkParser
             named.Read("Std", 0.05),
             named.Read("Gain", 1),
             named.Read("Bias", 0));
-        return CheckInitArguments(layer, dense, layerName, diagnostics) ? layer : null;
+        return (CheckInitArguments(layer, dense, layerName, varies, diagnostics) ? layer : null, varies);
     }
 
-    private static bool CheckInitArguments(LayerSpec layer, AttributeData dense, string layerName, List<DiagnosticInfo> diagnostics)
+    private static bool CheckInitArguments(
+        LayerSpec layer, AttributeData dense, string layerName, bool varies, List<DiagnosticInfo> diagnostics)
     {
+        // A varying layer's arguments are checked whatever the grid's initializers, as if each could use them.
         string? problem = layer.Init switch
         {
+            _ when varies && !(layer.Min < layer.Max)
+                => $"{layerName}: Uniform needs Min < Max, but Min = {Format(layer.Min)} and Max = {Format(layer.Max)}",
+            _ when varies && !(layer.Std > 0)
+                => $"{layerName}: Normal needs a positive Std, not {Format(layer.Std)}",
             InitKind.Uniform when !(layer.Min < layer.Max)
                 => $"{layerName}: Uniform needs Min < Max, but Min = {Format(layer.Min)} and Max = {Format(layer.Max)}",
             InitKind.Normal or InitKind.TruncatedNormal when !(layer.Std > 0)
