@@ -145,4 +145,26 @@ public sealed class NamespaceShapeTests
         Assert.Equal("N.M.Net.g.cs", inNamespace.HintName);
         Assert.Equal("N.M+Net.g.cs", inType.HintName);
     }
+
+    [Fact]
+    public void Keywords_used_as_names_with_an_at_sign_generate_a_valid_file()
+    {
+        // @event, @class and @int are ordinary names to C#; the generated code must escape them too, and a hint name
+        // cannot hold '@'.
+        const string source = $$"""
+            using NetDsl;
+
+            namespace @event.Models;
+
+            partial class @class
+            {
+                {{Layers}} partial class @int { }
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(source).AssertClean();
+
+        Assert.Equal(["event.Models.class+int.g.cs"], run.HintNames);
+        Assert.Contains("partial class @int : global::NetDsl.INetwork", run.SingleSource);
+    }
 }

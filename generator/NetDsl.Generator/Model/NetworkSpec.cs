@@ -4,9 +4,10 @@ namespace NetDsl.Generator.Model;
 /// Everything the emitter needs to write one network, as plain values. The generator caches on this record: equal
 /// specs produce identical source, and it holds no symbol, syntax node or compilation.
 /// </summary>
-/// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
+/// <param name="Namespace">The containing namespace as C# writes it (keywords escaped: <c>@event.Models</c>), or null
+/// for the global namespace.</param>
 /// <param name="Containers">The containing types, outermost first.</param>
-/// <param name="Name">The network type's name.</param>
+/// <param name="Name">The network type's name as C# writes it (a keyword escaped: <c>@class</c>).</param>
 /// <param name="Keyword">How it is declared: <c>class</c> or <c>record</c>.</param>
 /// <param name="InputSize">The width of the input.</param>
 /// <param name="Layers">The layers in application order.</param>
@@ -21,6 +22,7 @@ internal sealed record NetworkSpec(
     LossKind Loss)
 {
     /// <summary>The name the generated file gets: the full name with containers separated by '+', unique per type.
+    /// Without the '@' of escaped keywords, which a hint name cannot hold (<c>@class</c> and <c>class</c> are one name).
     /// </summary>
     public string HintName
     {
@@ -37,7 +39,7 @@ internal sealed record NetworkSpec(
                 builder.Append(container.Name).Append('+');
             }
 
-            return builder.Append(Name).Append(".g.cs").ToString();
+            return builder.Append(Name).Append(".g.cs").Replace("@", string.Empty).ToString();
         }
     }
 
@@ -66,7 +68,7 @@ internal sealed record NetworkSpec(
 
 /// <summary>A type that contains the network, re-declared with its own keyword.</summary>
 /// <param name="Keyword"><c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c> or <c>interface</c>.</param>
-/// <param name="Name">Its name.</param>
+/// <param name="Name">Its name as C# writes it (a keyword escaped with '@').</param>
 internal sealed record ContainerSpec(string Keyword, string Name);
 
 /// <summary>One Dense layer with every named argument resolved to its value.</summary>

@@ -19,6 +19,12 @@ namespace NetDsl.Generator.Parsing;
 /// </summary>
 internal static class NetworkParser
 {
+    /// <summary>A namespace as C# writes it: dotted, with keywords escaped (<c>@event.Models</c>).</summary>
+    private static readonly SymbolDisplayFormat NamespaceFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
     /// <summary>The result of reading one type: the spec when it is valid, and every diagnostic found.</summary>
     public static (NetworkSpec? Spec, List<DiagnosticInfo> Diagnostics) Parse(
         INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -110,9 +116,9 @@ internal static class NetworkParser
         }
 
         var spec = new NetworkSpec(
-            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(NamespaceFormat),
             Containers(type).ToEquatableArray(),
-            type.Name,
+            Identifier(type.Name),
             type.IsRecord ? "record" : "class",
             inputSize!.Value,
             layers.ToEquatableArray(),
@@ -326,11 +332,15 @@ internal static class NetworkParser
                 TypeKind.Interface => "interface",
                 _ => current.IsRecord ? "record" : "class",
             };
-            containers.Push(new ContainerSpec(keyword, current.Name));
+            containers.Push(new ContainerSpec(keyword, Identifier(current.Name)));
         }
 
         return containers;
     }
+
+    /// <summary>A type name as C# writes it: a keyword such as <c>class</c> needs its '@' to be a name again.</summary>
+    private static string Identifier(string name)
+        => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
 
     private static Location? FirstIdentifier(INamedTypeSymbol type)
         => type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>()
