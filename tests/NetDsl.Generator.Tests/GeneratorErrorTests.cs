@@ -1,0 +1,217 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using NetDsl.Generator.Tests.Support;
+
+namespace NetDsl.Generator.Tests;
+
+/// <summary>
+/// Every error the generator reports (NDSL0001-NDSL0013): its id and severity, the exact text it points at (marked
+/// <c>[|so|]</c> in each case), and a message that says what to write instead. Each case compiles beside a valid
+/// network in another file, which must still be generated: one broken network never costs the others theirs.
+/// </summary>
+public sealed class GeneratorErrorTests
+{
+    /// <summary>A valid network in its own file of every test compilation.</summary>
+    private const string Bystander = """
+        using NetDsl;
+
+        namespace Samples;
+
+        [Input(2)]
+        [Dense(1, Act.Linear)]
+        internal partial class Bystander
+        {
+        }
+        """;
+
+    private const string BystanderHint = "Samples.Bystander.g.cs";
+
+    /// <summary>Errors are the point here; documentation warnings would only add noise.</summary>
+    private static readonly BuildSettings Settings = BuildSettings.Strict with
+    {
+        Documentation = DocumentationMode.Parse,
+        WarningsAsErrors = false,
+    };
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public class [|Net|] { }", "write 'partial class Net'")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] internal sealed record [|Net|](int Id);", "write 'partial record Net'")]
+    [InlineData("using NetDsl; public class [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }", "'Outer' must be declared partial", "write 'partial class Outer'")]
+    [InlineData("using NetDsl; public struct [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }", "write 'partial struct Outer'")]
+    [InlineData("using NetDsl; public record struct [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }", "write 'partial record struct Outer'")]
+    [InlineData("using NetDsl; public static partial class Outer { public class [|Middle|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } } }", "write 'partial class Middle'")]
+    public void NDSL0001_a_network_or_a_type_containing_it_is_not_partial(string marked, params string[] message)
+        => AssertError(marked, "NDSL0001", message);
+
+    [Theory]
+    [InlineData("using NetDsl; [[|Dense(2, Act.ReLU)|]] public partial class Net { }")]
+    [InlineData("using NetDsl; [[|Dense(4, Init.He, Act.ReLU)|]] [Dense(2, Act.Softmax)] public class Net { }")]
+    [InlineData("using NetDsl; [Loss(Loss.CrossEntropy)] [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
+    public void NDSL0002_layers_without_an_input(string marked)
+        => AssertError(marked, "NDSL0002", "'Net' has [Dense] layers but no [Input]", "add [Input(n)]");
+
+    [Theory]
+    [InlineData("using NetDsl; [[|Input(3)|]] public partial class Net { }")]
+    [InlineData("using NetDsl; [[|Input(3)|]] [Loss(Loss.MeanSquaredError)] public partial class Net { }")]
+    public void NDSL0003_an_input_without_layers(string marked)
+        => AssertError(marked, "NDSL0003", "'Net' has no layers", "add at least one [Dense(units, init, activation)]");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input([|0|])] [Dense(2, Act.ReLU)] public partial class Net { }", "The input size must be at least 1, not 0")]
+    [InlineData("using NetDsl; [Input([|-3|])] [Dense(2, Act.ReLU)] public partial class Net { }", "The input size must be at least 1, not -3")]
+    [InlineData("using NetDsl; [Input(3)] [Dense([|0|], Act.ReLU)] public partial class Net { }", "Layer 0's unit count must be at least 1, not 0")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] [Dense([|-1|], Init.He, Act.ReLU)] public partial class Net { }", "Layer 1's unit count must be at least 1, not -1")]
+    [InlineData("using NetDsl; [Input(3)] [Dense([|int.MinValue|], Act.ReLU)] public partial class Net { }", "not -2147483648")]
+    public void NDSL0004_a_size_below_one(string marked, string message)
+        => AssertError(marked, "NDSL0004", message);
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(50000)] [[|Dense(50000, Act.ReLU)|]] public partial class Net { }", "'Net' needs 2500050000 floats")]
+    [InlineData("using NetDsl; [Input(35000)] [Dense(35000, Act.ReLU)] [[|Dense(35000, Act.ReLU)|]] [Dense(2, Act.ReLU)] public partial class Net { }", "'Net' needs 2450630016 floats")]
+    [InlineData("using NetDsl; [Input(int.MaxValue)] [[|Dense(1, Act.Linear)|]] public partial class Net { }", "'Net' needs 34359738368 floats")]
+    public void NDSL0005_more_parameters_than_an_array_holds(string marked, string message)
+        => AssertError(marked, "NDSL0005", message, "more than one .NET array holds (2147483591)", "make the layers narrower");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, [|(Act)99|])] public partial class Net { }", "(Act)99 is not a defined Act", "use one of the named Act members")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Init.He, [|(Act)(-1)|])] public partial class Net { }", "(Act)-1 is not a defined Act")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, [|(Init)99|], Act.ReLU)] public partial class Net { }", "(Init)99 is not a defined Init", "use one of the named Init members")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [Loss([|(Loss)7|])] public partial class Net { }", "(Loss)7 is not a defined Loss", "use one of the named Loss members")]
+    public void NDSL0006_an_undefined_enum_value(string marked, params string[] message)
+        => AssertError(marked, "NDSL0006", message);
+
+    [Theory]
+    [InlineData("[Dense(2, Act.LeakyReLU, [|Alpha = double.NaN|])]", "Alpha = NaN is not a finite")]
+    public void NDSL0007_a_named_argument_that_is_not_finite(string layer, string message)
+        => AssertError($"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0007", message, "give a finite value or leave the argument out");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [[|Dense(4, Act.Softmax)|]] [Dense(2, Act.Softmax)] public partial class Net { }", "layer 0 is hidden")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] [[|Dense(4, Init.Xavier, Act.Softmax)|]] [Dense(2, Act.Linear)] public partial class Net { }", "layer 1 is hidden")]
+    public void NDSL0008_softmax_before_the_last_layer(string marked, string message)
+        => AssertError(marked, "NDSL0008", message, "use ReLU or Tanh here and Softmax on the output layer");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] public partial class Net { } [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
+    [InlineData("using NetDsl; [Input(3)] public partial class Net { } [Dense(4, Act.ReLU)] [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
+    [InlineData("using NetDsl; [Dense(4, Act.ReLU)] public partial class Net { } [Input(3)] [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
+    public void NDSL0009_layers_spread_over_several_declarations(string marked)
+        => AssertError(marked, "NDSL0009", "The layers of 'Net' are spread over several partial declarations", "put [Input] and every [Dense] on one declaration");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|]<T> { }")]
+    [InlineData("using NetDsl; public partial class Outer<T> { [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|] { } }")]
+    [InlineData("using NetDsl; public partial class Outer<T> { public partial struct Middle { [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|] { } } }")]
+    public void NDSL0010_a_generic_network_or_container(string marked)
+        => AssertError(marked, "NDSL0010", "'Net' is generic or nested in a generic type", "declare the network in a non-generic type");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial struct [|Net|] { }", "'Net' is a struct")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public readonly partial record struct [|Net|];", "'Net' is a record struct")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public static partial class [|Net|] { }", "'Net' is a static class")]
+    public void NDSL0011_a_network_that_is_not_an_instance_class(string marked, string message)
+        => AssertError(marked, "NDSL0011", message, "must be a non-static class or record class");
+
+    [Theory]
+    [InlineData("[[|Dense(2, Init.Normal, Act.Tanh, Std = 0)|]]", "Layer 0: Normal needs a positive Std, not 0")]
+    [InlineData("[[|Dense(2, Init.TruncatedNormal, Act.Tanh, Mean = 1, Std = -0.5)|]]", "Layer 0: TruncatedNormal needs a positive Std, not -0.5")]
+    [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 0.5, Max = 0.5)|]]", "Layer 0: Uniform needs Min < Max, but Min = 0.5 and Max = 0.5")]
+    [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 1)|]]", "Layer 0: Uniform needs Min < Max, but Min = 1 and Max = 0.05")]
+    public void NDSL0012_initializer_arguments_that_describe_no_distribution(string layer, string message)
+        => AssertError($"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0012", message);
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Sigmoid)] [[|Loss(Loss.CrossEntropy)|]] public partial class Net { }", "The cross-entropy loss needs a Softmax output layer, but the last layer uses Sigmoid", "make the last activation Softmax or choose another loss")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Linear)] [[|Loss(Loss.CrossEntropy)|]] public partial class Net { }", "but the last layer uses Linear")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [[|Loss(Loss.BinaryCrossEntropy)|]] public partial class Net { }", "The binary cross-entropy loss needs a Sigmoid output layer, but the last layer uses Softmax", "make the last activation Sigmoid")]
+    public void NDSL0013_a_loss_that_does_not_fit_the_output(string marked, params string[] message)
+        => AssertError(marked, "NDSL0013", message);
+
+    [Fact]
+    public void Every_error_of_a_network_is_reported_not_just_the_first()
+    {
+        const string source = """
+            using NetDsl;
+
+            [Input(0)]
+            [Dense(-4, Act.ReLU)]
+            [Dense(3, (Init)42, Act.Softmax, Alpha = double.NaN)]
+            [Dense(2, Init.Uniform, Act.Linear, Min = 1, Max = -1)]
+            public partial class Net { }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, source, Bystander).AssertDidNotThrow();
+
+        Assert.Equal(
+            ["NDSL0004", "NDSL0004", "NDSL0006", "NDSL0007", "NDSL0012"],
+            run.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal([BystanderHint], run.HintNames);
+    }
+
+    [Fact]
+    public void Broken_networks_leave_the_valid_ones_and_the_generated_code_intact()
+    {
+        // Several broken networks in one file and valid ones around them: each valid one is generated and compiles.
+        const string mixed = """
+            using NetDsl;
+
+            namespace Samples;
+
+            [Input(3)] [Dense(2, Act.ReLU)] internal class NotPartial { }
+            [Input(3)] [Dense(4, Act.Softmax)] [Dense(2, Act.ReLU)] internal partial class EarlySoftmax { }
+            [Input(4)] [Dense(3, Act.Tanh)] [Dense(2, Act.Softmax)] internal partial class Valid { }
+            [Dense(2, Act.ReLU)] internal partial class NoInput { }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, mixed, Bystander).AssertDidNotThrow();
+
+        Assert.Equal([BystanderHint, "Samples.Valid.g.cs"], run.HintNames.Order(StringComparer.Ordinal));
+        Assert.Equal(["NDSL0001", "NDSL0002", "NDSL0008"], run.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        var generatedTrees = run.Sources.Select(s => s.SyntaxTree).ToHashSet();
+        Assert.DoesNotContain(run.CompilationDiagnostics.Visible(), d => generatedTrees.Contains(d.Location.SourceTree!));
+    }
+
+    [Fact]
+    public void Every_error_descriptor_is_an_enabled_error_with_a_title_and_a_help_text()
+    {
+        var errors = Descriptors().Where(d => d.Id.StartsWith("NDSL0", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(Enumerable.Range(1, errors.Count).Select(i => $"NDSL{i:0000}"), errors.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.All(errors, d =>
+        {
+            Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
+            Assert.True(d.IsEnabledByDefault);
+            Assert.Equal("NetDsl", d.Category);
+            Assert.NotEmpty(d.Title.ToString(CultureInfo.InvariantCulture));
+        });
+    }
+
+    internal static IEnumerable<DiagnosticDescriptor> Descriptors()
+        => typeof(Diagnostics.DiagnosticDescriptors)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!);
+
+    /// <summary>Runs the marked source beside <see cref="Bystander"/> and checks that the generator reports exactly
+    /// one NetDsl diagnostic, <paramref name="id"/>, as an error on the marked text, with every
+    /// <paramref name="message"/> fragment in its message, and generates the bystander but not the broken network.
+    /// </summary>
+    private static void AssertError(string marked, string id, params string[] message)
+    {
+        Markup markup = Markup.Parse(marked);
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, markup.Source, Bystander).AssertDidNotThrow();
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains(diagnostic, run.DriverDiagnostics);
+        (string path, _, string text) = Locations.Resolve(diagnostic, run.Input);
+        Assert.Equal(GeneratorHarness.SourcePath(0), path);
+        Assert.Equal(markup.MarkedText, text);
+        Assert.Equal(markup.Span, diagnostic.Location.SourceSpan);
+        string shown = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        Assert.All(message, fragment => Assert.Contains(fragment, shown));
+        Assert.Equal([BystanderHint], run.HintNames);
+    }
+}
