@@ -82,6 +82,11 @@ public sealed class GeneratorErrorTests
 
     [Theory]
     [InlineData("[Dense(2, Act.LeakyReLU, [|Alpha = double.NaN|])]", "Alpha = NaN is not a finite")]
+    [InlineData("[Dense(2, Init.Normal, Act.Tanh, [|Std = double.PositiveInfinity|])]", "Std = Infinity is not a finite")]
+    [InlineData("[Dense(2, Init.Uniform, Act.Tanh, [|Min = double.NegativeInfinity|])]", "Min = -Infinity is not a finite")]
+    [InlineData("[Dense(2, Act.ReLU, [|Bias = 1.0 / 0|])]", "Bias = Infinity is not a finite")]
+    [InlineData("[Dense(2, Init.Constant, Act.ReLU, [|Value = 0.0 / 0|])]", "Value = NaN is not a finite")]
+    [InlineData("[Dense(2, Init.Orthogonal, Act.ReLU, [|Gain = -1.0 / 0|])]", "Gain = -Infinity is not a finite")]
     public void NDSL0007_a_named_argument_that_is_not_finite(string layer, string message)
         => AssertError($"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0007", message, "give a finite value or leave the argument out");
 
@@ -135,7 +140,7 @@ public sealed class GeneratorErrorTests
 
             [Input(0)]
             [Dense(-4, Act.ReLU)]
-            [Dense(3, (Init)42, Act.Softmax, Alpha = double.NaN)]
+            [Dense(3, (Init)42, Act.Softmax, Bias = double.NaN)]
             [Dense(2, Init.Uniform, Act.Linear, Min = 1, Max = -1)]
             public partial class Net { }
             """;

@@ -203,8 +203,17 @@ internal static class NetworkParser
             ? ReadEnum<InitKind>(dense, 1, "Init", Traits.MaxDefinedInit, diagnostics)
             : activation is { } act ? Traits.RecommendedInit(act) : null;
 
+        // Every named argument is read (and checked) before deciding: a bad one anywhere stops the layer, and each is
+        // reported even when the constructor arguments are wrong too.
         var named = new NamedArguments(dense, diagnostics);
         double alpha = named.Read("Alpha", double.NaN);
+        double value = named.Read("Value", 0);
+        double min = named.Read("Min", -0.05);
+        double max = named.Read("Max", 0.05);
+        double mean = named.Read("Mean", 0);
+        double std = named.Read("Std", 0.05);
+        double gain = named.Read("Gain", 1);
+        double bias = named.Read("Bias", 0);
         if (units is null || activation is null || init is null || !named.Valid)
         {
             return null;
@@ -216,13 +225,13 @@ internal static class NetworkParser
             init.Value,
             activation.Value,
             double.IsNaN(alpha) ? Traits.DefaultAlpha(activation.Value) ?? 0 : alpha,
-            named.Read("Value", 0),
-            named.Read("Min", -0.05),
-            named.Read("Max", 0.05),
-            named.Read("Mean", 0),
-            named.Read("Std", 0.05),
-            named.Read("Gain", 1),
-            named.Read("Bias", 0));
+            value,
+            min,
+            max,
+            mean,
+            std,
+            gain,
+            bias);
         return CheckInitArguments(layer, dense, layerName, diagnostics) ? layer : null;
     }
 
