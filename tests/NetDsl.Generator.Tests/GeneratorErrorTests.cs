@@ -69,6 +69,8 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(50000)] [[|Dense(50000, Act.ReLU)|]] public partial class Net { }", "'Net' needs 2500050000 floats")]
     [InlineData("using NetDsl; [Input(35000)] [Dense(35000, Act.ReLU)] [[|Dense(35000, Act.ReLU)|]] [Dense(2, Act.ReLU)] public partial class Net { }", "'Net' needs 2450630016 floats")]
     [InlineData("using NetDsl; [Input(int.MaxValue)] [[|Dense(1, Act.Linear)|]] public partial class Net { }", "'Net' needs 34359738368 floats")]
+    [InlineData("using NetDsl; [Input(784)] [[|Dense(int.MaxValue, Init.He, Act.ReLU)|]] public partial class Net { }", "'Net' needs 1685774663680 floats")]
+    [InlineData("using NetDsl; [Input(1)] [[|Dense(2147483640, Act.Linear)|]] [Dense(10, Act.Softmax)] public partial class Net { }", "'Net' needs 4294967296 floats")]
     public void NDSL0005_more_parameters_than_an_array_holds(string marked, string message)
         => AssertError(marked, "NDSL0005", message, "more than one .NET array holds (2147483591)", "make the layers narrower");
 

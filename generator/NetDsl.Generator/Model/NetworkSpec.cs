@@ -87,17 +87,22 @@ internal sealed record LayerSpec(
     double Bias)
 {
     /// <summary>Units rounded up to 16 floats: the row stride of this layer's activations and the padded size of
-    /// its bias, valid for every vector width.</summary>
-    public int PaddedUnits => (Units + 15) / 16 * 16;
+    /// its bias, valid for every vector width. Only meaningful for a layer that fits the storage limit (a unit
+    /// count within 15 of int.MaxValue has no int padding; <see cref="StorageLength"/> is exact for any).</summary>
+    public int PaddedUnits => (int)Pad(Units);
 
     /// <summary>Fan-in rounded up to 16: the row stride of the weights as the backward kernels read them.</summary>
-    public int PaddedFanIn => (FanIn + 15) / 16 * 16;
+    public int PaddedFanIn => (int)Pad(FanIn);
 
     public bool HasSlopes => Activation == ActKind.PReLU;
 
     /// <summary>The number of learnable parameters: weights, biases and PReLU slopes.</summary>
     public long ParameterCount => (long)Units * FanIn + Units + (HasSlopes ? Units : 0);
 
-    /// <summary>The floats the packed layer occupies: weight panels, padded biases, padded slopes.</summary>
-    public long StorageLength => (long)PaddedUnits * FanIn + PaddedUnits + (HasSlopes ? PaddedUnits : 0);
+    /// <summary>The floats the packed layer occupies: weight panels, padded biases, padded slopes. Computed in long
+    /// throughout, so that the parser's size check sees the true size of any layer the attributes can describe.
+    /// </summary>
+    public long StorageLength => Pad(Units) * FanIn + Pad(Units) + (HasSlopes ? Pad(Units) : 0);
+
+    private static long Pad(int count) => ((long)count + 15) / 16 * 16;
 }
