@@ -89,8 +89,11 @@ public sealed class GeneratorErrorTests
     [InlineData("[Dense(2, Act.ReLU, [|Bias = 1.0 / 0|])]", "Bias = Infinity is not a finite")]
     [InlineData("[Dense(2, Init.Constant, Act.ReLU, [|Value = 0.0 / 0|])]", "Value = NaN is not a finite")]
     [InlineData("[Dense(2, Init.Orthogonal, Act.ReLU, [|Gain = -1.0 / 0|])]", "Gain = -Infinity is not a finite")]
+    [InlineData("[Dense(2, Init.He, Act.ReLU, [|Bias = 1e300|])]", "Bias = 1E+300 is not a finite float")]
+    [InlineData("[Dense(2, Act.LeakyReLU, [|Alpha = -3.5e38|])]", "Alpha = -3.5E+38 is not a finite float")]
+    [InlineData("[Dense(2, Init.Normal, Act.Tanh, [|Std = double.MaxValue|])]", "Std = 1.7976931348623157E+308 is not a finite float")]
     public void NDSL0007_a_named_argument_that_is_not_finite(string layer, string message)
-        => AssertError($"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0007", message, "give a finite value or leave the argument out");
+        => AssertError($"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0007", message, "give a finite value within ±3.4E+38 or leave the argument out");
 
     [Theory]
     [InlineData("using NetDsl; [Input(3)] [[|Dense(4, Act.Softmax)|]] [Dense(2, Act.Softmax)] public partial class Net { }", "layer 0 is hidden")]

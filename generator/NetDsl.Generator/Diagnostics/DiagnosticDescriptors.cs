@@ -47,11 +47,11 @@ internal static class DiagnosticDescriptors
         "Undefined enum value",
         "{0} is not a defined {1}: use one of the named {1} members");
 
-    /// <summary>Message: "{0} = {1} is not a finite number".</summary>
+    /// <summary>Message: "{0} = {1} is not a finite float ...": NaN, infinite, or beyond float's ±3.4E+38.</summary>
     public static readonly DiagnosticDescriptor NonFiniteArgument = Error(
         "NDSL0007",
         "Argument must be finite",
-        "{0} = {1} is not a finite number: give a finite value or leave the argument out for its default");
+        "{0} = {1} is not a finite float: give a finite value within ±3.4E+38 or leave the argument out for its default");
 
     /// <summary>Message: "Softmax normalizes ... layer {0} ...".</summary>
     public static readonly DiagnosticDescriptor SoftmaxNotLast = Error(

@@ -385,7 +385,8 @@ internal static class NetworkParser
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads the named arguments of one [Dense], reporting the ones that are NaN or infinite.</summary>
+    /// <summary>Reads the named arguments of one [Dense], reporting the ones that are NaN or infinite as floats: every
+    /// one ends up in float weights, biases or slopes, where 1e300 is as infinite as 1.0 / 0.</summary>
     private sealed class NamedArguments(AttributeData attribute, List<DiagnosticInfo> diagnostics)
     {
         public bool Valid { get; private set; } = true;
@@ -400,7 +401,7 @@ internal static class NetworkParser
                 }
 
                 // Only written arguments are listed, so a NaN here is the user's (Alpha's NaN default never is).
-                if (double.IsInfinity(value) || double.IsNaN(value))
+                if (double.IsNaN(value) || float.IsInfinity((float)value))
                 {
                     diagnostics.Add(Diagnostic(DiagnosticDescriptors.NonFiniteArgument, NamedArgumentSyntax(attribute, name), name, Format(value)));
                     Valid = false;
