@@ -54,6 +54,10 @@ public sealed class RobustnessTests
         { "Input twice on one declaration", "CS0579", "using NetDsl; [Input(3)] [Input(4)] [Dense(2, Act.ReLU)] partial class Net { }" },
         { "Loss twice", "CS0579", "using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [Loss(Loss.CrossEntropy)] [Loss(Loss.Auto)] partial class Net { }" },
         {
+            "Input on two partial declarations", "CS0579",
+            "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] partial class Net { } [Input(5)] partial class Net { }"
+        },
+        {
             "attributes of the same name defined by the user", "CS0436",
             """
             using System;
@@ -78,6 +82,23 @@ public sealed class RobustnessTests
         Assert.True(shown.Any(d => d.Id == expectedId), $"{name}: expected {expectedId}, got:\n{shown.Describe()}");
         Assert.Contains(shown, d => d.Severity >= DiagnosticSeverity.Warning);
         GeneratorHarness.Analyze(run.Output);
+    }
+
+    [Fact]
+    public void A_network_declared_with_Input_on_two_partial_declarations_does_not_crash_the_generator()
+    {
+        // The compiler reports the duplicate (CS0579). Each declaration carrying an [Input] used to be parsed on its
+        // own into the same spec, and the second AddSource of 'Net.g.cs' threw.
+        string[] files =
+        [
+            "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] partial class Net { }",
+            "using NetDsl; [Input(5)] partial class Net { }",
+        ];
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, files).AssertDidNotThrow();
+
+        Assert.Contains(run.AllDiagnostics, d => d.Id == "CS0579");
+        Assert.Empty(run.GeneratorDiagnostics);
     }
 
     [Fact]

@@ -50,14 +50,16 @@ internal static class NetworkParser
     private static NetworkSpec? ParseCore(
         INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        Location? identifier = FirstIdentifier(type);
-        if (!CheckTypeShape(type, identifier, diagnostics))
+        // A second [Input] is the compiler's CS0579. The generator parses the type once per declaration carrying an
+        // [Input], so a network would be generated (and its errors reported) once per copy: no network instead.
+        NetworkAttributes attributes = NetworkAttributes.From(type);
+        if (attributes.Input is null || attributes.InputCount > 1)
         {
             return null;
         }
 
-        NetworkAttributes attributes = NetworkAttributes.From(type);
-        if (attributes.Input is null)
+        Location? identifier = FirstIdentifier(type);
+        if (!CheckTypeShape(type, identifier, diagnostics))
         {
             return null;
         }
