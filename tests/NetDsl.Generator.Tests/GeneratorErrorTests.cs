@@ -119,6 +119,7 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial struct [|Net|] { }", "'Net' is a struct")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public readonly partial record struct [|Net|];", "'Net' is a record struct")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public static partial class [|Net|] { }", "'Net' is a static class")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial interface [|Net|] { }", "'Net' is an interface,")]
     public void NDSL0011_a_network_that_is_not_an_instance_class(string marked, string message)
         => AssertError(marked, "NDSL0011", message, "must be a non-static class or record class");
 

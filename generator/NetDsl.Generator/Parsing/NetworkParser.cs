@@ -135,6 +135,7 @@ internal static class NetworkParser
         {
             string kind = type.IsStatic ? "a static class"
                 : type.IsRecord ? "a record struct"
+                : type.TypeKind == TypeKind.Interface ? "an interface"
                 : "a " + type.TypeKind.ToString().ToLowerInvariant();
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.NotAClass, identifier, type.Name, kind));
             return false;
