@@ -5,7 +5,7 @@ using NetDsl.Generator.Tests.Support;
 namespace NetDsl.Generator.Tests;
 
 /// <summary>
-/// Every error the generator reports (NDSL0001-NDSL0013): its id and severity, the exact text it points at (marked
+/// Every error the generator reports (NDSL0001-NDSL0014): its id and severity, the exact text it points at (marked
 /// <c>[|so|]</c> in each case), and a message that says what to write instead. Each case compiles beside a valid
 /// network in another file, which must still be generated: one broken network never costs the others theirs.
 /// </summary>
@@ -137,6 +137,34 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [[|Loss(Loss.BinaryCrossEntropy)|]] public partial class Net { }", "The binary cross-entropy loss needs a Sigmoid output layer, but the last layer uses Softmax", "make the last activation Sigmoid")]
     public void NDSL0013_a_loss_that_does_not_fit_the_output(string marked, params string[] message)
         => AssertError(marked, "NDSL0013", message);
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] file partial class [|Net|] { }", "'Net' is file-local")]
+    [InlineData("using NetDsl; file partial class [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }", "'Outer' is file-local")]
+    public void NDSL0014_a_file_local_network_or_container(string marked, string message)
+        => AssertError(marked, "NDSL0014", message, "remove the 'file' modifier");
+
+    [Fact]
+    public void A_file_local_network_would_otherwise_get_its_members_on_another_type()
+    {
+        // Why NDSL0014 exists: the generated file cannot see a file-local type, so 'partial class Net' there declares
+        // a second, unrelated Net and the user's keeps no members (this used to compile silently, then fail at use).
+        const string source = """
+            using NetDsl;
+
+            [Input(3)] [Dense(2, Act.ReLU)] file partial class Net { }
+
+            static class Use
+            {
+                public static void Start() => new Net().Initialize(1);
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, source).AssertDidNotThrow();
+
+        Assert.Empty(run.Sources);
+        Assert.Equal("NDSL0014", Assert.Single(run.GeneratorDiagnostics).Id);
+    }
 
     [Fact]
     public void Every_error_of_a_network_is_reported_not_just_the_first()

@@ -89,6 +89,12 @@ internal static class DiagnosticDescriptors
         "Loss does not fit the output activation",
         "The {0} loss needs a {1} output layer, but the last layer uses {2}: make the last activation {1} or choose another loss");
 
+    /// <summary>Message: "'{0}' is file-local ...".</summary>
+    public static readonly DiagnosticDescriptor FileLocal = Error(
+        "NDSL0014",
+        "Network type cannot be file-local",
+        "'{0}' is file-local, and the members NetDsl generates in a file of their own cannot be added to it: remove the 'file' modifier");
+
     /// <summary>Message: "Layer {0} is a hidden layer initialized with {1} ...".</summary>
     public static readonly DiagnosticDescriptor SymmetricHiddenWeights = Warning(
         "NDSL1001",

@@ -150,6 +150,16 @@ internal static class NetworkParser
             }
         }
 
+        // Only a top-level type can be file-local, and then everything in it is out of reach of another file.
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.FileLocal, FirstIdentifier(current), current.Name));
+                return false;
+            }
+        }
+
         bool partial = true;
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
