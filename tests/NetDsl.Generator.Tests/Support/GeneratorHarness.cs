@@ -12,7 +12,7 @@ namespace NetDsl.Generator.Tests.Support;
 /// </summary>
 internal static class GeneratorHarness
 {
-    private static readonly ImmutableArray<MetadataReference> References =
+    internal static readonly ImmutableArray<MetadataReference> References =
     [
         .. Basic.Reference.Assemblies.Net100.References.All,
         MetadataReference.CreateFromFile(typeof(InputAttribute).Assembly.Location),
