@@ -131,6 +131,26 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void Changing_a_slope_from_zero_to_negative_zero_regenerates_the_network()
+    {
+        // 0.0 and -0.0 are equal as doubles but are different literals in the generated code, so the models must
+        // differ: an equal model would leave the old source in place.
+        const string before = """
+            using NetDsl;
+            [Input(3)] [Dense(4, Act.LeakyReLU, Alpha = 0.0)] [Dense(1, Act.Linear)] internal partial class Leaky { }
+            """;
+        (GeneratorRun first, CSharpCompilation compilation) = FirstRun(before);
+        SyntaxTree old = compilation.SyntaxTrees.Single();
+
+        GeneratorRun second = GeneratorHarness.Run(first.Driver, compilation.ReplaceSyntaxTree(
+            old, old.WithChangedText(SourceText.From(before.Replace("Alpha = 0.0", "Alpha = -0.0")))));
+
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.Specs));
+        Assert.Contains("TSimd.Create(0F)", first.SingleSource);
+        Assert.Contains("TSimd.Create(-0F)", second.SingleSource);
+    }
+
+    [Fact]
     public void Fixing_an_error_generates_the_network_and_clears_the_error()
     {
         (GeneratorRun first, CSharpCompilation compilation) = FirstRun(Networks);

@@ -1,3 +1,5 @@
+using System;
+
 namespace NetDsl.Generator.Model;
 
 /// <summary>
@@ -103,6 +105,29 @@ internal sealed record LayerSpec(
     /// throughout, so that the parser's size check sees the true size of any layer the attributes can describe.
     /// </summary>
     public long StorageLength => Pad(Units) * FanIn + Pad(Units) + (HasSlopes ? Pad(Units) : 0);
+
+    /// <summary>Equal when every field is, the doubles compared by their bits: 0.0 and -0.0 are equal numbers but
+    /// different literals in the generated code, and a model that compared equal after such an edit would leave the
+    /// old source in place.</summary>
+    public bool Equals(LayerSpec? other)
+        => other is not null
+            && FanIn == other.FanIn && Units == other.Units && Init == other.Init && Activation == other.Activation
+            && Same(Alpha, other.Alpha) && Same(Value, other.Value) && Same(Min, other.Min) && Same(Max, other.Max)
+            && Same(Mean, other.Mean) && Same(Std, other.Std) && Same(Gain, other.Gain) && Same(Bias, other.Bias);
+
+    public override int GetHashCode()
+    {
+        int hash = unchecked((((FanIn * 31) + Units) * 31 + (int)Init) * 31 + (int)Activation);
+        foreach (double value in new[] { Alpha, Value, Min, Max, Mean, Std, Gain, Bias })
+        {
+            hash = unchecked(hash * 31 + BitConverter.DoubleToInt64Bits(value).GetHashCode());
+        }
+
+        return hash;
+    }
+
+    private static bool Same(double left, double right)
+        => BitConverter.DoubleToInt64Bits(left) == BitConverter.DoubleToInt64Bits(right);
 
     private static long Pad(int count) => ((long)count + 15) / 16 * 16;
 }
