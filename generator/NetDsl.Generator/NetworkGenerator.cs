@@ -29,7 +29,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownNames.DenseAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (context, _) => NetworkParser.ParseOrphanLayers((INamedTypeSymbol)context.TargetSymbol))
+                static (context, _) => NetworkParser.ParseOrphanLayers((INamedTypeSymbol)context.TargetSymbol, context.TargetNode))
             .Where(static diagnostic => diagnostic is not null)
             .Select(static (diagnostic, _) => diagnostic!)
             .WithTrackingName(TrackingNames.OrphanLayers);

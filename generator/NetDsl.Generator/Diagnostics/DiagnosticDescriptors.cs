@@ -39,7 +39,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TooLarge = Error(
         "NDSL0005",
         "Network is too large",
-        "'{0}' needs {1} floats of parameters from this layer on, more than one .NET array holds ({2}): make the layers narrower");
+        "'{0}' needs {1} floats of parameters or work buffers by this layer, more than one .NET array holds ({2}): make the layers narrower");
 
     /// <summary>Message: "{0} is not a defined {1} ...".</summary>
     public static readonly DiagnosticDescriptor UndefinedEnumValue = Error(
@@ -47,11 +47,11 @@ internal static class DiagnosticDescriptors
         "Undefined enum value",
         "{0} is not a defined {1}: use one of the named {1} members");
 
-    /// <summary>Message: "{0} = {1} is not a finite number".</summary>
+    /// <summary>Message: "{0} = {1} is not a finite float ...": NaN, infinite, or beyond float's ±3.4E+38.</summary>
     public static readonly DiagnosticDescriptor NonFiniteArgument = Error(
         "NDSL0007",
         "Argument must be finite",
-        "{0} = {1} is not a finite number: give a finite value or leave the argument out for its default");
+        "{0} = {1} is not a finite float: give a finite value within ±3.4E+38 or leave the argument out for its default");
 
     /// <summary>Message: "Softmax normalizes ... layer {0} ...".</summary>
     public static readonly DiagnosticDescriptor SoftmaxNotLast = Error(
@@ -89,6 +89,12 @@ internal static class DiagnosticDescriptors
         "Loss does not fit the output activation",
         "The {0} loss needs a {1} output layer, but the last layer uses {2}: make the last activation {1} or choose another loss");
 
+    /// <summary>Message: "'{0}' is file-local ...".</summary>
+    public static readonly DiagnosticDescriptor FileLocal = Error(
+        "NDSL0014",
+        "Network type cannot be file-local",
+        "'{0}' is file-local, and the members NetDsl generates in a file of their own cannot be added to it: remove the 'file' modifier");
+
     /// <summary>Message: "{0}" (what is wrong with a [Grid] and what to write).</summary>
     public static readonly DiagnosticDescriptor InvalidGrid = Error(
         "NDSL0015",
@@ -100,6 +106,12 @@ internal static class DiagnosticDescriptors
         "NDSL0016",
         "Layer without initializer and activation outside a grid",
         "[Dense({0})] gives no initializer and activation, which only a [Grid] family supplies: write [Dense({0}, Init.HeNormal, Act.ReLU)] or add a [Grid]");
+
+    /// <summary>Message: "'{0}' is the name of a member NetDsl generates ...".</summary>
+    public static readonly DiagnosticDescriptor ReservedName = Error(
+        "NDSL0017",
+        "Network type named like a generated member",
+        "'{0}' is also the name of a member NetDsl generates inside the {1}, and a member cannot share its type's name: rename the type");
 
     /// <summary>Message: "Layer {0} is a hidden layer initialized with {1} ...".</summary>
     public static readonly DiagnosticDescriptor SymmetricHiddenWeights = Warning(

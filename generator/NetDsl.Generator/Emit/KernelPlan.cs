@@ -22,13 +22,14 @@ internal sealed class KernelPlan
         _forward = new int[count];
         _weightGradient = new int[count];
         _inputGradient = new int[count];
-        var forward = new Dictionary<(int, int, ActKind, double), int>();
+        // Slopes are keyed by their bits: 0.0 and -0.0 are equal numbers but give different results for negative x.
+        var forward = new Dictionary<(int, int, ActKind, long), int>();
         var weightGradient = new Dictionary<(int, int), int>();
-        var inputGradient = new Dictionary<(int, int, ActKind, double), int>();
+        var inputGradient = new Dictionary<(int, int, ActKind, long), int>();
         for (int i = 0; i < count; i++)
         {
             LayerSpec layer = spec.Layers[i];
-            _forward[i] = FirstUse(forward, (layer.FanIn, layer.Units, layer.Activation, layer.Alpha), i, Forward);
+            _forward[i] = FirstUse(forward, (layer.FanIn, layer.Units, layer.Activation, Bits(layer.Alpha)), i, Forward);
             if (!_forwardUsers.TryGetValue(_forward[i], out List<int>? users))
             {
                 users = new List<int>();
@@ -40,7 +41,7 @@ internal sealed class KernelPlan
             if (i > 0)
             {
                 LayerSpec previous = spec.Layers[i - 1];
-                _inputGradient[i] = FirstUse(inputGradient, (layer.FanIn, layer.Units, previous.Activation, previous.Alpha), i, InputGradient);
+                _inputGradient[i] = FirstUse(inputGradient, (layer.FanIn, layer.Units, previous.Activation, Bits(previous.Alpha)), i, InputGradient);
             }
         }
     }
@@ -64,6 +65,8 @@ internal sealed class KernelPlan
 
     /// <summary>The layers sharing layer <paramref name="first"/>'s forward kernel.</summary>
     public List<int> ForwardUsers(int first) => _forwardUsers[first];
+
+    private static long Bits(double value) => System.BitConverter.DoubleToInt64Bits(value);
 
     private static int FirstUse<TKey>(Dictionary<TKey, int> firsts, TKey key, int layer, List<int> order)
         where TKey : notnull

@@ -11,9 +11,7 @@ namespace NetDsl.Generator.Emit;
 /// </summary>
 internal static class NetworkEmitter
 {
-    /// <summary>Rows that ForwardBatch pushes through every layer before moving on: a multiple of the tile height,
-    /// small enough that a chunk's activations stay in L1 and L2 between layers.</summary>
-    private const int ChunkRows = 48;
+    private const int ChunkRows = KnownNames.ChunkRows;
 
     public static string Emit(NetworkSpec spec)
     {
@@ -261,7 +259,7 @@ internal static class NetworkEmitter
                     + $"{Literals.Double(layer.Mean)}, {Literals.Double(layer.Std)}, {Literals.Double(layer.Gain)}, {Literals.Double(slope)})";
                 writer.Line($"{Names.Initializers}.Fill(global::System.MemoryExtensions.AsSpan(parameters, {Literals.Int(l.CanonicalWeights)}, {Literals.Int((long)layer.Units * layer.FanIn)}), {layer.FanIn}, {layer.Units}, {Names.Init}.{layer.Init},");
                 writer.Line($"    {settings}, seed, {i});");
-                if (layer.Bias != 0)
+                if (System.BitConverter.DoubleToInt64Bits(layer.Bias) != 0)
                 {
                     writer.Line($"global::System.MemoryExtensions.AsSpan(parameters, {Literals.Int(l.CanonicalBias)}, {layer.Units}).Fill({Literals.Float(layer.Bias)});");
                 }

@@ -1,12 +1,15 @@
+using System;
+
 namespace NetDsl.Generator.Model;
 
 /// <summary>
 /// Everything the emitter needs to write one network, as plain values. The generator caches on this record: equal
 /// specs produce identical source, and it holds no symbol, syntax node or compilation.
 /// </summary>
-/// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
+/// <param name="Namespace">The containing namespace as C# writes it (keywords escaped: <c>@event.Models</c>), or null
+/// for the global namespace.</param>
 /// <param name="Containers">The containing types, outermost first.</param>
-/// <param name="Name">The network type's name.</param>
+/// <param name="Name">The network type's name as C# writes it (a keyword escaped: <c>@class</c>).</param>
 /// <param name="Keyword">How it is declared: <c>class</c> or <c>record</c>.</param>
 /// <param name="InputSize">The width of the input.</param>
 /// <param name="Layers">The layers in application order.</param>
@@ -24,6 +27,7 @@ internal sealed record NetworkSpec(
     VariantSpec? Variant = null)
 {
     /// <summary>The name the generated file gets: the full name with containers separated by '+', unique per type.
+    /// Without the '@' of escaped keywords, which a hint name cannot hold (<c>@class</c> and <c>class</c> are one name).
     /// </summary>
     public string HintName
     {
@@ -40,7 +44,7 @@ internal sealed record NetworkSpec(
                 builder.Append(container.Name).Append('+');
             }
 
-            return builder.Append(Name).Append(".g.cs").ToString();
+            return builder.Append(Name).Append(".g.cs").Replace("@", string.Empty).ToString();
         }
     }
 
@@ -89,7 +93,7 @@ internal sealed record VariantSpec(InitKind Init, ActKind Activation, string Fam
 
 /// <summary>A type that contains the network, re-declared with its own keyword.</summary>
 /// <param name="Keyword"><c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c> or <c>interface</c>.</param>
-/// <param name="Name">Its name.</param>
+/// <param name="Name">Its name as C# writes it (a keyword escaped with '@').</param>
 internal sealed record ContainerSpec(string Keyword, string Name);
 
 /// <summary>One Dense layer with every named argument resolved to its value.</summary>
@@ -108,17 +112,45 @@ internal sealed record LayerSpec(
     double Bias)
 {
     /// <summary>Units rounded up to 16 floats: the row stride of this layer's activations and the padded size of
-    /// its bias, valid for every vector width.</summary>
-    public int PaddedUnits => (Units + 15) / 16 * 16;
+    /// its bias, valid for every vector width. Only meaningful for a layer that fits the storage limit (a unit
+    /// count within 15 of int.MaxValue has no int padding; <see cref="StorageLength"/> is exact for any).</summary>
+    public int PaddedUnits => (int)Pad(Units);
 
     /// <summary>Fan-in rounded up to 16: the row stride of the weights as the backward kernels read them.</summary>
-    public int PaddedFanIn => (FanIn + 15) / 16 * 16;
+    public int PaddedFanIn => (int)Pad(FanIn);
 
     public bool HasSlopes => Activation == ActKind.PReLU;
 
     /// <summary>The number of learnable parameters: weights, biases and PReLU slopes.</summary>
     public long ParameterCount => (long)Units * FanIn + Units + (HasSlopes ? Units : 0);
 
-    /// <summary>The floats the packed layer occupies: weight panels, padded biases, padded slopes.</summary>
-    public long StorageLength => (long)PaddedUnits * FanIn + PaddedUnits + (HasSlopes ? PaddedUnits : 0);
+    /// <summary>The floats the packed layer occupies: weight panels, padded biases, padded slopes. Computed in long
+    /// throughout, so that the parser's size check sees the true size of any layer the attributes can describe.
+    /// </summary>
+    public long StorageLength => Pad(Units) * FanIn + Pad(Units) + (HasSlopes ? Pad(Units) : 0);
+
+    /// <summary>Equal when every field is, the doubles compared by their bits: 0.0 and -0.0 are equal numbers but
+    /// different literals in the generated code, and a model that compared equal after such an edit would leave the
+    /// old source in place.</summary>
+    public bool Equals(LayerSpec? other)
+        => other is not null
+            && FanIn == other.FanIn && Units == other.Units && Init == other.Init && Activation == other.Activation
+            && Same(Alpha, other.Alpha) && Same(Value, other.Value) && Same(Min, other.Min) && Same(Max, other.Max)
+            && Same(Mean, other.Mean) && Same(Std, other.Std) && Same(Gain, other.Gain) && Same(Bias, other.Bias);
+
+    public override int GetHashCode()
+    {
+        int hash = unchecked((((FanIn * 31) + Units) * 31 + (int)Init) * 31 + (int)Activation);
+        foreach (double value in new[] { Alpha, Value, Min, Max, Mean, Std, Gain, Bias })
+        {
+            hash = unchecked(hash * 31 + BitConverter.DoubleToInt64Bits(value).GetHashCode());
+        }
+
+        return hash;
+    }
+
+    private static bool Same(double left, double right)
+        => BitConverter.DoubleToInt64Bits(left) == BitConverter.DoubleToInt64Bits(right);
+
+    private static long Pad(int count) => ((long)count + 15) / 16 * 16;
 }

@@ -6,15 +6,20 @@ namespace NetDsl.Generator.Parsing;
 /// <summary>The NetDsl attributes of one type, in the order they are written.</summary>
 internal sealed class NetworkAttributes
 {
-    private NetworkAttributes(AttributeData? input, List<AttributeData> dense, AttributeData? loss, AttributeData? grid)
+    private NetworkAttributes(AttributeData? input, int inputCount, List<AttributeData> dense, AttributeData? loss, AttributeData? grid)
     {
         Input = input;
+        InputCount = inputCount;
         Dense = dense;
         Loss = loss;
         Grid = grid;
     }
 
+    /// <summary>The first [Input].</summary>
     public AttributeData? Input { get; }
+
+    /// <summary>How many [Input]s the type has: more than one is an error the compiler reports (CS0579).</summary>
+    public int InputCount { get; }
 
     public List<AttributeData> Dense { get; }
 
@@ -26,6 +31,7 @@ internal sealed class NetworkAttributes
     public static NetworkAttributes From(INamedTypeSymbol type)
     {
         AttributeData? input = null;
+        int inputCount = 0;
         AttributeData? loss = null;
         AttributeData? grid = null;
         var dense = new List<AttributeData>();
@@ -34,6 +40,7 @@ internal sealed class NetworkAttributes
             if (NetworkParser.IsAttribute(attribute, KnownNames.InputAttribute))
             {
                 input ??= attribute;
+                inputCount++;
             }
             else if (NetworkParser.IsAttribute(attribute, KnownNames.DenseAttribute))
             {
@@ -49,6 +56,6 @@ internal sealed class NetworkAttributes
             }
         }
 
-        return new NetworkAttributes(input, dense, loss, grid);
+        return new NetworkAttributes(input, inputCount, dense, loss, grid);
     }
 }

@@ -19,6 +19,12 @@ namespace NetDsl.Generator.Parsing;
 /// </summary>
 internal static class NetworkParser
 {
+    /// <summary>A namespace as C# writes it: dotted, with keywords escaped (<c>@event.Models</c>).</summary>
+    private static readonly SymbolDisplayFormat NamespaceFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
     /// <summary>Reads one type: its network, or its family of variants when it has a [Grid], and every diagnostic
     /// found (errors and warnings; the generator reports the first, the analyzer the second).</summary>
     public static ParsedType Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -30,23 +36,32 @@ internal static class NetworkParser
 
     /// <summary>The diagnostic for a type with [Dense] layers and no [Input], or null when it has an [Input] (the
     /// [Input] pipeline reports everything else about it).</summary>
-    public static DiagnosticInfo? ParseOrphanLayers(INamedTypeSymbol type)
+    /// <remarks>The generator calls this once per declaration carrying [Dense]; only the declaration holding the first
+    /// [Dense] reports, so the error appears once.</remarks>
+    public static DiagnosticInfo? ParseOrphanLayers(INamedTypeSymbol type, SyntaxNode declaration)
     {
         if (type.GetAttributes().Any(a => IsAttribute(a, KnownNames.InputAttribute)))
         {
             return null;
         }
 
-        AttributeData? first = type.GetAttributes().FirstOrDefault(a => IsAttribute(a, KnownNames.DenseAttribute));
-        return Diagnostic(DiagnosticDescriptors.MissingInput, first?.ApplicationSyntaxReference?.GetSyntax(), type.Name);
+        SyntaxNode? first = Syntax(type.GetAttributes().FirstOrDefault(a => IsAttribute(a, KnownNames.DenseAttribute)));
+        if (first?.FirstAncestorOrSelf<TypeDeclarationSyntax>() != declaration)
+        {
+            return null;
+        }
+
+        return Diagnostic(DiagnosticDescriptors.MissingInput, first, type.Name);
     }
 
     private static void ParseCore(INamedTypeSymbol type, ParsedType result, CancellationToken cancellationToken)
     {
+        // A second [Input] is the compiler's CS0579. The generator parses the type once per declaration carrying an
+        // [Input], so a network would be generated (and its errors reported) once per copy: no network instead.
         List<DiagnosticInfo> diagnostics = result.Diagnostics;
         NetworkAttributes attributes = NetworkAttributes.From(type);
         bool family = attributes.Grid is not null;
-        if (!CheckTypeShape(type, FirstIdentifier(type), family, diagnostics) || attributes.Input is null)
+        if (attributes.Input is null || attributes.InputCount > 1 || !CheckTypeShape(type, FirstIdentifier(type), family, diagnostics))
         {
             return;
         }
@@ -69,7 +84,8 @@ internal static class NetworkParser
             return;
         }
 
-        string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(NamespaceFormat);
+        string name = Identifier(type.Name);
         EquatableArray<ContainerSpec> containers = Containers(type).ToEquatableArray();
         string keyword = type.IsRecord ? "record" : "class";
         if (!family)
@@ -81,7 +97,7 @@ internal static class NetworkParser
                 return;
             }
 
-            result.Spec = new NetworkSpec(ns, containers, type.Name, keyword, inputSize.Value, layers.ToEquatableArray(), loss.Value);
+            result.Spec = new NetworkSpec(ns, containers, name, keyword, inputSize.Value, layers.ToEquatableArray(), loss.Value);
             diagnostics.AddRange(ModelRules.Warnings(result.Spec, attributes));
             return;
         }
@@ -92,7 +108,7 @@ internal static class NetworkParser
             return;
         }
 
-        var familyContainers = containers.Concat(new[] { new ContainerSpec(keyword, type.Name) }).ToEquatableArray();
+        var familyContainers = containers.Concat(new[] { new ContainerSpec(keyword, name) }).ToEquatableArray();
         var variants = new List<NetworkSpec>();
         foreach (InitKind init in grid.Value.Inits)
         {
@@ -112,11 +128,11 @@ internal static class NetworkParser
 
                 variants.Add(new NetworkSpec(
                     ns, familyContainers, init.ToString() + activation, "class", inputSize.Value, layers.ToEquatableArray(), loss.Value,
-                    new VariantSpec(init, activation, type.Name)));
+                    new VariantSpec(init, activation, name)));
             }
         }
 
-        result.Family = new FamilySpec(ns, containers, type.Name, keyword, variants.ToEquatableArray());
+        result.Family = new FamilySpec(ns, containers, name, keyword, variants.ToEquatableArray());
     }
 
     private static List<(LayerSpec Layer, bool Varies)>? ReadLayers(
@@ -156,8 +172,8 @@ internal static class NetworkParser
         return valid ? layers : null;
     }
 
-    /// <summary>Reports a network whose packed parameters would not fit in one .NET array, at the layer where the
-    /// running size first overflows.</summary>
+    /// <summary>Reports a network whose packed parameters, or whose forward work buffers (two chunks of rows of its
+    /// widest layer), would not fit in one .NET array, at the layer where the size first overflows.</summary>
     private static bool FitsInArrays(
         INamedTypeSymbol type, List<LayerSpec> layers, NetworkAttributes attributes, List<DiagnosticInfo> diagnostics)
     {
@@ -165,11 +181,13 @@ internal static class NetworkParser
         for (int index = 0; index < layers.Count; index++)
         {
             storage += layers[index].StorageLength;
-            if (storage > KnownNames.MaxArrayLength)
+            long work = 2L * KnownNames.ChunkRows * ((layers[index].Units + 15L) / 16 * 16);
+            if (storage > KnownNames.MaxArrayLength || work > KnownNames.MaxArrayLength)
             {
+                long needed = storage > KnownNames.MaxArrayLength ? storage : work;
                 diagnostics.Add(Diagnostic(
                     DiagnosticDescriptors.TooLarge, Syntax(attributes.Dense[index]), type.Name,
-                    storage.ToString(CultureInfo.InvariantCulture),
+                    needed.ToString(CultureInfo.InvariantCulture),
                     KnownNames.MaxArrayLength.ToString(CultureInfo.InvariantCulture)));
                 return false;
             }
@@ -272,6 +290,7 @@ internal static class NetworkParser
         {
             string kind = type.IsStatic ? "a static class"
                 : type.IsRecord ? "a record struct"
+                : type.TypeKind == TypeKind.Interface ? "an interface"
                 : "a " + type.TypeKind.ToString().ToLowerInvariant();
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.NotAClass, identifier, type.Name, kind));
             return false;
@@ -282,6 +301,26 @@ internal static class NetworkParser
             if (current.IsGenericType)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.GenericType, identifier, type.Name));
+                return false;
+            }
+        }
+
+        // A network contains members of fixed names; a family contains Variants. Neither may share its type's name.
+        string bare = type.Name;
+        bool reserved = family ? bare == "Variants"
+            : System.Array.IndexOf(KnownNames.GeneratedMemberNames, bare) >= 0 || KnownNames.GeneratedLayerMemberName.IsMatch(bare);
+        if (reserved)
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.ReservedName, identifier, bare, family ? "family" : "network"));
+            return false;
+        }
+
+        // Only a top-level type can be file-local, and then everything in it is out of reach of another file.
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.FileLocal, FirstIdentifier(current), current.Name));
                 return false;
             }
         }
@@ -342,8 +381,17 @@ internal static class NetworkParser
             ? ReadEnum<InitKind>(dense, 1, "Init", Traits.MaxDefinedInit, diagnostics)
             : activation is { } act ? Traits.RecommendedInit(act) : null;
 
+        // Every named argument is read (and checked) before deciding: a bad one anywhere stops the layer, and each is
+        // reported even when the constructor arguments are wrong too.
         var named = new NamedArguments(dense, diagnostics);
         double alpha = named.Read("Alpha", double.NaN);
+        double value = named.Read("Value", 0);
+        double min = named.Read("Min", -0.05);
+        double max = named.Read("Max", 0.05);
+        double mean = named.Read("Mean", 0);
+        double std = named.Read("Std", 0.05);
+        double gain = named.Read("Gain", 1);
+        double bias = named.Read("Bias", 0);
         if (units is null || activation is null || init is null || !named.Valid)
         {
             return (null, varies);
@@ -356,13 +404,13 @@ internal static class NetworkParser
             init.Value,
             activation.Value,
             varies || !double.IsNaN(alpha) ? alpha : Traits.DefaultAlpha(activation.Value) ?? 0,
-            named.Read("Value", 0),
-            named.Read("Min", -0.05),
-            named.Read("Max", 0.05),
-            named.Read("Mean", 0),
-            named.Read("Std", 0.05),
-            named.Read("Gain", 1),
-            named.Read("Bias", 0));
+            value,
+            min,
+            max,
+            mean,
+            std,
+            gain,
+            bias);
         return (CheckInitArguments(layer, dense, layerName, varies, diagnostics) ? layer : null, varies);
     }
 
@@ -478,11 +526,15 @@ internal static class NetworkParser
                 TypeKind.Interface => "interface",
                 _ => current.IsRecord ? "record" : "class",
             };
-            containers.Push(new ContainerSpec(keyword, current.Name));
+            containers.Push(new ContainerSpec(keyword, Identifier(current.Name)));
         }
 
         return containers;
     }
+
+    /// <summary>A type name as C# writes it: a keyword such as <c>class</c> needs its '@' to be a name again.</summary>
+    private static string Identifier(string name)
+        => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
 
     private static Location? FirstIdentifier(INamedTypeSymbol type)
         => type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>()
@@ -518,7 +570,8 @@ internal static class NetworkParser
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads the named arguments of one [Dense], reporting the ones that are NaN or infinite.</summary>
+    /// <summary>Reads the named arguments of one [Dense], reporting the ones that are NaN or infinite as floats: every
+    /// one ends up in float weights, biases or slopes, where 1e300 is as infinite as 1.0 / 0.</summary>
     private sealed class NamedArguments(AttributeData attribute, List<DiagnosticInfo> diagnostics)
     {
         public bool Valid { get; private set; } = true;
@@ -533,7 +586,7 @@ internal static class NetworkParser
                 }
 
                 // Only written arguments are listed, so a NaN here is the user's (Alpha's NaN default never is).
-                if (double.IsInfinity(value) || double.IsNaN(value))
+                if (double.IsNaN(value) || float.IsInfinity((float)value))
                 {
                     diagnostics.Add(Diagnostic(DiagnosticDescriptors.NonFiniteArgument, NamedArgumentSyntax(attribute, name), name, Format(value)));
                     Valid = false;

@@ -1,0 +1,312 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using NetDsl.Generator.Tests.Support;
+
+namespace NetDsl.Generator.Tests;
+
+/// <summary>
+/// Every error the generator reports (NDSL0001-NDSL0017): its id and severity, the exact text it points at (marked
+/// <c>[|so|]</c> in each case), and a message that says what to write instead. Each case compiles beside a valid
+/// network in another file, which must still be generated: one broken network never costs the others theirs.
+/// </summary>
+public sealed class GeneratorErrorTests
+{
+    /// <summary>A valid network in its own file of every test compilation.</summary>
+    private const string Bystander = """
+        using NetDsl;
+
+        namespace Samples;
+
+        [Input(2)]
+        [Dense(1, Act.Linear)]
+        internal partial class Bystander
+        {
+        }
+        """;
+
+    private const string BystanderHint = "Samples.Bystander.g.cs";
+
+    /// <summary>Errors are the point here; documentation warnings would only add noise.</summary>
+    private static readonly BuildSettings Settings = BuildSettings.Strict with
+    {
+        Documentation = DocumentationMode.Parse,
+        WarningsAsErrors = false,
+    };
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public class [|Net|] { }", "write 'partial class Net'")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] internal sealed record [|Net|](int Id);", "write 'partial record Net'")]
+    [InlineData("using NetDsl; public class [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }", "'Outer' must be declared partial", "write 'partial class Outer'")]
+    [InlineData("using NetDsl; public struct [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }", "write 'partial struct Outer'")]
+    [InlineData("using NetDsl; public record struct [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }", "write 'partial record struct Outer'")]
+    [InlineData("using NetDsl; public static partial class Outer { public class [|Middle|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } } }", "write 'partial class Middle'")]
+    public void NDSL0001_a_network_or_a_type_containing_it_is_not_partial(string marked, params string[] message)
+        => AssertError(marked, "NDSL0001", message);
+
+    [Theory]
+    [InlineData("using NetDsl; [[|Dense(2, Act.ReLU)|]] public partial class Net { }")]
+    [InlineData("using NetDsl; [[|Dense(4, Init.He, Act.ReLU)|]] [Dense(2, Act.Softmax)] public class Net { }")]
+    [InlineData("using NetDsl; [Loss(Loss.CrossEntropy)] [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
+    public void NDSL0002_layers_without_an_input(string marked)
+        => AssertError(marked, "NDSL0002", "'Net' has [Dense] layers but no [Input]", "add [Input(n)]");
+
+    [Fact]
+    public void NDSL0002_is_reported_once_for_layers_on_two_partial_declarations()
+    {
+        // The orphan-layer step runs once per declaration carrying a [Dense], and each run reports the same error on
+        // the type's first [Dense]: the user sees it twice. The fix belongs in the pipeline (NetworkGenerator.cs),
+        // which would have to report it for one declaration only, e.g. the one holding the first [Dense].
+        const string source = "using NetDsl; [Dense(4, Act.ReLU)] public partial class Net { } [Dense(2, Act.Softmax)] public partial class Net { }";
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, source, Bystander).AssertDidNotThrow();
+
+        Assert.Equal("NDSL0002", Assert.Single(run.GeneratorDiagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData("using NetDsl; [[|Input(3)|]] public partial class Net { }")]
+    [InlineData("using NetDsl; [[|Input(3)|]] [Loss(Loss.MeanSquaredError)] public partial class Net { }")]
+    public void NDSL0003_an_input_without_layers(string marked)
+        => AssertError(marked, "NDSL0003", "'Net' has no layers", "add at least one [Dense(units, init, activation)]");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input([|0|])] [Dense(2, Act.ReLU)] public partial class Net { }", "The input size must be at least 1, not 0")]
+    [InlineData("using NetDsl; [Input([|-3|])] [Dense(2, Act.ReLU)] public partial class Net { }", "The input size must be at least 1, not -3")]
+    [InlineData("using NetDsl; [Input(3)] [Dense([|0|], Act.ReLU)] public partial class Net { }", "Layer 0's unit count must be at least 1, not 0")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] [Dense([|-1|], Init.He, Act.ReLU)] public partial class Net { }", "Layer 1's unit count must be at least 1, not -1")]
+    [InlineData("using NetDsl; [Input(3)] [Dense([|int.MinValue|], Act.ReLU)] public partial class Net { }", "not -2147483648")]
+    public void NDSL0004_a_size_below_one(string marked, string message)
+        => AssertError(marked, "NDSL0004", message);
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(50000)] [[|Dense(50000, Act.ReLU)|]] public partial class Net { }", "'Net' needs 2500050000 floats")]
+    [InlineData("using NetDsl; [Input(35000)] [Dense(35000, Act.ReLU)] [[|Dense(35000, Act.ReLU)|]] [Dense(2, Act.ReLU)] public partial class Net { }", "'Net' needs 2450630016 floats")]
+    [InlineData("using NetDsl; [Input(int.MaxValue)] [[|Dense(1, Act.Linear)|]] public partial class Net { }", "'Net' needs 34359738368 floats")]
+    [InlineData("using NetDsl; [Input(784)] [[|Dense(int.MaxValue, Init.He, Act.ReLU)|]] public partial class Net { }", "'Net' needs 1685774663680 floats")]
+    [InlineData("using NetDsl; [Input(1)] [[|Dense(2147483640, Act.Linear)|]] [Dense(10, Act.Softmax)] public partial class Net { }", "'Net' needs 4294967296 floats")]
+    public void NDSL0005_more_parameters_than_an_array_holds(string marked, string message)
+        => AssertError(marked, "NDSL0005", message, "more than one .NET array holds (2147483591)", "make the layers narrower");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, [|(Act)99|])] public partial class Net { }", "(Act)99 is not a defined Act", "use one of the named Act members")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Init.He, [|(Act)(-1)|])] public partial class Net { }", "(Act)-1 is not a defined Act")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, [|(Init)99|], Act.ReLU)] public partial class Net { }", "(Init)99 is not a defined Init", "use one of the named Init members")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [Loss([|(Loss)7|])] public partial class Net { }", "(Loss)7 is not a defined Loss", "use one of the named Loss members")]
+    public void NDSL0006_an_undefined_enum_value(string marked, params string[] message)
+        => AssertError(marked, "NDSL0006", message);
+
+    [Theory]
+    [InlineData("[Dense(2, Act.LeakyReLU, [|Alpha = double.NaN|])]", "Alpha = NaN is not a finite")]
+    [InlineData("[Dense(2, Init.Normal, Act.Tanh, [|Std = double.PositiveInfinity|])]", "Std = Infinity is not a finite")]
+    [InlineData("[Dense(2, Init.Uniform, Act.Tanh, [|Min = double.NegativeInfinity|])]", "Min = -Infinity is not a finite")]
+    [InlineData("[Dense(2, Act.ReLU, [|Bias = 1.0 / 0|])]", "Bias = Infinity is not a finite")]
+    [InlineData("[Dense(2, Init.Constant, Act.ReLU, [|Value = 0.0 / 0|])]", "Value = NaN is not a finite")]
+    [InlineData("[Dense(2, Init.Orthogonal, Act.ReLU, [|Gain = -1.0 / 0|])]", "Gain = -Infinity is not a finite")]
+    [InlineData("[Dense(2, Init.He, Act.ReLU, [|Bias = 1e300|])]", "Bias = 1E+300 is not a finite float")]
+    [InlineData("[Dense(2, Act.LeakyReLU, [|Alpha = -3.5e38|])]", "Alpha = -3.5E+38 is not a finite float")]
+    [InlineData("[Dense(2, Init.Normal, Act.Tanh, [|Std = double.MaxValue|])]", "Std = 1.7976931348623157E+308 is not a finite float")]
+    public void NDSL0007_a_named_argument_that_is_not_finite(string layer, string message)
+        => AssertError($"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0007", message, "give a finite value within ±3.4E+38 or leave the argument out");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [[|Dense(4, Act.Softmax)|]] [Dense(2, Act.Softmax)] public partial class Net { }", "layer 0 is hidden")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] [[|Dense(4, Init.Xavier, Act.Softmax)|]] [Dense(2, Act.Linear)] public partial class Net { }", "layer 1 is hidden")]
+    public void NDSL0008_softmax_before_the_last_layer(string marked, string message)
+        => AssertError(marked, "NDSL0008", message, "use ReLU or Tanh here and Softmax on the output layer");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] public partial class Net { } [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
+    [InlineData("using NetDsl; [Input(3)] public partial class Net { } [Dense(4, Act.ReLU)] [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
+    [InlineData("using NetDsl; [Dense(4, Act.ReLU)] public partial class Net { } [Input(3)] [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
+    public void NDSL0009_layers_spread_over_several_declarations(string marked)
+        => AssertError(marked, "NDSL0009", "The layers of 'Net' are spread over several partial declarations", "put [Input] and every [Dense] on one declaration");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|]<T> { }")]
+    [InlineData("using NetDsl; public partial class Outer<T> { [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|] { } }")]
+    [InlineData("using NetDsl; public partial class Outer<T> { public partial struct Middle { [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|] { } } }")]
+    public void NDSL0010_a_generic_network_or_container(string marked)
+        => AssertError(marked, "NDSL0010", "'Net' is generic or nested in a generic type", "declare the network in a non-generic type");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial struct [|Net|] { }", "'Net' is a struct")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public readonly partial record struct [|Net|];", "'Net' is a record struct")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public static partial class [|Net|] { }", "'Net' is a static class")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial interface [|Net|] { }", "'Net' is an interface,")]
+    public void NDSL0011_a_network_that_is_not_an_instance_class(string marked, string message)
+        => AssertError(marked, "NDSL0011", message, "must be a non-static class or record class");
+
+    [Theory]
+    [InlineData("[[|Dense(2, Init.Normal, Act.Tanh, Std = 0)|]]", "Layer 0: Normal needs a positive Std, not 0")]
+    [InlineData("[[|Dense(2, Init.TruncatedNormal, Act.Tanh, Mean = 1, Std = -0.5)|]]", "Layer 0: TruncatedNormal needs a positive Std, not -0.5")]
+    [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 0.5, Max = 0.5)|]]", "Layer 0: Uniform needs Min < Max, but Min = 0.5 and Max = 0.5")]
+    [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 1)|]]", "Layer 0: Uniform needs Min < Max, but Min = 1 and Max = 0.05")]
+    public void NDSL0012_initializer_arguments_that_describe_no_distribution(string layer, string message)
+        => AssertError($"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0012", message);
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Sigmoid)] [[|Loss(Loss.CrossEntropy)|]] public partial class Net { }", "The cross-entropy loss needs a Softmax output layer, but the last layer uses Sigmoid", "make the last activation Softmax or choose another loss")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Linear)] [[|Loss(Loss.CrossEntropy)|]] public partial class Net { }", "but the last layer uses Linear")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [[|Loss(Loss.BinaryCrossEntropy)|]] public partial class Net { }", "The binary cross-entropy loss needs a Sigmoid output layer, but the last layer uses Softmax", "make the last activation Sigmoid")]
+    public void NDSL0013_a_loss_that_does_not_fit_the_output(string marked, params string[] message)
+        => AssertError(marked, "NDSL0013", message);
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] file partial class [|Net|] { }", "'Net' is file-local")]
+    [InlineData("using NetDsl; file partial class [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }", "'Outer' is file-local")]
+    public void NDSL0014_a_file_local_network_or_container(string marked, string message)
+        => AssertError(marked, "NDSL0014", message, "remove the 'file' modifier");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Init.He, Act.ReLU)] [[|Grid(new[] { Init.He }, new[] { Act.ReLU })|]] public static partial class Lab { }", "The [Grid] of 'Lab' varies no layer", "write the layers to vary as [Dense(units)]")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid([|new Init[0]|], new[] { Act.ReLU })] public static partial class Lab { }", "The [Grid] lists no initializer", "give at least one")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, [|new[] { Act.ReLU, Act.Softmax }|])] public static partial class Lab { }", "Softmax cannot vary", "belongs on its last layer")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid([|new[] { Init.He, Init.HeNormal }|], new[] { Act.ReLU })] public static partial class Lab { }", "Init.HeNormal appears twice", "list each initializer once")]
+    public void NDSL0015_an_invalid_grid(string marked, params string[] message)
+        => AssertError(marked, "NDSL0015", message);
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [[|Dense(5)|]] [Dense(2, Act.Linear)] public partial class Net { }", "[Dense(5)] gives no initializer and activation", "write [Dense(5, Init.HeNormal, Act.ReLU)] or add a [Grid]")]
+    public void NDSL0016_a_varying_layer_outside_a_grid(string marked, params string[] message)
+        => AssertError(marked, "NDSL0016", message);
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Run|] { }", "'Run' is also the name of a member NetDsl generates inside the network")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Trainer|] { }", "'Trainer' is also the name")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Layer12Forward|] { }", "'Layer12Forward' is also the name")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class [|Variants|] { }", "inside the family")]
+    public void NDSL0017_a_type_named_like_a_generated_member(string marked, string message)
+        => AssertError(marked, "NDSL0017", message, "rename the type");
+
+    [Fact]
+    public void A_grid_family_compiles_with_a_network_per_pair()
+    {
+        const string source = """
+            using NetDsl;
+
+            namespace Samples;
+
+            [Input(6)]
+            [Dense(5)] [Dense(4, Std = 0.01)]
+            [Dense(2, Init.Xavier, Act.Softmax)]
+            [Grid(new[] { Init.Zeros, Init.Normal, Init.He }, new[] { Act.Sigmoid, Act.ReLU, Act.PReLU })]
+            internal static partial class Lab { }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, source).AssertClean();
+        string generated = run.Source("Samples.Lab.g.cs");
+        Assert.Contains("public sealed partial class ZerosSigmoid", generated);
+        Assert.Contains("public sealed partial class HeNormalPReLU", generated);
+        Assert.Contains("Variants", generated);
+    }
+
+    [Fact]
+    public void A_file_local_network_would_otherwise_get_its_members_on_another_type()
+    {
+        // Why NDSL0014 exists: the generated file cannot see a file-local type, so 'partial class Net' there declares
+        // a second, unrelated Net and the user's keeps no members (this used to compile silently, then fail at use).
+        const string source = """
+            using NetDsl;
+
+            [Input(3)] [Dense(2, Act.ReLU)] file partial class Net { }
+
+            static class Use
+            {
+                public static void Start() => new Net().Initialize(1);
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, source).AssertDidNotThrow();
+
+        Assert.Empty(run.Sources);
+        Assert.Equal("NDSL0014", Assert.Single(run.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
+    public void Every_error_of_a_network_is_reported_not_just_the_first()
+    {
+        const string source = """
+            using NetDsl;
+
+            [Input(0)]
+            [Dense(-4, Act.ReLU)]
+            [Dense(3, (Init)42, Act.Softmax, Bias = double.NaN)]
+            [Dense(2, Init.Uniform, Act.Linear, Min = 1, Max = -1)]
+            public partial class Net { }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, source, Bystander).AssertDidNotThrow();
+
+        Assert.Equal(
+            ["NDSL0004", "NDSL0004", "NDSL0006", "NDSL0007", "NDSL0012"],
+            run.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal([BystanderHint], run.HintNames);
+    }
+
+    [Fact]
+    public void Broken_networks_leave_the_valid_ones_and_the_generated_code_intact()
+    {
+        // Several broken networks in one file and valid ones around them: each valid one is generated and compiles.
+        const string mixed = """
+            using NetDsl;
+
+            namespace Samples;
+
+            [Input(3)] [Dense(2, Act.ReLU)] internal class NotPartial { }
+            [Input(3)] [Dense(4, Act.Softmax)] [Dense(2, Act.ReLU)] internal partial class EarlySoftmax { }
+            [Input(4)] [Dense(3, Act.Tanh)] [Dense(2, Act.Softmax)] internal partial class Valid { }
+            [Dense(2, Act.ReLU)] internal partial class NoInput { }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, mixed, Bystander).AssertDidNotThrow();
+
+        Assert.Equal([BystanderHint, "Samples.Valid.g.cs"], run.HintNames.Order(StringComparer.Ordinal));
+        Assert.Equal(["NDSL0001", "NDSL0002", "NDSL0008"], run.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        var generatedTrees = run.Sources.Select(s => s.SyntaxTree).ToHashSet();
+        Assert.DoesNotContain(run.CompilationDiagnostics.Visible(), d => generatedTrees.Contains(d.Location.SourceTree!));
+    }
+
+    [Fact]
+    public void Every_error_descriptor_is_an_enabled_error_with_a_title_and_a_help_text()
+    {
+        var errors = Descriptors().Where(d => d.Id.StartsWith("NDSL0", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(Enumerable.Range(1, errors.Count).Select(i => $"NDSL{i:0000}"), errors.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.All(errors, d =>
+        {
+            Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
+            Assert.True(d.IsEnabledByDefault);
+            Assert.Equal("NetDsl", d.Category);
+            Assert.NotEmpty(d.Title.ToString(CultureInfo.InvariantCulture));
+        });
+    }
+
+    internal static IEnumerable<DiagnosticDescriptor> Descriptors()
+        => typeof(Diagnostics.DiagnosticDescriptors)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!);
+
+    /// <summary>Runs the marked source beside <see cref="Bystander"/> and checks that the generator reports exactly
+    /// one NetDsl diagnostic, <paramref name="id"/>, as an error on the marked text, with every
+    /// <paramref name="message"/> fragment in its message, and generates the bystander but not the broken network.
+    /// </summary>
+    private static void AssertError(string marked, string id, params string[] message)
+    {
+        Markup markup = Markup.Parse(marked);
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, markup.Source, Bystander).AssertDidNotThrow();
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains(diagnostic, run.DriverDiagnostics);
+        (string path, _, string text) = Locations.Resolve(diagnostic, run.Input);
+        Assert.Equal(GeneratorHarness.SourcePath(0), path);
+        Assert.Equal(markup.MarkedText, text);
+        Assert.Equal(markup.Span, diagnostic.Location.SourceSpan);
+        string shown = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        Assert.All(message, fragment => Assert.Contains(fragment, shown));
+        Assert.Equal([BystanderHint], run.HintNames);
+    }
+}

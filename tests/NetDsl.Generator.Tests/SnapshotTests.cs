@@ -1,0 +1,55 @@
+using NetDsl.Generator.Tests.Support;
+
+namespace NetDsl.Generator.Tests;
+
+/// <summary>
+/// The generated source of a few representative networks, compared with the files in Snapshots/. A change to the
+/// emitter shows up here as a unified diff; Snapshots/README.md says how to accept it.
+/// </summary>
+public sealed class SnapshotTests
+{
+    /// <summary>Each snapshot: its file, the model's source, the hint name the generator gives it.</summary>
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        { "FashionNet.g.cs", Models.FashionNet, "Samples.FashionNet.g.cs" },
+        { "LeakyNet.g.cs", Models.LeakyNet, "Samples.LeakyNet.g.cs" },
+        { "SharedKernelsNet.g.cs", Models.SharedKernelsNet, "Samples.SharedKernelsNet.g.cs" },
+        { "NestedNet.g.cs", Models.NestedNet, "Company.Product.Models.Catalog+Group+Kind+TinyNet.g.cs" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Generated_source_matches_the_checked_in_snapshot(string snapshot, string model, string hintName)
+    {
+        GeneratorRun run = GeneratorHarness.Run(model).AssertClean();
+
+        Assert.Equal([hintName], run.HintNames);
+        Snapshot.Match(run.Source(hintName), snapshot);
+    }
+
+    [Fact]
+    public void Every_checked_in_snapshot_belongs_to_a_case()
+    {
+        // A snapshot left behind by a renamed case would never be compared again, yet look authoritative.
+        var expected = Cases.Select(row => (string)row[0]).Order(StringComparer.Ordinal).ToList();
+        var present = System.IO.Directory.EnumerateFiles(Snapshot.Directory, "*.g.cs")
+            .Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(expected, present);
+    }
+
+    [Fact]
+    public void Shared_layers_emit_one_set_of_kernels()
+    {
+        string source = GeneratorHarness.Run(Models.SharedKernelsNet).AssertClean().SingleSource;
+
+        // Layer 0 (64 → 64 ReLU) and layers 1-5 have the same shape; layer 6 (64 → 3 Sigmoid) differs.
+        Assert.Contains("private static void Layer0Forward<TSimd, TVector>(", source);
+        Assert.Contains("private static void Layer6Forward<TSimd, TVector>(", source);
+        for (int layer = 1; layer <= 5; layer++)
+        {
+            Assert.DoesNotContain($"void Layer{layer}Forward<", source);
+            Assert.Contains($"Layer0Forward<TSimd, TVector>(ref {(layer % 2 == 1 ? "even" : "odd")}, 64, count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer{layer}Weights)", source);
+        }
+    }
+}
