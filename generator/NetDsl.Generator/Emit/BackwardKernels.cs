@@ -316,19 +316,7 @@ internal static class BackwardKernels
         }
     }
 
-    private static void WriteAccumulators(IndentedWriter writer)
-    {
-        var names = new List<string>();
-        for (int r = 0; r < TileRows; r++)
-        {
-            for (int p = 0; p < TilePanels; p++)
-            {
-                names.Add($"TVector c{r}{p} = TSimd.Zero;");
-            }
-        }
-
-        writer.Line(string.Join(" ", names));
-    }
+    private static void WriteAccumulators(IndentedWriter writer) => ForwardKernels.WriteAccumulators(writer, TileRows, TilePanels);
 
     private static void WriteConstraints(IndentedWriter writer)
     {

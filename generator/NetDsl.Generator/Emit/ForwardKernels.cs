@@ -32,9 +32,9 @@ internal static class ForwardKernels
         string name = KernelName(users[0]);
         EmitDriver(writer, layer, name, users);
         writer.Line();
-        EmitTile(writer, layer, name, TileRows, TilePanels, "Tile");
+        EmitTile(writer, layer, name, TileRows, TilePanels, "Tile", "batch");
         writer.Line();
-        EmitTile(writer, layer, name, 1, RowPanels, "Row");
+        EmitTile(writer, layer, name, 1, RowPanels, "Row", "single-row");
     }
 
     public static string KernelName(int firstLayer) => "Layer" + Literals.Int(firstLayer) + "Forward";
@@ -101,9 +101,10 @@ internal static class ForwardKernels
         }
     }
 
-    private static void EmitTile(IndentedWriter writer, LayerSpec layer, string name, int rows, int panels, string suffix)
+    private static void EmitTile(IndentedWriter writer, LayerSpec layer, string name, int rows, int panels, string suffix, string kind)
     {
-        writer.Line($"// The {suffix.ToLowerInvariant()} tile of {name}: {Literals.Int(rows)} row(s) × {Literals.Int(panels)} panel(s) of {layer.FanIn} inputs, {rows * panels} accumulators.");
+        string rowText = rows == 1 ? "1 row" : Literals.Int(rows) + " rows";
+        writer.Line($"// The {kind} tile of {name}: {rowText} × {Literals.Int(panels)} panels of {layer.FanIn} inputs, {rows * panels} accumulators.");
         writer.Line($"private static void {name}{suffix}<TSimd, TVector>(");
         writer.Line("    ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,");
         writer.Line("    ref float output, ref float preActivation, bool keep)");
@@ -118,19 +119,19 @@ internal static class ForwardKernels
             writer.Line();
 
             writer.Line("// Rows and panels past the last real one re-read the last real one; their results are not stored.");
-            for (int r = 0; r < rows; r++)
+            writer.Line("ref float x0 = ref input;");
+            for (int r = 1; r < rows; r++)
             {
-                string offset = r == 0 ? "0" : $"inputStride * global::System.Math.Min({r}, rows - 1)";
-                writer.Line($"ref float x{r} = ref {Names.Unsafe}.Add(ref input, {offset});");
+                writer.Line($"ref float x{r} = ref {Names.Unsafe}.Add(ref input, inputStride * global::System.Math.Min({r}, rows - 1));");
             }
 
             for (int p = 0; p < panels; p++)
             {
-                writer.Line($"nint panel{p} = global::System.Math.Min(panel + {p}, panels - 1);");
+                writer.Line(p == 0 ? "nint panel0 = panel;" : $"nint panel{p} = global::System.Math.Min(panel + {p}, panels - 1);");
                 writer.Line($"ref float w{p} = ref {Names.Unsafe}.Add(ref weights, panel{p} * FanIn * TSimd.Count);");
             }
 
-            writer.Line(string.Join(" ", Accumulators(rows, panels).Select(a => $"TVector {a.Name} = TSimd.Zero;")));
+            WriteAccumulators(writer, rows, panels);
             writer.Line();
 
             writer.Line("// Each weight vector feeds every row; each input is broadcast once and feeds every panel.");
@@ -169,6 +170,7 @@ internal static class ForwardKernels
             writer.Line($"{c} = TSimd.Add({c}, bias{p});");
         }
 
+        writer.Line();
         using (writer.Block("if (keep)"))
         {
             EmitStores(writer, rows, panels, "preActivation");
@@ -196,6 +198,7 @@ internal static class ForwardKernels
 
         writer.Line();
         EmitActivation(writer, layer, rows, panels);
+        writer.Line();
         EmitStores(writer, rows, panels, "output");
     }
 
@@ -258,6 +261,15 @@ internal static class ForwardKernels
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>Declares the tile's accumulators, one line per row.</summary>
+    internal static void WriteAccumulators(IndentedWriter writer, int rows, int panels)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            writer.Line("TVector " + string.Join(", ", Enumerable.Range(0, panels).Select(p => $"c{r}{p} = TSimd.Zero")) + ";");
         }
     }
 

@@ -120,15 +120,17 @@ internal static class NetworkEmitter
         writer.Line();
         writer.Line("/// <summary>The network's shape as data, as weights files record and check it.</summary>");
         writer.Line($"public static {Names.NetworkDescription} Description {{ get; }} = new {Names.NetworkDescription}(");
-        writer.Line($"    \"{spec.DisplayName}\", InputSize, new {Names.LayerDescription}[]");
-        using (writer.Block(null, "});"))
+        writer.Line($"    \"{spec.DisplayName}\",");
+        writer.Line("    InputSize,");
+        writer.Line($"    new {Names.LayerDescription}[]");
+        writer.Line("    {");
+        foreach (LayerSpec layer in spec.Layers)
         {
-            foreach (LayerSpec layer in spec.Layers)
-            {
-                double alpha = layer.Activation is ActKind.LeakyReLU or ActKind.ELU ? layer.Alpha : 0;
-                writer.Line($"new {Names.LayerDescription}({layer.FanIn}, {layer.Units}, {Names.Act}.{layer.Activation}, {Literals.Double(alpha)}),");
-            }
+            double alpha = layer.Activation is ActKind.LeakyReLU or ActKind.ELU ? layer.Alpha : 0;
+            writer.Line($"        new {Names.LayerDescription}({layer.FanIn}, {layer.Units}, {Names.Act}.{layer.Activation}, {Literals.Double(alpha)}),");
         }
+
+        writer.Line("    });");
     }
 
     private static void EmitFields(IndentedWriter writer)
@@ -254,11 +256,8 @@ internal static class NetworkEmitter
             {
                 LayerLayout l = layout.Layers[i];
                 LayerSpec layer = l.Layer;
-                double slope = layer.Activation is ActKind.LeakyReLU or ActKind.PReLU ? layer.Alpha : 0;
-                string settings = $"new {Names.InitParameters}({Literals.Double(layer.Value)}, {Literals.Double(layer.Min)}, {Literals.Double(layer.Max)}, "
-                    + $"{Literals.Double(layer.Mean)}, {Literals.Double(layer.Std)}, {Literals.Double(layer.Gain)}, {Literals.Double(slope)})";
                 writer.Line($"{Names.Initializers}.Fill(global::System.MemoryExtensions.AsSpan(parameters, {Literals.Int(l.CanonicalWeights)}, {Literals.Int((long)layer.Units * layer.FanIn)}), {layer.FanIn}, {layer.Units}, {Names.Init}.{layer.Init},");
-                writer.Line($"    {settings}, seed, {i});");
+                writer.Line($"    {InitSettings(layer)}, seed, {i});");
                 if (System.BitConverter.DoubleToInt64Bits(layer.Bias) != 0)
                 {
                     writer.Line($"global::System.MemoryExtensions.AsSpan(parameters, {Literals.Int(l.CanonicalBias)}, {layer.Units}).Fill({Literals.Float(layer.Bias)});");
@@ -319,6 +318,29 @@ internal static class NetworkEmitter
                 }
             }
         }
+    }
+
+    /// <summary>The initializer's arguments, naming only those that differ from InitParameters' defaults.</summary>
+    private static string InitSettings(LayerSpec layer)
+    {
+        double slope = layer.Activation is ActKind.LeakyReLU or ActKind.PReLU ? layer.Alpha : 0;
+        var named = new List<string>();
+        void Add(string name, double value, double fallback)
+        {
+            if (System.BitConverter.DoubleToInt64Bits(value) != System.BitConverter.DoubleToInt64Bits(fallback))
+            {
+                named.Add($"{name}: {Literals.Double(value)}");
+            }
+        }
+
+        Add("Value", layer.Value, 0);
+        Add("Min", layer.Min, -0.05);
+        Add("Max", layer.Max, 0.05);
+        Add("Mean", layer.Mean, 0);
+        Add("Std", layer.Std, 0.05);
+        Add("Gain", layer.Gain, 1);
+        Add("Slope", slope, 0);
+        return $"new {Names.InitParameters}({string.Join(", ", named)})";
     }
 
     private static void EmitRun(IndentedWriter writer, NetworkSpec spec, KernelPlan kernels)

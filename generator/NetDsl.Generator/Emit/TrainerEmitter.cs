@@ -68,7 +68,7 @@ internal static class TrainerEmitter
 
         writer.Line($"private const int RowsLength = {Literals.Int(rows)};");
         writer.Line();
-        writer.Line("// Per layer: its unit count, its padded row stride and where its A rows start (per batch row).");
+        writer.Line("// Per layer: its unit count, its padded row stride and where its Z rows start (per batch row; A follows).");
         writer.Line($"private static readonly int[] UnitsOf = {{ {string.Join(", ", spec.Layers.Select(l => l.Units))} }};");
         writer.Line($"private static readonly int[] StrideOf = {{ {string.Join(", ", spec.Layers.Select(l => l.PaddedUnits))} }};");
         writer.Line($"private static readonly int[] ZOf = {{ {string.Join(", ", Enumerable.Range(0, spec.Layers.Count).Select(i => $"Layer{i}Z"))} }};");
@@ -228,6 +228,7 @@ internal static class TrainerEmitter
                     writer.Line($"correct += {Names.Losses}.CountCorrect(Read(Layer{lastIndex}A, rows), rows, OutputSize, {last.PaddedUnits}, part);");
                 }
 
+                writer.Line();
                 writer.Line("return new global::NetDsl.Training.Evaluation(loss / total, (double)correct / total, total);");
             }
         }
@@ -268,6 +269,7 @@ internal static class TrainerEmitter
                 LossKind.BinaryCrossEntropy => "(double)correct / ((long)total * OutputSize)",
                 _ => "double.NaN",
             };
+            writer.Line();
             writer.Line($"return new global::NetDsl.Training.Evaluation(loss / {MeanDivisor(spec.Loss, "total")}, {accuracy}, total);");
         }
     }
@@ -283,6 +285,7 @@ internal static class TrainerEmitter
                 writer.Line($"throw new {Names.ArgumentException}($\"Expected 1 to {{limit}} rows of InputSize = {{InputSize}} floats, got {{inputs.Length}} floats.\", nameof(inputs));");
             }
 
+            writer.Line();
             writer.Line("return rows;");
         }
 

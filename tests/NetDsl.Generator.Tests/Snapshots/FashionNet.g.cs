@@ -33,11 +33,13 @@ namespace Samples
 
         /// <summary>The network's shape as data, as weights files record and check it.</summary>
         public static global::NetDsl.NetworkDescription Description { get; } = new global::NetDsl.NetworkDescription(
-            "Samples.FashionNet", InputSize, new global::NetDsl.LayerDescription[]
-        {
-            new global::NetDsl.LayerDescription(784, 128, global::NetDsl.Act.ReLU, 0D),
-            new global::NetDsl.LayerDescription(128, 10, global::NetDsl.Act.Softmax, 0D),
-        });
+            "Samples.FashionNet",
+            InputSize,
+            new global::NetDsl.LayerDescription[]
+            {
+                new global::NetDsl.LayerDescription(784, 128, global::NetDsl.Act.ReLU, 0D),
+                new global::NetDsl.LayerDescription(128, 10, global::NetDsl.Act.Softmax, 0D),
+            });
 
         private readonly global::NetDsl.Buffers.AlignedBuffer _parameters = CreateStorage(0);
         private readonly global::NetDsl.Buffers.AlignedBuffer _work = new global::NetDsl.Buffers.AlignedBuffer(2 * ChunkRows * MaxStride);
@@ -143,9 +145,9 @@ namespace Samples
         {
             var parameters = new float[ParameterCount];
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 0, 100352), 784, 128, global::NetDsl.Init.HeNormal,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0D), seed, 0);
+                new global::NetDsl.Initialization.InitParameters(), seed, 0);
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 100480, 1280), 128, 10, global::NetDsl.Init.GlorotUniform,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0D), seed, 1);
+                new global::NetDsl.Initialization.InitParameters(), seed, 1);
             return parameters;
         }
 
@@ -244,7 +246,7 @@ namespace Samples
             private const int Layer1Rows = 0;
             private const int RowsLength = 1280;
 
-            // Per layer: its unit count, its padded row stride and where its A rows start (per batch row).
+            // Per layer: its unit count, its padded row stride and where its Z rows start (per batch row; A follows).
             private static readonly int[] UnitsOf = { 128, 10 };
             private static readonly int[] StrideOf = { 128, 16 };
             private static readonly int[] ZOf = { Layer0Z, Layer1Z };
@@ -353,6 +355,7 @@ namespace Samples
                     loss += global::NetDsl.Training.Losses.CrossEntropy(Read(Layer1Z, rows), Read(Layer1A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
                     correct += global::NetDsl.Training.Losses.CountCorrect(Read(Layer1A, rows), rows, OutputSize, 16, part);
                 }
+
                 return new global::NetDsl.Training.Evaluation(loss / total, (double)correct / total, total);
             }
 
@@ -371,6 +374,7 @@ namespace Samples
                     loss += global::NetDsl.Training.Losses.CrossEntropy(Read(Layer1Z, rows), Read(Layer1A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
                     correct += global::NetDsl.Training.Losses.CountCorrect(Read(Layer1A, rows), rows, OutputSize, 16, part);
                 }
+
                 return new global::NetDsl.Training.Evaluation(loss / total, (double)correct / total, total);
             }
 
@@ -394,6 +398,7 @@ namespace Samples
                 {
                     throw new global::System.ArgumentException($"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.", nameof(inputs));
                 }
+
                 return rows;
             }
 
@@ -568,7 +573,7 @@ namespace Samples
             }
         }
 
-        // The tile tile of Layer0Forward: 6 row(s) × 2 panel(s) of 784 inputs, 12 accumulators.
+        // The batch tile of Layer0Forward: 6 rows × 2 panels of 784 inputs, 12 accumulators.
         private static void Layer0ForwardTile<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -581,17 +586,22 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
+            ref float x0 = ref input;
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
             ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
             ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
             ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -633,6 +643,7 @@ namespace Samples
             c41 = TSimd.Add(c41, bias1);
             c50 = TSimd.Add(c50, bias0);
             c51 = TSimd.Add(c51, bias1);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -676,6 +687,7 @@ namespace Samples
             c41 = TSimd.Relu(c41);
             c50 = TSimd.Relu(c50);
             c51 = TSimd.Relu(c51);
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (rows > 1)
@@ -705,7 +717,7 @@ namespace Samples
             }
         }
 
-        // The row tile of Layer0Forward: 1 row(s) × 4 panel(s) of 784 inputs, 4 accumulators.
+        // The single-row tile of Layer0Forward: 1 row × 4 panels of 784 inputs, 4 accumulators.
         private static void Layer0ForwardRow<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -718,8 +730,8 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            ref float x0 = ref input;
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
@@ -727,7 +739,7 @@ namespace Samples
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c02 = TSimd.Zero; TVector c03 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -752,6 +764,7 @@ namespace Samples
             c01 = TSimd.Add(c01, bias1);
             c02 = TSimd.Add(c02, bias2);
             c03 = TSimd.Add(c03, bias3);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -764,6 +777,7 @@ namespace Samples
             c01 = TSimd.Relu(c01);
             c02 = TSimd.Relu(c02);
             c03 = TSimd.Relu(c03);
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (panel + 2 < panels) TSimd.Store(c02, ref output, 0 * OutputStride + panel2 * TSimd.Count);
@@ -820,7 +834,7 @@ namespace Samples
             }
         }
 
-        // The tile tile of Layer1Forward: 6 row(s) × 2 panel(s) of 128 inputs, 12 accumulators.
+        // The batch tile of Layer1Forward: 6 rows × 2 panels of 128 inputs, 12 accumulators.
         private static void Layer1ForwardTile<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -833,17 +847,22 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
+            ref float x0 = ref input;
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
             ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
             ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
             ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -885,6 +904,7 @@ namespace Samples
             c41 = TSimd.Add(c41, bias1);
             c50 = TSimd.Add(c50, bias0);
             c51 = TSimd.Add(c51, bias1);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -957,7 +977,7 @@ namespace Samples
             }
         }
 
-        // The row tile of Layer1Forward: 1 row(s) × 4 panel(s) of 128 inputs, 4 accumulators.
+        // The single-row tile of Layer1Forward: 1 row × 4 panels of 128 inputs, 4 accumulators.
         private static void Layer1ForwardRow<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -970,8 +990,8 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            ref float x0 = ref input;
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
@@ -979,7 +999,7 @@ namespace Samples
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c02 = TSimd.Zero; TVector c03 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -1004,6 +1024,7 @@ namespace Samples
             c01 = TSimd.Add(c01, bias1);
             c02 = TSimd.Add(c02, bias2);
             c03 = TSimd.Add(c03, bias3);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -1066,7 +1087,12 @@ namespace Samples
             nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint b = 0; b < rows; b++)
             {
@@ -1163,7 +1189,12 @@ namespace Samples
             nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint b = 0; b < rows; b++)
             {
@@ -1277,7 +1308,12 @@ namespace Samples
             ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint u = 0; u < Units; u++)
             {

@@ -35,13 +35,15 @@ namespace Samples
 
         /// <summary>The network's shape as data, as weights files record and check it.</summary>
         public static global::NetDsl.NetworkDescription Description { get; } = new global::NetDsl.NetworkDescription(
-            "Samples.LeakyNet", InputSize, new global::NetDsl.LayerDescription[]
-        {
-            new global::NetDsl.LayerDescription(20, 48, global::NetDsl.Act.LeakyReLU, 0.2D),
-            new global::NetDsl.LayerDescription(48, 40, global::NetDsl.Act.PReLU, 0D),
-            new global::NetDsl.LayerDescription(40, 24, global::NetDsl.Act.LeakyReLU, 0.01D),
-            new global::NetDsl.LayerDescription(24, 1, global::NetDsl.Act.Linear, 0D),
-        });
+            "Samples.LeakyNet",
+            InputSize,
+            new global::NetDsl.LayerDescription[]
+            {
+                new global::NetDsl.LayerDescription(20, 48, global::NetDsl.Act.LeakyReLU, 0.2D),
+                new global::NetDsl.LayerDescription(48, 40, global::NetDsl.Act.PReLU, 0D),
+                new global::NetDsl.LayerDescription(40, 24, global::NetDsl.Act.LeakyReLU, 0.01D),
+                new global::NetDsl.LayerDescription(24, 1, global::NetDsl.Act.Linear, 0D),
+            });
 
         private readonly global::NetDsl.Buffers.AlignedBuffer _parameters = CreateStorage(0);
         private readonly global::NetDsl.Buffers.AlignedBuffer _work = new global::NetDsl.Buffers.AlignedBuffer(2 * ChunkRows * MaxStride);
@@ -147,15 +149,15 @@ namespace Samples
         {
             var parameters = new float[ParameterCount];
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 0, 960), 20, 48, global::NetDsl.Init.HeUniform,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0.2D), seed, 0);
+                new global::NetDsl.Initialization.InitParameters(Slope: 0.2D), seed, 0);
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 1008, 1920), 48, 40, global::NetDsl.Init.HeNormal,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0.25D), seed, 1);
+                new global::NetDsl.Initialization.InitParameters(Slope: 0.25D), seed, 1);
             global::System.MemoryExtensions.AsSpan(parameters, 2928, 40).Fill(0.1F);
             global::System.MemoryExtensions.AsSpan(parameters, 2968, 40).Fill(0.25F);
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 3008, 960), 40, 24, global::NetDsl.Init.HeNormal,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0.01D), seed, 2);
+                new global::NetDsl.Initialization.InitParameters(Slope: 0.01D), seed, 2);
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 3992, 24), 24, 1, global::NetDsl.Init.GlorotUniform,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0D), seed, 3);
+                new global::NetDsl.Initialization.InitParameters(), seed, 3);
             return parameters;
         }
 
@@ -272,7 +274,7 @@ namespace Samples
             private const int Layer3Rows = 3072;
             private const int RowsLength = 3104;
 
-            // Per layer: its unit count, its padded row stride and where its A rows start (per batch row).
+            // Per layer: its unit count, its padded row stride and where its Z rows start (per batch row; A follows).
             private static readonly int[] UnitsOf = { 48, 40, 24, 1 };
             private static readonly int[] StrideOf = { 48, 48, 32, 16 };
             private static readonly int[] ZOf = { Layer0Z, Layer1Z, Layer2Z, Layer3Z };
@@ -380,6 +382,7 @@ namespace Samples
                     ForwardPass(inputs.Slice(start * InputSize, rows * InputSize), rows);
                     loss += global::NetDsl.Training.Losses.SquaredError(Read(Layer3A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
                 }
+
                 return new global::NetDsl.Training.Evaluation(loss / ((double)total * OutputSize), double.NaN, total);
             }
 
@@ -403,6 +406,7 @@ namespace Samples
                 {
                     throw new global::System.ArgumentException($"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.", nameof(inputs));
                 }
+
                 return rows;
             }
 
@@ -594,7 +598,7 @@ namespace Samples
             }
         }
 
-        // The tile tile of Layer0Forward: 6 row(s) × 2 panel(s) of 20 inputs, 12 accumulators.
+        // The batch tile of Layer0Forward: 6 rows × 2 panels of 20 inputs, 12 accumulators.
         private static void Layer0ForwardTile<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -607,17 +611,22 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
+            ref float x0 = ref input;
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
             ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
             ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
             ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -659,6 +668,7 @@ namespace Samples
             c41 = TSimd.Add(c41, bias1);
             c50 = TSimd.Add(c50, bias0);
             c51 = TSimd.Add(c51, bias1);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -703,6 +713,7 @@ namespace Samples
             c41 = TSimd.LeakyRelu(c41, slope);
             c50 = TSimd.LeakyRelu(c50, slope);
             c51 = TSimd.LeakyRelu(c51, slope);
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (rows > 1)
@@ -732,7 +743,7 @@ namespace Samples
             }
         }
 
-        // The row tile of Layer0Forward: 1 row(s) × 4 panel(s) of 20 inputs, 4 accumulators.
+        // The single-row tile of Layer0Forward: 1 row × 4 panels of 20 inputs, 4 accumulators.
         private static void Layer0ForwardRow<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -745,8 +756,8 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            ref float x0 = ref input;
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
@@ -754,7 +765,7 @@ namespace Samples
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c02 = TSimd.Zero; TVector c03 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -779,6 +790,7 @@ namespace Samples
             c01 = TSimd.Add(c01, bias1);
             c02 = TSimd.Add(c02, bias2);
             c03 = TSimd.Add(c03, bias3);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -792,6 +804,7 @@ namespace Samples
             c01 = TSimd.LeakyRelu(c01, slope);
             c02 = TSimd.LeakyRelu(c02, slope);
             c03 = TSimd.LeakyRelu(c03, slope);
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (panel + 2 < panels) TSimd.Store(c02, ref output, 0 * OutputStride + panel2 * TSimd.Count);
@@ -839,7 +852,7 @@ namespace Samples
             }
         }
 
-        // The tile tile of Layer1Forward: 6 row(s) × 2 panel(s) of 48 inputs, 12 accumulators.
+        // The batch tile of Layer1Forward: 6 rows × 2 panels of 48 inputs, 12 accumulators.
         private static void Layer1ForwardTile<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -852,17 +865,22 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
+            ref float x0 = ref input;
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
             ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
             ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
             ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -904,6 +922,7 @@ namespace Samples
             c41 = TSimd.Add(c41, bias1);
             c50 = TSimd.Add(c50, bias0);
             c51 = TSimd.Add(c51, bias1);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -949,6 +968,7 @@ namespace Samples
             c41 = TSimd.LeakyRelu(c41, slope1);
             c50 = TSimd.LeakyRelu(c50, slope0);
             c51 = TSimd.LeakyRelu(c51, slope1);
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (rows > 1)
@@ -978,7 +998,7 @@ namespace Samples
             }
         }
 
-        // The row tile of Layer1Forward: 1 row(s) × 4 panel(s) of 48 inputs, 4 accumulators.
+        // The single-row tile of Layer1Forward: 1 row × 4 panels of 48 inputs, 4 accumulators.
         private static void Layer1ForwardRow<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -991,8 +1011,8 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            ref float x0 = ref input;
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
@@ -1000,7 +1020,7 @@ namespace Samples
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c02 = TSimd.Zero; TVector c03 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -1025,6 +1045,7 @@ namespace Samples
             c01 = TSimd.Add(c01, bias1);
             c02 = TSimd.Add(c02, bias2);
             c03 = TSimd.Add(c03, bias3);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -1041,6 +1062,7 @@ namespace Samples
             c01 = TSimd.LeakyRelu(c01, slope1);
             c02 = TSimd.LeakyRelu(c02, slope2);
             c03 = TSimd.LeakyRelu(c03, slope3);
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (panel + 2 < panels) TSimd.Store(c02, ref output, 0 * OutputStride + panel2 * TSimd.Count);
@@ -1088,7 +1110,7 @@ namespace Samples
             }
         }
 
-        // The tile tile of Layer2Forward: 6 row(s) × 2 panel(s) of 40 inputs, 12 accumulators.
+        // The batch tile of Layer2Forward: 6 rows × 2 panels of 40 inputs, 12 accumulators.
         private static void Layer2ForwardTile<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -1101,17 +1123,22 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
+            ref float x0 = ref input;
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
             ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
             ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
             ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -1153,6 +1180,7 @@ namespace Samples
             c41 = TSimd.Add(c41, bias1);
             c50 = TSimd.Add(c50, bias0);
             c51 = TSimd.Add(c51, bias1);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -1197,6 +1225,7 @@ namespace Samples
             c41 = TSimd.LeakyRelu(c41, slope);
             c50 = TSimd.LeakyRelu(c50, slope);
             c51 = TSimd.LeakyRelu(c51, slope);
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (rows > 1)
@@ -1226,7 +1255,7 @@ namespace Samples
             }
         }
 
-        // The row tile of Layer2Forward: 1 row(s) × 4 panel(s) of 40 inputs, 4 accumulators.
+        // The single-row tile of Layer2Forward: 1 row × 4 panels of 40 inputs, 4 accumulators.
         private static void Layer2ForwardRow<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -1239,8 +1268,8 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            ref float x0 = ref input;
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
@@ -1248,7 +1277,7 @@ namespace Samples
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c02 = TSimd.Zero; TVector c03 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -1273,6 +1302,7 @@ namespace Samples
             c01 = TSimd.Add(c01, bias1);
             c02 = TSimd.Add(c02, bias2);
             c03 = TSimd.Add(c03, bias3);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -1286,6 +1316,7 @@ namespace Samples
             c01 = TSimd.LeakyRelu(c01, slope);
             c02 = TSimd.LeakyRelu(c02, slope);
             c03 = TSimd.LeakyRelu(c03, slope);
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (panel + 2 < panels) TSimd.Store(c02, ref output, 0 * OutputStride + panel2 * TSimd.Count);
@@ -1333,7 +1364,7 @@ namespace Samples
             }
         }
 
-        // The tile tile of Layer3Forward: 6 row(s) × 2 panel(s) of 24 inputs, 12 accumulators.
+        // The batch tile of Layer3Forward: 6 rows × 2 panels of 24 inputs, 12 accumulators.
         private static void Layer3ForwardTile<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -1346,17 +1377,22 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
+            ref float x0 = ref input;
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
             ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
             ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
             ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -1398,6 +1434,7 @@ namespace Samples
             c41 = TSimd.Add(c41, bias1);
             c50 = TSimd.Add(c50, bias0);
             c51 = TSimd.Add(c51, bias1);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -1429,6 +1466,7 @@ namespace Samples
                 }
             }
 
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (rows > 1)
@@ -1458,7 +1496,7 @@ namespace Samples
             }
         }
 
-        // The row tile of Layer3Forward: 1 row(s) × 4 panel(s) of 24 inputs, 4 accumulators.
+        // The single-row tile of Layer3Forward: 1 row × 4 panels of 24 inputs, 4 accumulators.
         private static void Layer3ForwardRow<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -1471,8 +1509,8 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            ref float x0 = ref input;
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
@@ -1480,7 +1518,7 @@ namespace Samples
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c02 = TSimd.Zero; TVector c03 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -1505,6 +1543,7 @@ namespace Samples
             c01 = TSimd.Add(c01, bias1);
             c02 = TSimd.Add(c02, bias2);
             c03 = TSimd.Add(c03, bias3);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -1512,6 +1551,7 @@ namespace Samples
                 if (panel + 2 < panels) TSimd.Store(c02, ref preActivation, 0 * OutputStride + panel2 * TSimd.Count);
                 if (panel + 3 < panels) TSimd.Store(c03, ref preActivation, 0 * OutputStride + panel3 * TSimd.Count);
             }
+
 
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
@@ -1560,7 +1600,12 @@ namespace Samples
             nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint b = 0; b < rows; b++)
             {
@@ -1657,7 +1702,12 @@ namespace Samples
             nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint b = 0; b < rows; b++)
             {
@@ -1754,7 +1804,12 @@ namespace Samples
             nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint b = 0; b < rows; b++)
             {
@@ -1851,7 +1906,12 @@ namespace Samples
             nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint b = 0; b < rows; b++)
             {
@@ -1965,7 +2025,12 @@ namespace Samples
             ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint u = 0; u < Units; u++)
             {
@@ -2093,7 +2158,12 @@ namespace Samples
             ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint u = 0; u < Units; u++)
             {
@@ -2249,7 +2319,12 @@ namespace Samples
             ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint u = 0; u < Units; u++)
             {

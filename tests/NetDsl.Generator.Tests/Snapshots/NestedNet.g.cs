@@ -39,11 +39,13 @@ namespace Company.Product.Models
 
                     /// <summary>The network's shape as data, as weights files record and check it.</summary>
                     public static global::NetDsl.NetworkDescription Description { get; } = new global::NetDsl.NetworkDescription(
-                        "Company.Product.Models.Catalog.Group.Kind.TinyNet", InputSize, new global::NetDsl.LayerDescription[]
-                    {
-                        new global::NetDsl.LayerDescription(3, 5, global::NetDsl.Act.Tanh, 0D),
-                        new global::NetDsl.LayerDescription(5, 2, global::NetDsl.Act.Linear, 0D),
-                    });
+                        "Company.Product.Models.Catalog.Group.Kind.TinyNet",
+                        InputSize,
+                        new global::NetDsl.LayerDescription[]
+                        {
+                            new global::NetDsl.LayerDescription(3, 5, global::NetDsl.Act.Tanh, 0D),
+                            new global::NetDsl.LayerDescription(5, 2, global::NetDsl.Act.Linear, 0D),
+                        });
 
                     private readonly global::NetDsl.Buffers.AlignedBuffer _parameters = CreateStorage(0);
                     private readonly global::NetDsl.Buffers.AlignedBuffer _work = new global::NetDsl.Buffers.AlignedBuffer(2 * ChunkRows * MaxStride);
@@ -149,9 +151,9 @@ namespace Company.Product.Models
                     {
                         var parameters = new float[ParameterCount];
                         global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 0, 15), 3, 5, global::NetDsl.Init.GlorotUniform,
-                            new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0D), seed, 0);
+                            new global::NetDsl.Initialization.InitParameters(), seed, 0);
                         global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 20, 10), 5, 2, global::NetDsl.Init.GlorotUniform,
-                            new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0D), seed, 1);
+                            new global::NetDsl.Initialization.InitParameters(), seed, 1);
                         return parameters;
                     }
 
@@ -250,7 +252,7 @@ namespace Company.Product.Models
                         private const int Layer1Rows = 0;
                         private const int RowsLength = 32;
 
-                        // Per layer: its unit count, its padded row stride and where its A rows start (per batch row).
+                        // Per layer: its unit count, its padded row stride and where its Z rows start (per batch row; A follows).
                         private static readonly int[] UnitsOf = { 5, 2 };
                         private static readonly int[] StrideOf = { 16, 16 };
                         private static readonly int[] ZOf = { Layer0Z, Layer1Z };
@@ -358,6 +360,7 @@ namespace Company.Product.Models
                                 ForwardPass(inputs.Slice(start * InputSize, rows * InputSize), rows);
                                 loss += global::NetDsl.Training.Losses.SquaredError(Read(Layer1A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
                             }
+
                             return new global::NetDsl.Training.Evaluation(loss / ((double)total * OutputSize), double.NaN, total);
                         }
 
@@ -381,6 +384,7 @@ namespace Company.Product.Models
                             {
                                 throw new global::System.ArgumentException($"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.", nameof(inputs));
                             }
+
                             return rows;
                         }
 
@@ -555,7 +559,7 @@ namespace Company.Product.Models
                         }
                     }
 
-                    // The tile tile of Layer0Forward: 6 row(s) × 2 panel(s) of 3 inputs, 12 accumulators.
+                    // The batch tile of Layer0Forward: 6 rows × 2 panels of 3 inputs, 12 accumulators.
                     private static void Layer0ForwardTile<TSimd, TVector>(
                         ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
                         ref float output, ref float preActivation, bool keep)
@@ -568,17 +572,22 @@ namespace Company.Product.Models
                         int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
                         // Rows and panels past the last real one re-read the last real one; their results are not stored.
-                        ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
+                        ref float x0 = ref input;
                         ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
                         ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
                         ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
                         ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
                         ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
-                        nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+                        nint panel0 = panel;
                         ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
                         nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
                         ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
-                        TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+                        TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+                        TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+                        TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+                        TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+                        TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+                        TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
                         // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
                         for (nint k = 0; k < FanIn; k++)
@@ -620,6 +629,7 @@ namespace Company.Product.Models
                         c41 = TSimd.Add(c41, bias1);
                         c50 = TSimd.Add(c50, bias0);
                         c51 = TSimd.Add(c51, bias1);
+
                         if (keep)
                         {
                             TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -663,6 +673,7 @@ namespace Company.Product.Models
                         c41 = TSimd.Evaluate<global::NetDsl.Activations.Tanh>(c41, 0D);
                         c50 = TSimd.Evaluate<global::NetDsl.Activations.Tanh>(c50, 0D);
                         c51 = TSimd.Evaluate<global::NetDsl.Activations.Tanh>(c51, 0D);
+
                         TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
                         if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
                         if (rows > 1)
@@ -692,7 +703,7 @@ namespace Company.Product.Models
                         }
                     }
 
-                    // The row tile of Layer0Forward: 1 row(s) × 4 panel(s) of 3 inputs, 4 accumulators.
+                    // The single-row tile of Layer0Forward: 1 row × 4 panels of 3 inputs, 4 accumulators.
                     private static void Layer0ForwardRow<TSimd, TVector>(
                         ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
                         ref float output, ref float preActivation, bool keep)
@@ -705,8 +716,8 @@ namespace Company.Product.Models
                         int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
                         // Rows and panels past the last real one re-read the last real one; their results are not stored.
-                        ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
-                        nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+                        ref float x0 = ref input;
+                        nint panel0 = panel;
                         ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
                         nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
                         ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
@@ -714,7 +725,7 @@ namespace Company.Product.Models
                         ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
                         nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
                         ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
-                        TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c02 = TSimd.Zero; TVector c03 = TSimd.Zero;
+                        TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
                         // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
                         for (nint k = 0; k < FanIn; k++)
@@ -739,6 +750,7 @@ namespace Company.Product.Models
                         c01 = TSimd.Add(c01, bias1);
                         c02 = TSimd.Add(c02, bias2);
                         c03 = TSimd.Add(c03, bias3);
+
                         if (keep)
                         {
                             TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -751,6 +763,7 @@ namespace Company.Product.Models
                         c01 = TSimd.Evaluate<global::NetDsl.Activations.Tanh>(c01, 0D);
                         c02 = TSimd.Evaluate<global::NetDsl.Activations.Tanh>(c02, 0D);
                         c03 = TSimd.Evaluate<global::NetDsl.Activations.Tanh>(c03, 0D);
+
                         TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
                         if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
                         if (panel + 2 < panels) TSimd.Store(c02, ref output, 0 * OutputStride + panel2 * TSimd.Count);
@@ -798,7 +811,7 @@ namespace Company.Product.Models
                         }
                     }
 
-                    // The tile tile of Layer1Forward: 6 row(s) × 2 panel(s) of 5 inputs, 12 accumulators.
+                    // The batch tile of Layer1Forward: 6 rows × 2 panels of 5 inputs, 12 accumulators.
                     private static void Layer1ForwardTile<TSimd, TVector>(
                         ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
                         ref float output, ref float preActivation, bool keep)
@@ -811,17 +824,22 @@ namespace Company.Product.Models
                         int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
                         // Rows and panels past the last real one re-read the last real one; their results are not stored.
-                        ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
+                        ref float x0 = ref input;
                         ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
                         ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
                         ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
                         ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
                         ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
-                        nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+                        nint panel0 = panel;
                         ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
                         nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
                         ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
-                        TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+                        TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+                        TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+                        TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+                        TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+                        TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+                        TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
                         // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
                         for (nint k = 0; k < FanIn; k++)
@@ -863,6 +881,7 @@ namespace Company.Product.Models
                         c41 = TSimd.Add(c41, bias1);
                         c50 = TSimd.Add(c50, bias0);
                         c51 = TSimd.Add(c51, bias1);
+
                         if (keep)
                         {
                             TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -894,6 +913,7 @@ namespace Company.Product.Models
                             }
                         }
 
+
                         TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
                         if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
                         if (rows > 1)
@@ -923,7 +943,7 @@ namespace Company.Product.Models
                         }
                     }
 
-                    // The row tile of Layer1Forward: 1 row(s) × 4 panel(s) of 5 inputs, 4 accumulators.
+                    // The single-row tile of Layer1Forward: 1 row × 4 panels of 5 inputs, 4 accumulators.
                     private static void Layer1ForwardRow<TSimd, TVector>(
                         ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
                         ref float output, ref float preActivation, bool keep)
@@ -936,8 +956,8 @@ namespace Company.Product.Models
                         int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
                         // Rows and panels past the last real one re-read the last real one; their results are not stored.
-                        ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
-                        nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+                        ref float x0 = ref input;
+                        nint panel0 = panel;
                         ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
                         nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
                         ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
@@ -945,7 +965,7 @@ namespace Company.Product.Models
                         ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
                         nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
                         ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
-                        TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c02 = TSimd.Zero; TVector c03 = TSimd.Zero;
+                        TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
                         // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
                         for (nint k = 0; k < FanIn; k++)
@@ -970,6 +990,7 @@ namespace Company.Product.Models
                         c01 = TSimd.Add(c01, bias1);
                         c02 = TSimd.Add(c02, bias2);
                         c03 = TSimd.Add(c03, bias3);
+
                         if (keep)
                         {
                             TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -977,6 +998,7 @@ namespace Company.Product.Models
                             if (panel + 2 < panels) TSimd.Store(c02, ref preActivation, 0 * OutputStride + panel2 * TSimd.Count);
                             if (panel + 3 < panels) TSimd.Store(c03, ref preActivation, 0 * OutputStride + panel3 * TSimd.Count);
                         }
+
 
                         TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
                         if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
@@ -1025,7 +1047,12 @@ namespace Company.Product.Models
                         nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
                         nint panel0 = panel;
                         nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-                        TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+                        TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+                        TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+                        TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+                        TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+                        TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+                        TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
                         for (nint b = 0; b < rows; b++)
                         {
@@ -1122,7 +1149,12 @@ namespace Company.Product.Models
                         nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
                         nint panel0 = panel;
                         nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-                        TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+                        TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+                        TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+                        TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+                        TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+                        TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+                        TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
                         for (nint b = 0; b < rows; b++)
                         {
@@ -1236,7 +1268,12 @@ namespace Company.Product.Models
                         ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
                         nint panel0 = panel;
                         nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-                        TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+                        TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+                        TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+                        TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+                        TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+                        TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+                        TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
                         for (nint u = 0; u < Units; u++)
                         {

@@ -38,16 +38,18 @@ namespace Samples
 
         /// <summary>The network's shape as data, as weights files record and check it.</summary>
         public static global::NetDsl.NetworkDescription Description { get; } = new global::NetDsl.NetworkDescription(
-            "Samples.SharedKernelsNet", InputSize, new global::NetDsl.LayerDescription[]
-        {
-            new global::NetDsl.LayerDescription(64, 64, global::NetDsl.Act.ReLU, 0D),
-            new global::NetDsl.LayerDescription(64, 64, global::NetDsl.Act.ReLU, 0D),
-            new global::NetDsl.LayerDescription(64, 64, global::NetDsl.Act.ReLU, 0D),
-            new global::NetDsl.LayerDescription(64, 64, global::NetDsl.Act.ReLU, 0D),
-            new global::NetDsl.LayerDescription(64, 64, global::NetDsl.Act.ReLU, 0D),
-            new global::NetDsl.LayerDescription(64, 64, global::NetDsl.Act.ReLU, 0D),
-            new global::NetDsl.LayerDescription(64, 3, global::NetDsl.Act.Sigmoid, 0D),
-        });
+            "Samples.SharedKernelsNet",
+            InputSize,
+            new global::NetDsl.LayerDescription[]
+            {
+                new global::NetDsl.LayerDescription(64, 64, global::NetDsl.Act.ReLU, 0D),
+                new global::NetDsl.LayerDescription(64, 64, global::NetDsl.Act.ReLU, 0D),
+                new global::NetDsl.LayerDescription(64, 64, global::NetDsl.Act.ReLU, 0D),
+                new global::NetDsl.LayerDescription(64, 64, global::NetDsl.Act.ReLU, 0D),
+                new global::NetDsl.LayerDescription(64, 64, global::NetDsl.Act.ReLU, 0D),
+                new global::NetDsl.LayerDescription(64, 64, global::NetDsl.Act.ReLU, 0D),
+                new global::NetDsl.LayerDescription(64, 3, global::NetDsl.Act.Sigmoid, 0D),
+            });
 
         private readonly global::NetDsl.Buffers.AlignedBuffer _parameters = CreateStorage(0);
         private readonly global::NetDsl.Buffers.AlignedBuffer _work = new global::NetDsl.Buffers.AlignedBuffer(2 * ChunkRows * MaxStride);
@@ -153,19 +155,19 @@ namespace Samples
         {
             var parameters = new float[ParameterCount];
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 0, 4096), 64, 64, global::NetDsl.Init.HeNormal,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0D), seed, 0);
+                new global::NetDsl.Initialization.InitParameters(), seed, 0);
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 4160, 4096), 64, 64, global::NetDsl.Init.HeNormal,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0D), seed, 1);
+                new global::NetDsl.Initialization.InitParameters(), seed, 1);
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 8320, 4096), 64, 64, global::NetDsl.Init.HeNormal,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0D), seed, 2);
+                new global::NetDsl.Initialization.InitParameters(), seed, 2);
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 12480, 4096), 64, 64, global::NetDsl.Init.HeNormal,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0D), seed, 3);
+                new global::NetDsl.Initialization.InitParameters(), seed, 3);
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 16640, 4096), 64, 64, global::NetDsl.Init.HeNormal,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0D), seed, 4);
+                new global::NetDsl.Initialization.InitParameters(), seed, 4);
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 20800, 4096), 64, 64, global::NetDsl.Init.HeNormal,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0D), seed, 5);
+                new global::NetDsl.Initialization.InitParameters(), seed, 5);
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 24960, 192), 64, 3, global::NetDsl.Init.GlorotUniform,
-                new global::NetDsl.Initialization.InitParameters(0D, -0.05D, 0.05D, 0D, 0.05D, 1D, 0D), seed, 6);
+                new global::NetDsl.Initialization.InitParameters(), seed, 6);
             return parameters;
         }
 
@@ -304,7 +306,7 @@ namespace Samples
             private const int Layer6Rows = 20480;
             private const int RowsLength = 20672;
 
-            // Per layer: its unit count, its padded row stride and where its A rows start (per batch row).
+            // Per layer: its unit count, its padded row stride and where its Z rows start (per batch row; A follows).
             private static readonly int[] UnitsOf = { 64, 64, 64, 64, 64, 64, 3 };
             private static readonly int[] StrideOf = { 64, 64, 64, 64, 64, 64, 16 };
             private static readonly int[] ZOf = { Layer0Z, Layer1Z, Layer2Z, Layer3Z, Layer4Z, Layer5Z, Layer6Z };
@@ -414,6 +416,7 @@ namespace Samples
                     loss += global::NetDsl.Training.Losses.BinaryCrossEntropy(Read(Layer6Z, rows), Read(Layer6A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
                     correct += global::NetDsl.Training.Losses.CountCorrectBinary(Read(Layer6A, rows), rows, OutputSize, 16, part);
                 }
+
                 return new global::NetDsl.Training.Evaluation(loss / ((double)total * OutputSize), (double)correct / ((long)total * OutputSize), total);
             }
 
@@ -437,6 +440,7 @@ namespace Samples
                 {
                     throw new global::System.ArgumentException($"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.", nameof(inputs));
                 }
+
                 return rows;
             }
 
@@ -651,7 +655,7 @@ namespace Samples
             }
         }
 
-        // The tile tile of Layer0Forward: 6 row(s) × 2 panel(s) of 64 inputs, 12 accumulators.
+        // The batch tile of Layer0Forward: 6 rows × 2 panels of 64 inputs, 12 accumulators.
         private static void Layer0ForwardTile<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -664,17 +668,22 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
+            ref float x0 = ref input;
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
             ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
             ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
             ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -716,6 +725,7 @@ namespace Samples
             c41 = TSimd.Add(c41, bias1);
             c50 = TSimd.Add(c50, bias0);
             c51 = TSimd.Add(c51, bias1);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -759,6 +769,7 @@ namespace Samples
             c41 = TSimd.Relu(c41);
             c50 = TSimd.Relu(c50);
             c51 = TSimd.Relu(c51);
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (rows > 1)
@@ -788,7 +799,7 @@ namespace Samples
             }
         }
 
-        // The row tile of Layer0Forward: 1 row(s) × 4 panel(s) of 64 inputs, 4 accumulators.
+        // The single-row tile of Layer0Forward: 1 row × 4 panels of 64 inputs, 4 accumulators.
         private static void Layer0ForwardRow<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -801,8 +812,8 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            ref float x0 = ref input;
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
@@ -810,7 +821,7 @@ namespace Samples
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c02 = TSimd.Zero; TVector c03 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -835,6 +846,7 @@ namespace Samples
             c01 = TSimd.Add(c01, bias1);
             c02 = TSimd.Add(c02, bias2);
             c03 = TSimd.Add(c03, bias3);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -847,6 +859,7 @@ namespace Samples
             c01 = TSimd.Relu(c01);
             c02 = TSimd.Relu(c02);
             c03 = TSimd.Relu(c03);
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (panel + 2 < panels) TSimd.Store(c02, ref output, 0 * OutputStride + panel2 * TSimd.Count);
@@ -894,7 +907,7 @@ namespace Samples
             }
         }
 
-        // The tile tile of Layer6Forward: 6 row(s) × 2 panel(s) of 64 inputs, 12 accumulators.
+        // The batch tile of Layer6Forward: 6 rows × 2 panels of 64 inputs, 12 accumulators.
         private static void Layer6ForwardTile<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -907,17 +920,22 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
+            ref float x0 = ref input;
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
             ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
             ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
             ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -959,6 +977,7 @@ namespace Samples
             c41 = TSimd.Add(c41, bias1);
             c50 = TSimd.Add(c50, bias0);
             c51 = TSimd.Add(c51, bias1);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -1002,6 +1021,7 @@ namespace Samples
             c41 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c41, 0D);
             c50 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c50, 0D);
             c51 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c51, 0D);
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (rows > 1)
@@ -1031,7 +1051,7 @@ namespace Samples
             }
         }
 
-        // The row tile of Layer6Forward: 1 row(s) × 4 panel(s) of 64 inputs, 4 accumulators.
+        // The single-row tile of Layer6Forward: 1 row × 4 panels of 64 inputs, 4 accumulators.
         private static void Layer6ForwardRow<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
             ref float output, ref float preActivation, bool keep)
@@ -1044,8 +1064,8 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, 0);
-            nint panel0 = global::System.Math.Min(panel + 0, panels - 1);
+            ref float x0 = ref input;
+            nint panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
@@ -1053,7 +1073,7 @@ namespace Samples
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c02 = TSimd.Zero; TVector c03 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
             for (nint k = 0; k < FanIn; k++)
@@ -1078,6 +1098,7 @@ namespace Samples
             c01 = TSimd.Add(c01, bias1);
             c02 = TSimd.Add(c02, bias2);
             c03 = TSimd.Add(c03, bias3);
+
             if (keep)
             {
                 TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
@@ -1090,6 +1111,7 @@ namespace Samples
             c01 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c01, 0D);
             c02 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c02, 0D);
             c03 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c03, 0D);
+
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (panel + 2 < panels) TSimd.Store(c02, ref output, 0 * OutputStride + panel2 * TSimd.Count);
@@ -1137,7 +1159,12 @@ namespace Samples
             nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint b = 0; b < rows; b++)
             {
@@ -1234,7 +1261,12 @@ namespace Samples
             nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint b = 0; b < rows; b++)
             {
@@ -1348,7 +1380,12 @@ namespace Samples
             ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint u = 0; u < Units; u++)
             {
@@ -1474,7 +1511,12 @@ namespace Samples
             ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
             nint panel0 = panel;
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            TVector c00 = TSimd.Zero; TVector c01 = TSimd.Zero; TVector c10 = TSimd.Zero; TVector c11 = TSimd.Zero; TVector c20 = TSimd.Zero; TVector c21 = TSimd.Zero; TVector c30 = TSimd.Zero; TVector c31 = TSimd.Zero; TVector c40 = TSimd.Zero; TVector c41 = TSimd.Zero; TVector c50 = TSimd.Zero; TVector c51 = TSimd.Zero;
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
+            TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
+            TVector c30 = TSimd.Zero, c31 = TSimd.Zero;
+            TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
+            TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             for (nint u = 0; u < Units; u++)
             {
