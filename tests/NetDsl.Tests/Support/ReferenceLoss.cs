@@ -26,8 +26,42 @@ public sealed class ReferenceLoss(NetworkDescription description, Loss loss)
         return total / (loss == Loss.CrossEntropy ? rows : (double)rows * description.OutputSize);
     }
 
+    /// <summary>
+    /// Which side of its activation's kinks every pre-activation of every row lies on, folded into one hash. Two points
+    /// with the same fingerprint lie in one smooth piece of the loss (up to hash collisions), so a central difference
+    /// between them measures the derivative; a difference that straddles a kink measures neither side's.
+    /// </summary>
+    public long KinkSides(double[] parameters, float[] inputs)
+    {
+        long hash = 17;
+        int rows = inputs.Length / description.InputSize;
+        for (int row = 0; row < rows; row++)
+        {
+            Forward(parameters, inputs.AsSpan(row * description.InputSize, description.InputSize), (act, z) =>
+            {
+                foreach (double kink in Kinks(act))
+                {
+                    hash = hash * 31 + (z > kink ? 1 : 0);
+                }
+            });
+        }
+
+        return hash;
+    }
+
+    /// <summary>Where an activation's derivative jumps; the smooth activations have none.</summary>
+    private static double[] Kinks(Act activation) => activation switch
+    {
+        Act.ReLU or Act.LeakyReLU or Act.PReLU or Act.SELU => [0],
+        Act.HardSigmoid => [-3, 3],
+        _ => [],
+    };
+
     /// <summary>The last layer's pre-activations and activations for one row.</summary>
-    public (double[] Z, double[] A) Forward(double[] parameters, ReadOnlySpan<float> input)
+    public (double[] Z, double[] A) Forward(double[] parameters, ReadOnlySpan<float> input) =>
+        Forward(parameters, input, static (_, _) => { });
+
+    private (double[] Z, double[] A) Forward(double[] parameters, ReadOnlySpan<float> input, Action<Act, double> visit)
     {
         double[] x = input.ToArray().Select(v => (double)v).ToArray();
         double[] z = [];
@@ -45,6 +79,7 @@ public sealed class ReferenceLoss(NetworkDescription description, Loss loss)
                 }
 
                 z[u] = sum;
+                visit(layer.Activation, sum);
             }
 
             if (layer.Activation == Act.Softmax)

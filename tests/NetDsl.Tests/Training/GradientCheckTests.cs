@@ -14,7 +14,11 @@ namespace NetDsl.Tests.Training;
 /// delta and weight gradient is a sum of up to a few dozen products (relative error a few × 6e-8 × the sum of
 /// magnitudes over the value), compounded over the layers and by the forward pass's own rounding, which stays well
 /// within 1e-3 relative for gradients of ordinary size; the absolute floor at 1e-4 of the typical gradient covers
-/// entries that nearly cancel, where relative error means nothing.
+/// entries that nearly cancel, where relative error means nothing. A parameter whose ±h moves some pre-activation across
+/// a kink of ReLU, LeakyReLU, PReLU, SELU or HardSigmoid has no finite-difference derivative to compare with; those are
+/// skipped, and the test fails if they are more than 5% of the parameters. They are rarely a chance near miss: in
+/// HiddenReLU at batch 32 one row switches off every first-layer unit, so each second-layer pre-activation equals its
+/// bias, exactly 0, and all nine second-layer biases straddle the kink (3% of the parameters).
 /// </remarks>
 public class GradientCheckTests
 {
@@ -25,13 +29,8 @@ public class GradientCheckTests
         var cases = new TheoryData<string, int>();
         string[] activations = ["Linear", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "PReLU", "ELU", "SELU", "GELU", "GeluTanh",
             "SiLU", "Softplus", "Softsign", "HardSigmoid", "Mish"];
-        foreach (string activation in activations)
-        {
-            cases.Add("Hidden" + activation, 3);
-            cases.Add("Output" + activation, 3);
-        }
-
-        foreach (string model in new[] { "CrossEntropyNet", "BinaryCrossEntropyNet", "SquaredErrorSoftmaxNet", "WideNet" })
+        foreach (string model in activations.SelectMany(a => new[] { "Hidden" + a, "Output" + a })
+            .Concat(["CrossEntropyNet", "BinaryCrossEntropyNet", "SquaredErrorSoftmaxNet", "WideNet"]))
         {
             foreach (int batch in new[] { 1, 3, 32 })
             {
@@ -39,9 +38,6 @@ public class GradientCheckTests
             }
         }
 
-        cases.Add("HiddenPReLU", 1);
-        cases.Add("HiddenGELU", 32);
-        cases.Add("OutputPReLU", 32);
         return cases;
     }
 
@@ -75,22 +71,33 @@ public class GradientCheckTests
         var reference = new ReferenceLoss(network.Description, trainer.Loss);
         double[] point = parameters.Select(p => (double)p).ToArray();
         double[] expected = new double[point.Length];
+        bool[] straddles = new bool[point.Length];
+        long sides = reference.KinkSides(point, inputs);
         for (int i = 0; i < point.Length; i++)
         {
             double saved = point[i];
             point[i] = saved + Step;
             double above = reference.Mean(point, inputs, labels, targets);
+            straddles[i] = reference.KinkSides(point, inputs) != sides;
             point[i] = saved - Step;
             double below = reference.Mean(point, inputs, labels, targets);
+            straddles[i] |= reference.KinkSides(point, inputs) != sides;
             point[i] = saved;
             expected[i] = (above - below) / (2 * Step);
         }
 
-        double rms = System.Math.Sqrt(expected.Average(g => g * g));
+        double rms = System.Math.Sqrt(expected.Where((_, i) => !straddles[i]).Average(g => g * g));
 
         Assert.True(rms > 1e-6, $"{model}: the gradient is all but zero ({rms:E2}); the check would prove nothing");
+        Assert.True(straddles.Count(s => s) <= point.Length / 20, $"{model}: {straddles.Count(s => s)} of {point.Length} " +
+            "differences straddle a kink; the check covers too little");
         for (int i = 0; i < point.Length; i++)
         {
+            if (straddles[i])
+            {
+                continue; // Neither one-sided derivative: the difference quotient mixes both sides of the kink.
+            }
+
             double tolerance = 1e-3 * System.Math.Abs(expected[i]) + 1e-4 * rms;
             Assert.True(
                 System.Math.Abs(gradients[i] - expected[i]) <= tolerance,
