@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Globalization;
 using FashionMnistSample.LabRun;
 using Spectre.Console;
@@ -27,7 +28,20 @@ public static class App
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
-            return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = errors });
+            ParseResult parsed = root.Parse(args);
+            if (parsed.Action is ParseErrorAction parseError)
+            {
+                // The error alone, not the whole help text after it.
+                parseError.ShowHelp = false;
+            }
+
+            int exitCode = parsed.Invoke(new InvocationConfiguration { Output = output, Error = errors });
+            if (parsed.Errors.Count > 0)
+            {
+                errors.WriteLine("Run with --help to see the options.");
+            }
+
+            return exitCode;
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace FashionMnistSample;
 
@@ -16,12 +17,13 @@ internal static class AppOptions
     private static readonly Option<float> LearningRate = new("--learning-rate")
     {
         Description = "Adam's learning rate.", HelpName = "RATE", DefaultValueFactory = _ => 1e-3f,
-        Validators = { r => Check(r, r.GetValueOrDefault<float>() is > 0 and < float.PositiveInfinity, "a positive number") },
+        CustomParser = Checked<float>(rate => rate is > 0 and < float.PositiveInfinity, "a positive number"),
     };
 
     private static readonly Option<ulong> Seed = new("--seed")
     {
         Description = "Seeds the weights and the shuffling: the same seed gives the same run.", HelpName = "N",
+        DefaultValueFactory = _ => 0,
     };
 
     private static readonly Option<string?> Data = new("--data")
@@ -69,7 +71,7 @@ internal static class AppOptions
     private static readonly Option<int?> LabLimit = new("--lab-limit")
     {
         Description = "Run only the first N variants of the grid.", HelpName = "N",
-        Validators = { r => Check(r, r.GetValueOrDefault<int?>() is null or > 0, "at least 1") },
+        CustomParser = result => Checked<int>(n => n > 0, "at least 1")(result),
     };
 
     private static readonly Option<string?> LabReport = new("--lab-report")
@@ -122,17 +124,23 @@ internal static class AppOptions
 
     private static Option<int> Positive(string name, string helpName, int defaultValue, string description) => new(name)
     {
-        Description = description, HelpName = helpName,
-        DefaultValueFactory = _ => defaultValue,
-        Validators = { r => Check(r, r.GetValueOrDefault<int>() > 0, "at least 1") },
+        Description = description, HelpName = helpName, DefaultValueFactory = _ => defaultValue,
+        CustomParser = Checked<int>(n => n > 0, "at least 1"),
     };
 
-    private static void Check(OptionResult result, bool valid, string expected)
-    {
-        if (!valid)
+    /// <summary>Parses an option's value and checks its range in one step, so that "fast" and "0" both get a message
+    /// naming the option and what it takes.</summary>
+    private static Func<ArgumentResult, T> Checked<T>(Func<T, bool> valid, string expected) where T : ISpanParsable<T>
+        => result =>
         {
-            string given = string.Join(" ", result.Tokens.Select(t => t.Value));
-            result.AddError($"{result.Option.Name} must be {expected}, not '{given}'.");
-        }
-    }
+            string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (T.TryParse(token, CultureInfo.InvariantCulture, out T? value) && valid(value))
+            {
+                return value;
+            }
+
+            string option = result.Parent is OptionResult parent ? parent.Option.Name : "the value";
+            result.AddError($"{option} must be {expected}, not '{token}'.");
+            return default!;
+        };
 }

@@ -44,7 +44,7 @@ internal static class LabJob
         {
             foreach (NetworkVariant variant in variants)
             {
-                results.Add(Train(variant, fit, validation, options, settings, new EpochLines(console, $"{variant.Name,-22} ")));
+                results.Add(Train(variant, fit, validation, options, settings, new EpochLines(console, $"{variant.Name,-24} ")));
             }
         }
 
