@@ -11,7 +11,8 @@ namespace FashionMnistSample;
 public static class App
 {
     /// <summary>Parses <paramref name="args"/>, runs the chosen mode and returns the exit code: 0 on success, 1 on a
-    /// usage error or a failure (missing data or weights file), with the message on <paramref name="errors"/>.</summary>
+    /// usage error or a failure (a missing data or weights file), with the message on <paramref name="errors"/>.
+    /// </summary>
     /// <param name="args">The command line, without the program name.</param>
     /// <param name="console">Where every report goes; help text goes to its underlying writer.</param>
     /// <param name="errors">Where error messages go; the console's writer when null.</param>

@@ -31,7 +31,8 @@ internal static class MainJob
 
         var options = new TrainingOptions { Epochs = settings.Epochs, BatchSize = settings.BatchSize, Seed = settings.Seed };
         var clock = Stopwatch.StartNew();
-        TrainingHistory history = EpochBars.Show(console, progress => TrainingLoop.Run(trainer, fit, validation, options, progress));
+        TrainingHistory history =
+            EpochBars.Show(console, progress => TrainingLoop.Run(trainer, fit, validation, options, progress));
         clock.Stop();
 
         console.WriteLine();

@@ -37,7 +37,8 @@ internal static class PredictJob
             {
                 known++;
                 correct += label == predicted ? 1 : 0;
-                truth = Markup.Escape(FashionMnist.ClassNames[label]) + (label == predicted ? " [green]✓[/]" : " [red]✗[/]");
+                string mark = label == predicted ? " [green]✓[/]" : " [red]✗[/]";
+                truth = Markup.Escape(FashionMnist.ClassNames[label]) + mark;
             }
 
             table.AddRow(Markup.Escape(item.Name), Markup.Escape(FashionMnist.ClassNames[predicted]),
@@ -65,7 +66,8 @@ internal static class PredictJob
                 test ??= DataSource.Locate(settings.Data).LoadTest();
                 if (last >= test.Count)
                 {
-                    throw new UsageException($"--predict {token}: the test set has {test.Count:N0} images, 0 to {test.Count - 1}");
+                    throw new UsageException(
+                        $"--predict {token}: the test set has {test.Count:N0} images, 0 to {test.Count - 1}");
                 }
 
                 for (int i = first; i <= last; i++)

@@ -32,7 +32,8 @@ public class MainJobTests(TrainedOnSubset trained) : IClassFixture<TrainedOnSubs
     {
         Assert.Equal(0, Run.ExitCode);
         Assert.Contains("data: the embedded subset", Run.Output);
-        Assert.Contains("6,000 training images: 5,000 to train on, the last 1,000 to validate; 1,000 test images", Run.Output);
+        Assert.Contains(
+            "6,000 training images: 5,000 to train on, the last 1,000 to validate; 1,000 test images", Run.Output);
         Assert.Contains("training: Adam lr 0.001, batch 32, 2 epochs, seed 0", Run.Output);
         Assert.Contains("epoch 1/2  training loss", Run.Output);
         Assert.Contains("epoch 2/2  training loss", Run.Output);

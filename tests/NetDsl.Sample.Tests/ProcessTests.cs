@@ -36,7 +36,10 @@ public class ProcessTests
     private static (int ExitCode, string Output, string Errors) Start(TemporaryDirectory directory, params string[] args)
     {
         Assert.True(File.Exists(AppPath), $"the app is not built at {AppPath}");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory.Path, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
         start.ArgumentList.Add(AppPath);
         foreach (string arg in args)
         {

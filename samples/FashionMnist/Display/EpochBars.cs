@@ -53,5 +53,6 @@ internal sealed class EpochBars(ProgressContext context) : IProgress<TrainingPro
         return bar;
     }
 
-    private static string Label(int epoch, int epochs) => $"epoch {epoch.ToString().PadLeft(epochs.ToString().Length)}/{epochs}";
+    private static string Label(int epoch, int epochs)
+        => $"epoch {epoch.ToString().PadLeft(epochs.ToString().Length)}/{epochs}";
 }

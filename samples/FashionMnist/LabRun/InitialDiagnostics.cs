@@ -20,7 +20,8 @@ internal sealed record LayerHealth(double Mean, double Std, double Inactive);
 /// <param name="Loss">The first batch's loss.</param>
 /// <param name="Hidden">One entry per hidden layer.</param>
 /// <param name="GradientNorms">The L2 norm of each layer's weight and bias gradients, the output layer last.</param>
-internal sealed record InitialDiagnostics(double Loss, IReadOnlyList<LayerHealth> Hidden, IReadOnlyList<double> GradientNorms)
+internal sealed record InitialDiagnostics(
+    double Loss, IReadOnlyList<LayerHealth> Hidden, IReadOnlyList<double> GradientNorms)
 {
     /// <summary>Runs the forward and backward passes on the loop's first batch (epoch 1's shuffled order under
     /// <paramref name="seed"/>) without updating anything.</summary>

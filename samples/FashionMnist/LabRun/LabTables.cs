@@ -10,8 +10,8 @@ internal static class LabTables
     public const string Definitions =
         "At initialization, on the first training batch, before any update: activation mean ± std over every unit and "
         + "row of each hidden layer; the share of dead units (ReLU: output ≤ 0 on every row; LeakyReLU, ELU, SELU: "
-        + "pre-activation < 0 on every row) or saturated units (Tanh: mean |a| > 0.99; Sigmoid: mean |2a − 1| > 0.98, "
-        + "i.e. outside [0.01, 0.99] on average); the L2 norm of each layer's weight and bias gradient, hidden layers "
+        + "pre-activation < 0 on every row) or saturated units (Tanh: mean |a| > 0.99; Sigmoid: mean |2a − 1| "
+        + "> 0.98, i.e. outside [0.01, 0.99] on average); the L2 norm of each layer's weight and bias gradient, hidden layers "
         + "then the output layer.";
 
     private static readonly string[] RankingHeaders =
@@ -26,7 +26,8 @@ internal static class LabTables
     public static Table Diagnostics(IReadOnlyList<VariantResult> ranked)
         => ToTable("Why: each variant at initialization", DiagnosticsHeaders, ranked.Select(DiagnosticsRow));
 
-    public static string Markdown(IReadOnlyList<VariantResult> ranked, Settings settings, DataSource source, string plotFile)
+    public static string Markdown(
+        IReadOnlyList<VariantResult> ranked, Settings settings, DataSource source, string plotFile)
     {
         var text = new StringBuilder();
         text.AppendLine("# Initializer × activation lab").AppendLine();
@@ -56,10 +57,12 @@ internal static class LabTables
         [
             $"{index + 1}", result.Variant.Name, $"{initial.Loss:F3}",
             string.Join(" / ", initial.Hidden.Select(h => $"{Compact(h.Mean)}±{Compact(h.Std)}")),
-            kind + " " + string.Join(" / ", initial.Hidden.Select(h => double.IsNaN(h.Inactive) ? "-" : $"{h.Inactive:P0}")),
+            kind + " " + string.Join(" / ", initial.Hidden.Select(Share)),
             string.Join(" / ", initial.GradientNorms.Select(Compact)),
         ];
     }
+
+    private static string Share(LayerHealth layer) => double.IsNaN(layer.Inactive) ? "-" : $"{layer.Inactive:P0}";
 
     /// <summary>Two decimals where they say something, scientific notation for the tiny values of a vanishing signal.
     /// </summary>
