@@ -39,4 +39,11 @@ public interface INetwork
 
     /// <summary>Replaces every parameter, read in the order of <see cref="ExportParameters"/>.</summary>
     void ImportParameters(ReadOnlySpan<float> source);
+
+    /// <summary>Creates a trainer that updates this network's parameters in place, for code that holds the network
+    /// only as an <see cref="INetwork"/>, such as a grid family's variants. The generated class's own
+    /// <c>CreateTrainer</c> does the same and returns its concrete trainer.</summary>
+    /// <param name="optimizer">The update rule.</param>
+    /// <param name="maxBatchSize">The largest batch a step or an evaluation chunk holds.</param>
+    Training.ITrainer CreateTrainer(Training.IOptimizer optimizer, int maxBatchSize = 256);
 }

@@ -30,6 +30,9 @@ internal static class TrainerEmitter
         }
 
         writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"{Names.ITrainer} {Names.INetwork}.CreateTrainer({Names.IOptimizer} optimizer, int maxBatchSize) => CreateTrainer(optimizer, maxBatchSize);");
+        writer.Line();
         writer.Line($"/// <summary>Trains a <see cref=\"{spec.Name}\"/> on {LossDescription(spec.Loss)}; see");
         writer.Line($"/// <see cref=\"{Names.ITrainer}\"/>.</summary>");
         using (writer.Block($"public sealed class Trainer : {Names.ITrainer}"))

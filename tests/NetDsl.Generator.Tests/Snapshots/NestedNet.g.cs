@@ -238,6 +238,9 @@ namespace Company.Product.Models
                         return new Trainer(this, optimizer, maxBatchSize);
                     }
 
+                    /// <inheritdoc/>
+                    global::NetDsl.Training.ITrainer global::NetDsl.INetwork.CreateTrainer(global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize) => CreateTrainer(optimizer, maxBatchSize);
+
                     /// <summary>Trains a <see cref="TinyNet"/> on mean squared error; see
                     /// <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
                     public sealed class Trainer : global::NetDsl.Training.ITrainer

@@ -282,6 +282,9 @@ namespace Samples
             return new Trainer(this, optimizer, maxBatchSize);
         }
 
+        /// <inheritdoc/>
+        global::NetDsl.Training.ITrainer global::NetDsl.INetwork.CreateTrainer(global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize) => CreateTrainer(optimizer, maxBatchSize);
+
         /// <summary>Trains a <see cref="SharedKernelsNet"/> on binary cross-entropy with logits; see
         /// <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
         public sealed class Trainer : global::NetDsl.Training.ITrainer

@@ -1,4 +1,5 @@
 using NetDsl.Tests.Networks.Models;
+using NetDsl.Training;
 
 namespace NetDsl.Tests.Networks;
 
@@ -48,6 +49,32 @@ public class FamilyTests
         var output = new float[3];
         network.Forward(new float[12], output);
         Assert.Equal(1.0, output.Sum(v => (double)v), 1e-6);
+    }
+
+    [Fact]
+    public void A_variant_held_as_INetwork_creates_its_own_trainer()
+    {
+        // The lab only has Variants[i].Create(): INetwork.CreateTrainer must give the concrete network's trainer.
+        INetwork network = SmallFamily.Variants[7].Create();
+        ITrainer trainer = network.CreateTrainer(new Adam(0.01f), 4);
+        Assert.IsType<SmallFamily.HeNormalLeakyReLU.Trainer>(trainer);
+        Assert.Same(network, trainer.Network);
+        Assert.Equal(4, trainer.MaxBatchSize);
+
+        var inputs = new float[4 * 12];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = (i % 7) / 7f;
+        }
+
+        int[] labels = [0, 1, 2, 0];
+        float first = trainer.Step(inputs, labels);
+        for (int step = 0; step < 50; step++)
+        {
+            trainer.Step(inputs, labels);
+        }
+
+        Assert.True(trainer.Evaluate(inputs, labels).Loss < first, "the loss did not fall");
     }
 
     private static float[] FirstLayerWeights(INetwork network)

@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace FashionMnistSample;
+
+/// <summary>The command line: every option with its help text and its checks, and the mapping to
+/// <see cref="Settings"/>.</summary>
+internal static class AppOptions
+{
+    public const string DefaultWeightsFile = "fashion-mnist.safetensors";
+    public const string DefaultLabPlotFile = "lab-validation-accuracy.png";
+
+    private static readonly Option<int> Epochs = Positive("--epochs", "N", 10, "Training epochs.");
+    private static readonly Option<int> BatchSize = Positive("--batch-size", "N", 32, "Rows per Adam step.");
+
+    private static readonly Option<float> LearningRate = new("--learning-rate")
+    {
+        Description = "Adam's learning rate.", HelpName = "RATE", DefaultValueFactory = _ => 1e-3f,
+        CustomParser = Checked<float>(rate => rate is > 0 and < float.PositiveInfinity, "a positive number"),
+    };
+
+    private static readonly Option<ulong> Seed = new("--seed")
+    {
+        Description = "Seeds the weights and the shuffling: the same seed gives the same run.", HelpName = "N",
+        DefaultValueFactory = _ => 0,
+    };
+
+    private static readonly Option<string?> Data = new("--data")
+    {
+        Description = "A directory with the four Fashion-MNIST files (raw or .gz), or 'embedded' for the subset "
+            + "shipped with the app. Default: " + DataSource.InstalledDirectory + " if present (apt-get install "
+            + "dataset-fashion-mnist), else the embedded subset.",
+        HelpName = "DIR",
+    };
+
+    private static readonly Option<string> Weights = new("--weights")
+    {
+        Description = "The weights file that training writes and --predict reads.", HelpName = "PATH",
+        DefaultValueFactory = _ => DefaultWeightsFile,
+    };
+
+    private static readonly Option<string[]> Predict = new("--predict")
+    {
+        Description = "Classify with the saved weights instead of training: test-set indices and ranges (3 10-19), "
+            + "or IDX image files.",
+        HelpName = "ITEM",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static readonly Option<bool> Lab = new("--lab")
+    {
+        Description = "Run the initializer x activation lab on 784-256-128-64-10 instead of the main job.",
+    };
+
+    private static readonly Option<int> LabEpochs = Positive("--lab-epochs", "N", 5, "Epochs per lab variant.");
+
+    private static readonly Option<string> LabPlot = new("--lab-plot")
+    {
+        Description = "Where the lab writes its plot of validation accuracy per epoch (PNG).", HelpName = "PATH",
+        DefaultValueFactory = _ => DefaultLabPlotFile,
+    };
+
+    private static readonly Option<string?> LabOnly = new("--lab-only")
+    {
+        Description = "Run only these variants, e.g. \"HeNormal×ReLU,Zeros×Sigmoid\" (x or × between the names).",
+        HelpName = "LIST",
+    };
+
+    private static readonly Option<int?> LabLimit = new("--lab-limit")
+    {
+        Description = "Run only the first N variants of the grid.", HelpName = "N",
+        CustomParser = result => Checked<int>(n => n > 0, "at least 1")(result),
+    };
+
+    private static readonly Option<string?> LabReport = new("--lab-report")
+    {
+        Description = "Also write the lab's tables as Markdown to this file.", HelpName = "PATH",
+    };
+
+    /// <summary>The root command; <paramref name="execute"/> runs with the parsed settings and returns the exit code.
+    /// </summary>
+    public static RootCommand Build(Func<Settings, int> execute)
+    {
+        var root = new RootCommand(
+            "Trains the 784-128-10 FashionNet on Fashion-MNIST (Adam, batch 32, 10 epochs, seed 0 by default), reports "
+            + "each epoch, the test accuracy and a confusion matrix, and saves the weights. The last "
+            + $"min({DataSource.MaxValidationCount:N0}, a sixth) of the training images are held out for validation: "
+            + "5,000 of the full 60,000, 1,000 of the embedded 6,000. The test set is used only for the final figure.")
+        {
+            Epochs, BatchSize, LearningRate, Seed, Data, Weights, Predict, Lab, LabEpochs, LabPlot, LabOnly, LabLimit,
+            LabReport,
+        };
+
+        root.Validators.Add(result =>
+        {
+            if (result.GetResult(Lab) is not null && result.GetResult(Predict) is not null)
+            {
+                result.AddError("--lab and --predict are separate modes: give one of them.");
+            }
+        });
+
+        root.SetAction(parsed => execute(ToSettings(parsed)));
+        return root;
+    }
+
+    private static Settings ToSettings(ParseResult parsed) => new()
+    {
+        Epochs = parsed.GetValue(Epochs),
+        BatchSize = parsed.GetValue(BatchSize),
+        LearningRate = parsed.GetValue(LearningRate),
+        Seed = parsed.GetValue(Seed),
+        Data = parsed.GetValue(Data),
+        WeightsPath = parsed.GetValue(Weights)!,
+        Predict = parsed.GetResult(Predict) is null ? null : parsed.GetValue(Predict),
+        Lab = parsed.GetValue(Lab),
+        LabEpochs = parsed.GetValue(LabEpochs),
+        LabPlotPath = parsed.GetValue(LabPlot)!,
+        LabOnly = parsed.GetValue(LabOnly),
+        LabLimit = parsed.GetValue(LabLimit),
+        LabReportPath = parsed.GetValue(LabReport),
+    };
+
+    private static Option<int> Positive(string name, string helpName, int defaultValue, string description) => new(name)
+    {
+        Description = description, HelpName = helpName, DefaultValueFactory = _ => defaultValue,
+        CustomParser = Checked<int>(n => n > 0, "at least 1"),
+    };
+
+    /// <summary>Parses an option's value and checks its range in one step, so that "fast" and "0" both get a message
+    /// naming the option and what it takes.</summary>
+    private static Func<ArgumentResult, T> Checked<T>(Func<T, bool> valid, string expected) where T : ISpanParsable<T>
+        => result =>
+        {
+            string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (T.TryParse(token, CultureInfo.InvariantCulture, out T? value) && valid(value))
+            {
+                return value;
+            }
+
+            string option = result.Parent is OptionResult parent ? parent.Option.Name : "the value";
+            result.AddError($"{option} must be {expected}, not '{token}'.");
+            return default!;
+        };
+}

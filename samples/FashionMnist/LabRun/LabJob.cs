@@ -1,0 +1,94 @@
+using FashionMnistSample.Display;
+using NetDsl;
+using NetDsl.Data;
+using NetDsl.Training;
+using Spectre.Console;
+
+namespace FashionMnistSample.LabRun;
+
+/// <summary>
+/// The lab: trains every chosen variant of the <see cref="Lab"/> family with the same seed, data and optimizer,
+/// measures how each starts, ranks them by validation accuracy and plots their validation accuracy per epoch.
+/// </summary>
+internal static class LabJob
+{
+    public static int Run(Settings settings, IAnsiConsole console)
+    {
+        IReadOnlyList<NetworkVariant> variants =
+            VariantSelection.Select(Lab.Variants, settings.LabOnly, settings.LabLimit);
+        DataSource source = DataSource.Locate(settings.Data);
+        (TrainingSet fit, TrainingSet validation) = DataSource.Split(source.LoadTraining());
+        console.WriteLine($"data: {source.Origin}, {source.Directory}");
+        console.WriteLine($"      {fit.Count:N0} images to train on, {validation.Count:N0} to validate (the lab does "
+            + "not read the test set)");
+        NetworkDescription shape = variants[0].Create().Description;
+        console.WriteLine($"network: {shape.InputSize}-{string.Join("-", shape.Layers.Select(l => l.Units))}, the "
+            + "hidden layers taking each variant's initializer and activation, the output layer GlorotUniform × Softmax");
+        console.WriteLine($"lab: {variants.Count} of {Lab.Variants.Count} variants, {settings.LabEpochs} epoch(s) "
+            + $"each, Adam lr {settings.LearningRate:G}, batch {settings.BatchSize}, seed {settings.Seed}");
+        console.WriteLine();
+
+        IReadOnlyList<VariantResult> results = TrainAll(variants, fit, validation, settings, console);
+        IReadOnlyList<VariantResult> ranked = VariantResult.Rank(results);
+        console.WriteLine();
+        console.Write(LabTables.Ranking(ranked));
+        console.Write(LabTables.Diagnostics(ranked));
+        console.WriteLine(LabTables.Definitions);
+
+        // The plot keeps the grid's order, so that its legend reads as the grid does.
+        string plot = Path.GetFullPath(settings.LabPlotPath);
+        LabPlot.Save(results, plot);
+        console.WriteLine($"plot of validation accuracy per epoch: {plot}");
+        if (settings.LabReportPath is { } reportPath)
+        {
+            File.WriteAllText(reportPath, LabTables.Markdown(ranked, settings, source, Path.GetFileName(plot)));
+            console.WriteLine($"Markdown report: {Path.GetFullPath(reportPath)}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Trains the variants one after the other, under a bar each on a terminal, with a plain line per epoch
+    /// elsewhere (as <see cref="EpochBars.Show"/>).</summary>
+    private static List<VariantResult> TrainAll(
+        IReadOnlyList<NetworkVariant> variants, TrainingSet fit, TrainingSet validation, Settings settings,
+        IAnsiConsole console)
+    {
+        var results = new List<VariantResult>();
+        void RunAll(Func<NetworkVariant, IProgress<TrainingProgress>> progressOf)
+        {
+            foreach (NetworkVariant variant in variants)
+            {
+                results.Add(Train(variant, fit, validation, settings, progressOf(variant)));
+            }
+        }
+
+        if (console.Profile.Capabilities.Interactive)
+        {
+            EpochBars.Bars(console).Start(context => RunAll(variant => new VariantBar(context, variant.Name)));
+        }
+        else
+        {
+            RunAll(variant => new EpochLines(console, $"{variant.Name,-24} "));
+        }
+
+        return results;
+    }
+
+    private static VariantResult Train(
+        NetworkVariant variant, TrainingSet fit, TrainingSet validation, Settings settings,
+        IProgress<TrainingProgress> progress)
+    {
+        INetwork network = variant.Create();
+        network.Initialize(settings.Seed);
+        ITrainer trainer = network.CreateTrainer(new Adam(settings.LearningRate), settings.BatchSize);
+        InitialDiagnostics initial = InitialDiagnostics.Measure(trainer, fit, settings.BatchSize, settings.Seed);
+        double initialAccuracy = TrainingLoop.Evaluate(trainer, validation).Accuracy;
+        var options = new TrainingOptions
+        {
+            Epochs = settings.LabEpochs, BatchSize = settings.BatchSize, Seed = settings.Seed,
+        };
+        TrainingHistory history = TrainingLoop.Run(trainer, fit, validation, options, progress);
+        return new VariantResult(variant, initial, initialAccuracy, history.Epochs);
+    }
+}

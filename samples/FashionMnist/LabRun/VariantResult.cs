@@ -1,0 +1,27 @@
+using NetDsl;
+using NetDsl.Training;
+
+namespace FashionMnistSample.LabRun;
+
+/// <summary>What one lab variant did: how it started and each epoch's report.</summary>
+/// <param name="Variant">The initializer × activation pair.</param>
+/// <param name="Initial">Its diagnostics before any update.</param>
+/// <param name="InitialAccuracy">Its validation accuracy before any update, epoch 0 of the plot.</param>
+/// <param name="Epochs">One report per epoch trained.</param>
+internal sealed record VariantResult(
+    NetworkVariant Variant, InitialDiagnostics Initial, double InitialAccuracy, IReadOnlyList<EpochReport> Epochs)
+{
+    /// <summary>The last epoch's validation accuracy; a run that diverged to NaN counts as 0.</summary>
+    public double Accuracy => Epochs[^1].Validation!.Value.Accuracy is var a && double.IsFinite(a) ? a : 0;
+
+    public double ValidationLoss => Epochs[^1].Validation!.Value.Loss;
+
+    public double TrainingLoss => Epochs[^1].TrainingLoss;
+
+    public double Seconds => Epochs.Sum(e => e.Elapsed.TotalSeconds);
+
+    /// <summary>Best first: by validation accuracy, then by validation loss (NaN last).</summary>
+    public static IReadOnlyList<VariantResult> Rank(IEnumerable<VariantResult> results)
+        => [.. results.OrderByDescending(r => r.Accuracy)
+            .ThenBy(r => double.IsNaN(r.ValidationLoss) ? double.PositiveInfinity : r.ValidationLoss)];
+}

@@ -1,0 +1,41 @@
+using NetDsl;
+
+namespace FashionMnistSample.LabRun;
+
+/// <summary>Picks the lab variants to run from --lab-only ("HeNormal×ReLU,Zeros×Sigmoid") and --lab-limit.</summary>
+internal static class VariantSelection
+{
+    private static readonly char[] PairSeparators = ['×', 'x', 'X', '*'];
+
+    public static IReadOnlyList<NetworkVariant> Select(IReadOnlyList<NetworkVariant> grid, string? only, int? limit)
+    {
+        IEnumerable<NetworkVariant> chosen = grid;
+        if (!string.IsNullOrWhiteSpace(only))
+        {
+            chosen = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(name => Find(grid, name))
+                .Distinct();
+        }
+
+        return [.. limit is { } n ? chosen.Take(n) : chosen];
+    }
+
+    private static NetworkVariant Find(IReadOnlyList<NetworkVariant> grid, string name)
+    {
+        // Try every separator position: an 'x' may also sit inside a name (Xavier). Enum parsing accepts the aliases
+        // (He, Xavier) and any case.
+        for (int i = name.Length - 1; i > 0; i--)
+        {
+            if (Array.IndexOf(PairSeparators, name[i]) >= 0
+                && Enum.TryParse(name[..i].Trim(), ignoreCase: true, out Init init)
+                && Enum.TryParse(name[(i + 1)..].Trim(), ignoreCase: true, out Act activation)
+                && grid.FirstOrDefault(v => v.Init == init && v.Activation == activation) is { } match)
+            {
+                return match;
+            }
+        }
+
+        throw new UsageException($"--lab-only: no variant '{name}'. The grid has "
+            + string.Join(", ", grid.Select(v => $"{v.Init}×{v.Activation}")));
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using NetDsl;
+using NetDsl.Data;
+using Spectre.Console;
+
+namespace FashionMnistSample;
+
+/// <summary>
+/// Classifies images with saved weights: test-set indices and ranges ("7", "10-19"), each shown with its true class,
+/// or IDX image files of 28 x 28 images, every image of which is classified.
+/// </summary>
+internal static class PredictJob
+{
+    public static int Run(Settings settings, IAnsiConsole console)
+    {
+        if (!File.Exists(settings.WeightsPath))
+        {
+            throw new UsageException($"no weights file at {Path.GetFullPath(settings.WeightsPath)}: train first "
+                + "(run without --predict), or name the file with --weights");
+        }
+
+        var network = new FashionNet();
+        network.LoadWeights(settings.WeightsPath);
+        console.WriteLine($"weights: {Path.GetFullPath(settings.WeightsPath)}");
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("image").AddColumn("predicted").AddColumn(new TableColumn("confidence").RightAligned())
+            .AddColumn("true class");
+        var probabilities = new float[FashionNet.OutputSize];
+        int known = 0, correct = 0;
+        foreach (Item item in Items(settings))
+        {
+            network.Forward(item.Pixels.Span, probabilities);
+            int predicted = NetDsl.Kernels.Rows.ArgMax(probabilities);
+            string truth = "unknown";
+            if (item.Label is { } label)
+            {
+                known++;
+                correct += label == predicted ? 1 : 0;
+                string mark = label == predicted ? " [green]✓[/]" : " [red]✗[/]";
+                truth = Markup.Escape(FashionMnist.ClassNames[label]) + mark;
+            }
+
+            table.AddRow(Markup.Escape(item.Name), Markup.Escape(FashionMnist.ClassNames[predicted]),
+                $"{probabilities[predicted]:P1}", truth);
+        }
+
+        console.Write(table);
+        if (known > 0)
+        {
+            console.WriteLine($"{correct} of {known} correct");
+        }
+
+        return 0;
+    }
+
+    private sealed record Item(string Name, ReadOnlyMemory<float> Pixels, int? Label);
+
+    private static IEnumerable<Item> Items(Settings settings)
+    {
+        LabelledImageSet? test = null;
+        foreach (string token in settings.Predict!.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries)))
+        {
+            if (TryParseRange(token, out int first, out int last))
+            {
+                test ??= DataSource.Locate(settings.Data).LoadTest();
+                if (last >= test.Count)
+                {
+                    throw new UsageException(
+                        $"--predict {token}: the test set has {test.Count:N0} images, 0 to {test.Count - 1}");
+                }
+
+                for (int i = first; i <= last; i++)
+                {
+                    yield return new Item($"test #{i}", Image(test.Images, i), test.Labels[i]);
+                }
+            }
+            else if (File.Exists(token))
+            {
+                ImageSet images = IdxReader.ReadImages(token);
+                if (images.PixelsPerImage != FashionNet.InputSize)
+                {
+                    throw new UsageException($"{token}: images of {images.Rows} x {images.Columns}, not 28 x 28");
+                }
+
+                for (int i = 0; i < images.Count; i++)
+                {
+                    yield return new Item($"{Path.GetFileName(token)} #{i}", Image(images, i), null);
+                }
+            }
+            else
+            {
+                throw new UsageException($"--predict {token}: neither a test-set index or range (7, 10-19) nor a file");
+            }
+        }
+    }
+
+    private static ReadOnlyMemory<float> Image(ImageSet images, int index)
+        => images.Pixels.AsMemory(index * images.PixelsPerImage, images.PixelsPerImage);
+
+    /// <summary>"7" or "10-19" (inclusive), non-negative and in order.</summary>
+    private static bool TryParseRange(string token, out int first, out int last)
+    {
+        string[] parts = token.Split('-');
+        first = last = -1;
+        bool parsed = parts.Length switch
+        {
+            1 => int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out first),
+            2 => int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out first)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out last),
+            _ => false,
+        };
+        if (parts.Length == 1)
+        {
+            last = first;
+        }
+
+        return parsed && first <= last;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using FashionMnistSample;
+using FashionMnistSample.LabRun;
+using NetDsl.Training;
+using SkiaSharp;
+
+namespace NetDsl.Sample.Tests;
+
+/// <summary>The lab on a tiny grid of the embedded subset, and its parts on their own.</summary>
+public class LabTests
+{
+    [Fact]
+    public void A_tiny_grid_is_ranked_diagnosed_and_plotted()
+    {
+        using var directory = new TemporaryDirectory();
+        string plot = directory.File("plot.png"), report = directory.File("lab.md");
+        SampleRun run = SampleRun.Start(
+            "--lab", "--lab-only", "Zeros×Sigmoid, HeNormal x ReLU", "--lab-epochs", "1", "--data", "embedded",
+            "--lab-plot", plot, "--lab-report", report);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("lab: 2 of 30 variants, 1 epoch(s) each", run.Output);
+
+        // Two tables, each with one row per variant; He × ReLU learns in one epoch, Zeros × Sigmoid does not.
+        Assert.Equal(2, Regex.Matches(run.Output, @"│ 1\s+│ HeNormal × ReLU\s+│").Count);
+        Assert.Equal(2, Regex.Matches(run.Output, @"│ 2\s+│ Zeros × Sigmoid\s+│").Count);
+        Assert.DoesNotMatch(@"│ 3\s+│", run.Output);
+
+        // Zeros never breaks symmetry: every sigmoid unit outputs exactly ½, with no spread.
+        Assert.Contains("| Zeros × Sigmoid | 2.481 | 0.50±0 / 0.50±0 / 0.50±0 |", File.ReadAllText(report));
+        Assert.Contains($"plot of validation accuracy per epoch: {plot}", run.Output);
+    }
+
+    [Fact]
+    public void The_plot_is_a_PNG_that_decodes_to_its_size()
+    {
+        using var directory = new TemporaryDirectory();
+        string plot = directory.File("sub/plot.png");
+        SampleRun run = SampleRun.Start(
+            "--lab", "--lab-limit", "2", "--lab-epochs", "1", "--data", "embedded", "--lab-plot", plot);
+        Assert.Equal(0, run.ExitCode);
+
+        byte[] bytes = File.ReadAllBytes(plot);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);
+        using SKBitmap image = SKBitmap.Decode(bytes);
+        Assert.NotNull(image);
+        Assert.Equal((1400, 900), (image.Width, image.Height));
+    }
+
+    [Theory]
+    [InlineData("HeNormal×ReLU", "HeNormal × ReLU")]
+    [InlineData("henormal x relu", "HeNormal × ReLU")]
+    [InlineData("He*ReLU", "HeNormal × ReLU")]
+    [InlineData("XavierxTanh", "GlorotUniform × Tanh")]
+    [InlineData(" LeCunNormal × SELU ,Zeros×Sigmoid", "LeCunNormal × SELU, Zeros × Sigmoid")]
+    public void Lab_only_accepts_names_with_any_separator_and_the_aliases(string only, string expected)
+    {
+        Assert.Equal(expected, string.Join(", ", VariantSelection.Select(Lab.Variants, only, null).Select(v => v.Name)));
+    }
+
+    [Fact]
+    public void Lab_limit_takes_the_first_variants_in_grid_order()
+    {
+        Assert.Equal(["Zeros × Sigmoid", "Zeros × Tanh", "Zeros × ReLU"],
+            VariantSelection.Select(Lab.Variants, null, 3).Select(v => v.Name));
+        Assert.Equal(30, VariantSelection.Select(Lab.Variants, null, null).Count);
+    }
+
+    [Fact]
+    public void Diagnostics_see_dead_zero_networks_and_live_He_networks()
+    {
+        TrainingSet data = RandomImages(rows: 64);
+        InitialDiagnostics zeros = Measure(new Lab.ZerosReLU(), data);
+        Assert.All(zeros.Hidden, layer => Assert.Equal((0.0, 0.0, 1.0), (layer.Mean, layer.Std, layer.Inactive)));
+        Assert.Equal([0.0, 0.0, 0.0], zeros.GradientNorms.Take(3));
+        Assert.True(zeros.GradientNorms[3] > 0, "the output layer's bias still learns");
+
+        InitialDiagnostics he = Measure(new Lab.HeNormalReLU(), data);
+        Assert.All(he.Hidden, layer => Assert.True(layer.Std > 0.1 && layer.Inactive < 0.5, $"{layer}"));
+        Assert.All(he.GradientNorms, norm => Assert.True(norm > 1e-3, $"gradient norm {norm}"));
+    }
+
+    [Fact]
+    public void Saturation_counts_sigmoid_units_pinned_near_0_or_1()
+    {
+        // Pixels left unscaled (0 to 255) drive the first sigmoid layer's inputs far from zero under LeCun normal.
+        TrainingSet data = RandomImages(rows: 32, scale: 255);
+        InitialDiagnostics sigmoid = Measure(new Lab.LeCunNormalSigmoid(), data);
+        Assert.InRange(sigmoid.Hidden[0].Inactive, 0.8, 1.0);
+        Assert.Equal(0, Measure(new Lab.LeCunNormalSigmoid(), RandomImages(rows: 32)).Hidden[0].Inactive);
+    }
+
+    private static InitialDiagnostics Measure(NetDsl.INetwork network, TrainingSet data)
+        => InitialDiagnostics.Measure(network.CreateTrainer(new Adam(), 32), data, 32, seed: 0);
+
+    private static TrainingSet RandomImages(int rows, float scale = 1)
+    {
+        var random = new Random(7);
+        float[] pixels = [.. Enumerable.Range(0, rows * 784).Select(_ => (float)random.NextDouble() * scale)];
+        return TrainingSet.WithLabels(pixels, 784, [.. Enumerable.Range(0, rows).Select(i => i % 10)]);
+    }
+}

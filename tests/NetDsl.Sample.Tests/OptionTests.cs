@@ -1,0 +1,93 @@
+namespace NetDsl.Sample.Tests;
+
+/// <summary>Wrong command lines fail fast with a message that says what is wrong, and a non-zero exit code.</summary>
+public class OptionTests
+{
+    [Theory]
+    [InlineData("--epochs 0", "--epochs must be at least 1, not '0'")]
+    [InlineData("--batch-size -3", "--batch-size must be at least 1")]
+    [InlineData("--learning-rate 0", "--learning-rate must be a positive number, not '0'")]
+    [InlineData("--learning-rate fast", "fast")]
+    [InlineData("--epochs", "--epochs")]
+    [InlineData("--lab-limit 0", "--lab-limit must be at least 1")]
+    [InlineData("--frobnicate", "--frobnicate")]
+    [InlineData("--lab --predict 3", "--lab and --predict are separate modes")]
+    public void A_bad_option_is_refused_before_anything_runs(string commandLine, string message)
+    {
+        SampleRun run = SampleRun.Start(commandLine.Split(' '));
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(message, run.Output);
+        Assert.Contains("Run with --help to see the options.", run.Output);
+        Assert.DoesNotContain("Usage:", run.Output);
+        Assert.DoesNotContain("data:", run.Output);
+    }
+
+    [Fact]
+    public void An_unknown_lab_variant_is_named_with_the_grid_it_is_not_in()
+    {
+        SampleRun run = SampleRun.Start("--lab", "--lab-only", "HeNormal×Swish", "--data", "embedded");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: --lab-only: no variant 'HeNormal×Swish'", run.Output);
+        Assert.Contains("LeCunNormal×SELU", run.Output);
+    }
+
+    [Fact]
+    public void A_missing_data_directory_is_an_error_naming_it()
+    {
+        using var directory = new TemporaryDirectory();
+        string missing = directory.File("no-such-folder");
+        SampleRun run = SampleRun.Start("--data", missing, "--epochs", "1");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: Fashion-MNIST directory not found: " + missing, run.Output);
+    }
+
+    [Fact]
+    public void Predict_without_a_weights_file_says_to_train_first()
+    {
+        using var directory = new TemporaryDirectory();
+        SampleRun run = SampleRun.Start("--predict", "3", "--weights", directory.File("none.safetensors"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: no weights file at", run.Output);
+        Assert.Contains("train first", run.Output);
+    }
+
+    [Fact]
+    public void Predict_with_a_file_that_is_not_weights_fails_with_the_loader_message()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = directory.File("garbage.safetensors");
+        File.WriteAllBytes(path, [1, 2, 3]);
+        SampleRun run = SampleRun.Start("--predict", "3", "--data", "embedded", "--weights", path);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: ", run.Output);
+    }
+
+    [Fact]
+    public void Predict_refuses_an_index_past_the_test_set()
+    {
+        using var directory = new TemporaryDirectory();
+        string weights = directory.File("fresh.safetensors");
+        new FashionMnistSample.FashionNet().SaveWeights(weights);
+        SampleRun run = SampleRun.Start("--predict", "999-1000", "--data", "embedded", "--weights", weights);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: --predict 999-1000: the test set has 1,000 images, 0 to 999", run.Output);
+    }
+
+    [Fact]
+    public void Help_lists_every_option_and_the_validation_rule()
+    {
+        SampleRun run = SampleRun.Start("--help");
+        Assert.Equal(0, run.ExitCode);
+        foreach (string option in new[]
+        {
+            "--epochs", "--batch-size", "--learning-rate", "--seed", "--data", "--weights", "--predict", "--lab",
+            "--lab-epochs", "--lab-plot", "--lab-only", "--lab-limit", "--lab-report",
+        })
+        {
+            Assert.Contains(option, run.Output);
+        }
+
+        Assert.Contains("5,000 of the full 60,000, 1,000 of the embedded 6,000", run.Output);
+        Assert.Contains("dataset-fashion-mnist", run.Output);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace NetDsl.Sample.Tests;
+
+/// <summary>The built app as a real process with redirected output, as CI runs it: no terminal, so no bars and no
+/// escape codes, the result line plain, errors on standard error.</summary>
+public class ProcessTests
+{
+    private static readonly string AppPath = typeof(ProcessTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SampleApp").Value!;
+
+    [Fact]
+    public void One_epoch_on_the_subset_prints_plain_lines_and_the_result()
+    {
+        using var directory = new TemporaryDirectory();
+        (int exitCode, string output, string errors) = Start(
+            directory, "--data", "embedded", "--epochs", "1", "--weights", directory.File("w.safetensors"));
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Matches(SampleRun.TestAccuracyLine(), output);
+        Assert.Contains("epoch 1/1  training loss", output);
+        Assert.DoesNotContain('\u001b', output);
+        Assert.True(File.Exists(directory.File("w.safetensors")));
+    }
+
+    [Fact]
+    public void A_bad_option_exits_non_zero_with_the_message_on_standard_error()
+    {
+        using var directory = new TemporaryDirectory();
+        (int exitCode, _, string errors) = Start(directory, "--batch-size", "0");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--batch-size must be at least 1, not '0'", errors);
+    }
+
+    private static (int ExitCode, string Output, string Errors) Start(TemporaryDirectory directory, params string[] args)
+    {
+        Assert.True(File.Exists(AppPath), $"the app is not built at {AppPath}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory.Path, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(AppPath);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the app ran for more than two minutes");
+        }
+
+        return (process.ExitCode, output.Result, errors.Result);
+    }
+}
