@@ -77,7 +77,7 @@ public static class TrainingLoop
                 bestLoss = monitored;
                 bestEpoch = epoch;
                 epochsWithoutImprovement = 0;
-                if (options.Patience is not null && options.RestoreBestWeights)
+                if ((options.Patience is not null && options.RestoreBestWeights) || options.KeepBestEpoch)
                 {
                     bestWeights ??= new float[trainer.Network.ParameterCount];
                     trainer.Network.ExportParameters(bestWeights);
@@ -98,7 +98,7 @@ public static class TrainingLoop
             }
         }
 
-        if (stoppedEarly && bestWeights is not null)
+        if ((stoppedEarly || options.KeepBestEpoch) && bestWeights is not null)
         {
             trainer.Network.ImportParameters(bestWeights);
         }
@@ -130,6 +130,11 @@ public static class TrainingLoop
     private static void Check(ITrainer trainer, TrainingSet training, TrainingSet? validation, TrainingOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1, nameof(options));
+        if (options.KeepBestEpoch && (validation is null || validation.Count == 0))
+        {
+            throw new ArgumentException("KeepBestEpoch picks an epoch by validation loss and needs a validation set.", nameof(options));
+        }
+
         if (options.BatchSize < 1 || options.BatchSize > trainer.MaxBatchSize)
         {
             throw new ArgumentException($"The batch size must be between 1 and the trainer's MaxBatchSize ({trainer.MaxBatchSize}), not {options.BatchSize}.", nameof(options));

@@ -21,6 +21,13 @@ public sealed record TrainingOptions
     /// <summary>With early stopping, puts back the weights of the epoch with the lowest validation loss.</summary>
     public bool RestoreBestWeights { get; init; } = true;
 
+    /// <summary>
+    /// Ends every run, stopped early or not, with the weights of the epoch with the lowest validation loss (what
+    /// Keras's ModelCheckpoint with save_best_only keeps). Needs a validation set; false by default, which keeps the
+    /// last epoch's weights.
+    /// </summary>
+    public bool KeepBestEpoch { get; init; }
+
     /// <summary>Batches between <see cref="BatchProgress"/> reports; 1 reports every batch.</summary>
     public int ReportEvery { get; init; } = 20;
 }

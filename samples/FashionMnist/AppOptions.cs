@@ -26,6 +26,12 @@ internal static class AppOptions
         DefaultValueFactory = _ => 0,
     };
 
+    private static readonly Option<bool> KeepLast = new("--keep-last")
+    {
+        Description = "Keep the last epoch's weights; by default the run ends with those of the epoch with the "
+            + "lowest validation loss.",
+    };
+
     private static readonly Option<string?> Data = new("--data")
     {
         Description = "A directory with the four Fashion-MNIST files (raw or .gz), or 'embedded' for the subset "
@@ -87,9 +93,10 @@ internal static class AppOptions
             "Trains the 784-128-10 FashionNet on Fashion-MNIST (Adam, batch 32, 10 epochs, seed 0 by default), reports "
             + "each epoch, the test accuracy and a confusion matrix, and saves the weights. The last "
             + $"min({DataSource.MaxValidationCount:N0}, a sixth) of the training images are held out for validation: "
-            + "5,000 of the full 60,000, 1,000 of the embedded 6,000. The test set is used only for the final figure.")
+            + "5,000 of the full 60,000, 1,000 of the embedded 6,000; the run keeps the weights of the epoch with the lowest "
+            + "validation loss. The test set is used only for the final figure.")
         {
-            Epochs, BatchSize, LearningRate, Seed, Data, Weights, Predict, Lab, LabEpochs, LabPlot, LabOnly, LabLimit,
+            Epochs, BatchSize, LearningRate, Seed, KeepLast, Data, Weights, Predict, Lab, LabEpochs, LabPlot, LabOnly, LabLimit,
             LabReport,
         };
 
@@ -111,6 +118,7 @@ internal static class AppOptions
         BatchSize = parsed.GetValue(BatchSize),
         LearningRate = parsed.GetValue(LearningRate),
         Seed = parsed.GetValue(Seed),
+        KeepLast = parsed.GetValue(KeepLast),
         Data = parsed.GetValue(Data),
         WeightsPath = parsed.GetValue(Weights)!,
         Predict = parsed.GetResult(Predict) is null ? null : parsed.GetValue(Predict),

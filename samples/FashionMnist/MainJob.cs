@@ -26,10 +26,14 @@ internal static class MainJob
         FashionNet.Trainer trainer = network.CreateTrainer(new Adam(settings.LearningRate), settings.BatchSize);
         console.WriteLine($"network: {Describe(FashionNet.Description)}, {FashionNet.ParameterCount:N0} parameters");
         console.WriteLine($"training: Adam lr {settings.LearningRate:G}, batch {settings.BatchSize}, "
-            + $"{settings.Epochs} epochs, seed {settings.Seed}");
+            + $"{settings.Epochs} epochs, seed {settings.Seed}, keeping the "
+            + (settings.KeepLast ? "last epoch" : "epoch with the lowest validation loss"));
         console.WriteLine();
 
-        var options = new TrainingOptions { Epochs = settings.Epochs, BatchSize = settings.BatchSize, Seed = settings.Seed };
+        var options = new TrainingOptions
+        {
+            Epochs = settings.Epochs, BatchSize = settings.BatchSize, Seed = settings.Seed, KeepBestEpoch = !settings.KeepLast,
+        };
         var clock = Stopwatch.StartNew();
         TrainingHistory history =
             EpochBars.Show(console, progress => TrainingLoop.Run(trainer, fit, validation, options, progress));
@@ -40,6 +44,9 @@ internal static class MainJob
         console.WriteLine($"{history.Epochs.Count} epochs in {clock.Elapsed.TotalSeconds:F1} s "
             + $"({fit.Count * (double)history.Epochs.Count / clock.Elapsed.TotalSeconds:N0} training samples/s, "
             + "validation included)");
+        console.WriteLine(settings.KeepLast
+            ? $"kept the weights of the last epoch, {history.Epochs.Count}"
+            : $"kept the weights of epoch {history.BestEpoch}, the lowest validation loss");
         console.WriteLine();
 
         ConfusionMatrix matrix = ConfusionMatrix.Measure(network, test);

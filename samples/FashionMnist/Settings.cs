@@ -11,6 +11,9 @@ internal sealed record Settings
 
     public ulong Seed { get; init; }
 
+    /// <summary>Keep the last epoch's weights instead of those with the lowest validation loss.</summary>
+    public bool KeepLast { get; init; }
+
     /// <summary>A directory, "embedded", or null to look in the standard places.</summary>
     public string? Data { get; init; }
 

@@ -38,6 +38,7 @@ public class MainJobTests(TrainedOnSubset trained) : IClassFixture<TrainedOnSubs
         Assert.Contains("epoch 1/2  training loss", Run.Output);
         Assert.Contains("epoch 2/2  training loss", Run.Output);
         Assert.Contains("validation accuracy", Run.Output);
+        Assert.Matches("kept the weights of epoch [12], the lowest validation loss", Run.Output);
     }
 
     [Fact]

@@ -96,6 +96,26 @@ public class LearningTests
     }
 
     [Fact]
+    public void KeepBestEpoch_ends_a_full_run_with_the_weights_of_the_lowest_validation_loss()
+    {
+        TrainingSet spirals = Spirals(pointsPerArm: 100);
+        var network = new Spirals();
+        ITrainer trainer = network.CreateTrainer(new Sgd(3f), 32);
+        TrainingHistory history = TrainingLoop.Run(
+            trainer, spirals.Slice(0, 150), spirals.Slice(150, 50), new TrainingOptions { Epochs = 12, KeepBestEpoch = true, Seed = 2 });
+
+        Assert.False(history.StoppedEarly);
+        Assert.Equal(12, history.Epochs.Count);
+        Assert.True(history.BestEpoch < 12, "the test needs a run whose last epoch is not its best");
+        double bestLoss = history.Epochs.Min(e => e.Validation!.Value.Loss);
+        Assert.Equal(bestLoss, history.Epochs[history.BestEpoch - 1].Validation!.Value.Loss);
+        Assert.Equal(bestLoss, TrainingLoop.Evaluate(trainer, spirals.Slice(150, 50)).Loss, 1e-9);
+
+        Assert.Throws<ArgumentException>(() => TrainingLoop.Run(
+            network.CreateTrainer(new Sgd(3f), 32), spirals, null, new TrainingOptions { KeepBestEpoch = true }));
+    }
+
+    [Fact]
     public void Progress_reports_batches_and_epochs_and_schedules_set_the_rate()
     {
         TrainingSet spirals = Spirals(pointsPerArm: 50);
