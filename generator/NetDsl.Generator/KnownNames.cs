@@ -26,9 +26,34 @@ internal static class KnownNames
         "InputSize", "OutputSize", "ParameterCount", "LayerCount", "Description", "Initialize", "Forward", "Predict",
         "ForwardBatch", "ExportParameters", "ImportParameters", "CreateTrainer", "Trainer", "RequireLength", "Draw",
         "CreateStorage", "Pack", "Unpack", "Run", "StorageLength", "ChunkRows", "MaxStride", "OutputSlope", "Variants",
+        "_parameters", "_work", "_prediction", "_version",
+    };
+
+    /// <summary>The generated methods of a network, each with its parameter types as Roslyn displays them. A user's
+    /// method of the same name is an overload unless its parameter types are these; every other generated name
+    /// admits no user member at all.</summary>
+    public static readonly (string Name, string[] Parameters)[] GeneratedMethods =
+    {
+        ("Initialize", new[] { "ulong" }),
+        ("Forward", new[] { "System.ReadOnlySpan<float>", "System.Span<float>" }),
+        ("Predict", new[] { "System.ReadOnlySpan<float>" }),
+        ("ForwardBatch", new[] { "System.ReadOnlySpan<float>", "System.Span<float>" }),
+        ("ExportParameters", new[] { "System.Span<float>" }),
+        ("ImportParameters", new[] { "System.ReadOnlySpan<float>" }),
+        ("CreateTrainer", new[] { "NetDsl.Training.IOptimizer", "int" }),
+        ("RequireLength", new[] { "long", "long", "string" }),
+        ("Draw", new[] { "ulong" }),
+        ("CreateStorage", new[] { "ulong" }),
+        ("Pack", new[] { "System.ReadOnlySpan<float>", "NetDsl.Buffers.AlignedBuffer" }),
+        ("Unpack", new[] { "NetDsl.Buffers.AlignedBuffer", "System.Span<float>" }),
+        ("Run", new[] { "ref float", "int", "ref float" }),
     };
 
     /// <summary>The per-layer names the generated code declares (Layer0Weights, Layer3Forward, ...).</summary>
     public static readonly System.Text.RegularExpressions.Regex GeneratedLayerMemberName = new(
         "^Layer[0-9]+(Weights|Bias|Slopes|Forward|ForwardTile|ForwardRow|WeightGradient|WeightGradientTile|InputGradient|InputGradientTile)$");
+
+    /// <summary>The per-layer constants (Layer0Weights, ...): the other per-layer names are generic methods, which a
+    /// user's non-generic method of the same name overloads.</summary>
+    public static readonly System.Text.RegularExpressions.Regex GeneratedLayerConstantName = new("^Layer[0-9]+(Weights|Bias|Slopes)$");
 }

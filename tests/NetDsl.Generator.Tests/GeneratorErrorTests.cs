@@ -5,7 +5,7 @@ using NetDsl.Generator.Tests.Support;
 namespace NetDsl.Generator.Tests;
 
 /// <summary>
-/// Every error the generator reports (NDSL0001-NDSL0017): its id and severity, the exact text it points at (marked
+/// Every error the generator reports (NDSL0001-NDSL0018): its id and severity, the exact text it points at (marked
 /// <c>[|so|]</c> in each case), and a message that says what to write instead. Each case compiles beside a valid
 /// network in another file, which must still be generated: one broken network never costs the others theirs.
 /// </summary>
@@ -177,6 +177,110 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class [|Variants|] { }", "inside the family")]
     public void NDSL0017_a_type_named_like_a_generated_member(string marked, string message)
         => AssertError(marked, "NDSL0017", message, "rename the type");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public string [|Description|] => \"mine\"; }", "'Description' collides with a member NetDsl generates in the network 'Net'")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private float[] [|_parameters|] = new float[1]; }", "'_parameters' collides")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public class [|Trainer|] { } }", "'Trainer' collides")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public int [|InputSize|]() => 3; }", "'InputSize' collides")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { const int [|Layer0Bias|] = 1; }", "'Layer0Bias' collides")]
+    [InlineData("using NetDsl; using System; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public void [|Forward|](ReadOnlySpan<float> x, Span<float> y) { } }", "'Forward' collides")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|](ref float a, int b, ref float c) { } }", "'Run' collides")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class Lab { public static int [|Variants|] => 0; }", "in the family 'Lab'")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class Lab { public struct [|HeNormalReLU|] { } }", "'HeNormalReLU' collides")]
+    public void NDSL0018_a_member_named_like_a_generated_member(string marked, string message)
+        => AssertError(marked, "NDSL0018", message, "rename it");
+
+    [Fact]
+    public void Every_member_the_emitter_declares_in_a_network_is_one_NDSL0018_guards()
+    {
+        // The reserved names live beside the parser, the members in the emitter: this keeps the two in step.
+        const string family = """
+            using NetDsl;
+
+            namespace Samples;
+
+            [Input(4)]
+            [Dense(3)] [Dense(3, Init.He, Act.PReLU)] [Dense(2, Init.Xavier, Act.Sigmoid)]
+            [Grid(new[] { Init.He }, new[] { Act.ReLU, Act.Tanh })]
+            internal static partial class Lab { }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(
+            Settings, Models.FashionNet, Models.LeakyNet, Models.SharedKernelsNet, Models.NestedNet, family).AssertClean();
+
+        var generatedTrees = run.Output.SyntaxTrees.Except(run.Input.SyntaxTrees).ToHashSet();
+        INamedTypeSymbol network = run.Output.GetTypeByMetadataName("NetDsl.INetwork")!;
+        var checkedTypes = 0;
+        foreach (SyntaxTree tree in generatedTrees)
+        {
+            SemanticModel model = run.Output.GetSemanticModel(tree);
+            foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>())
+            {
+                var type = (INamedTypeSymbol)model.GetDeclaredSymbol(declaration)!;
+                if (!type.AllInterfaces.Contains(network, SymbolEqualityComparer.Default))
+                {
+                    continue;
+                }
+
+                checkedTypes++;
+                foreach (ISymbol member in type.GetMembers().Where(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => generatedTrees.Contains(l.SourceTree!))))
+                {
+                    if (member.Name.Contains('.') || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
+                    {
+                        continue; // Explicit interface implementations and accessors take no name of their own.
+                    }
+
+                    bool guarded = member is IMethodSymbol { Arity: 0 } method
+                        ? KnownNames.GeneratedMethods.Any(g => g.Name == method.Name && g.Parameters.SequenceEqual(
+                            method.Parameters.Select(p => (p.RefKind == RefKind.Ref ? "ref " : "") + p.Type.ToDisplayString())))
+                        : Array.IndexOf(KnownNames.GeneratedMemberNames, member.Name) >= 0 || KnownNames.GeneratedLayerMemberName.IsMatch(member.Name);
+                    Assert.True(guarded, $"{type.Name}.{member.Name} is generated but NDSL0018 does not guard it");
+                }
+            }
+        }
+
+        Assert.Equal(6, checkedTypes); // Four networks and the two variants of the family.
+    }
+
+    [Fact]
+    public void Overloads_of_generated_methods_and_extensions_of_variants_are_allowed()
+    {
+        const string source = """
+            using System;
+            using NetDsl;
+
+            namespace Samples;
+
+            [Input(3)]
+            [Dense(2, Act.Softmax)]
+            internal partial class Net
+            {
+                public float[] Forward(float[] input)
+                {
+                    var output = new float[OutputSize];
+                    Forward(input, output);
+                    return output;
+                }
+
+                public void Initialize() => Initialize(42);
+
+                public static string Run() => "mine";
+            }
+
+            [Input(3)]
+            [Dense(2)] [Dense(2, Init.Xavier, Act.Softmax)]
+            [Grid(new[] { Init.He }, new[] { Act.ReLU })]
+            internal static partial class Lab
+            {
+                public sealed partial class HeNormalReLU
+                {
+                    public string Label => "the He variant";
+                }
+            }
+            """;
+
+        GeneratorHarness.Run(Settings, source).AssertClean();
+    }
 
     [Fact]
     public void A_grid_family_compiles_with_a_network_per_pair()

@@ -113,6 +113,12 @@ internal static class DiagnosticDescriptors
         "Network type named like a generated member",
         "'{0}' is also the name of a member NetDsl generates inside the {1}, and a member cannot share its type's name: rename the type");
 
+    /// <summary>Message: "'{0}' collides with a member NetDsl generates in the {2} '{1}' ...".</summary>
+    public static readonly DiagnosticDescriptor MemberNameClash = Error(
+        "NDSL0018",
+        "Member named like a generated member",
+        "'{0}' collides with a member NetDsl generates in the {2} '{1}': rename it (a method may still overload a generated method with other parameter types)");
+
     /// <summary>Message: "Layer {0} is a hidden layer initialized with {1} ...".</summary>
     public static readonly DiagnosticDescriptor SymmetricHiddenWeights = Warning(
         "NDSL1001",

@@ -97,6 +97,11 @@ internal static class NetworkParser
                 return;
             }
 
+            if (!CheckMemberNames(type, null, diagnostics))
+            {
+                return;
+            }
+
             result.Spec = new NetworkSpec(ns, containers, name, keyword, inputSize.Value, layers.ToEquatableArray(), loss.Value);
             diagnostics.AddRange(ModelRules.Warnings(result.Spec, attributes));
             return;
@@ -132,7 +137,10 @@ internal static class NetworkParser
             }
         }
 
-        result.Family = new FamilySpec(ns, containers, name, keyword, variants.ToEquatableArray());
+        if (CheckMemberNames(type, variants.Select(v => v.Name).ToList(), diagnostics))
+        {
+            result.Family = new FamilySpec(ns, containers, name, keyword, variants.ToEquatableArray());
+        }
     }
 
     private static List<(LayerSpec Layer, bool Varies)>? ReadLayers(
@@ -281,6 +289,64 @@ internal static class NetworkParser
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// Reports the user's members that the generated code would collide with (CS0102, CS0111 in a file the user cannot
+    /// edit): in a network any member named like a generated one, except methods that overload a generated method
+    /// with other parameter types; in a family (<paramref name="variants"/> given) a member named Variants, or named
+    /// like a variant and not a class (a partial class of that name extends the variant).
+    /// </summary>
+    private static bool CheckMemberNames(INamedTypeSymbol type, List<string>? variants, List<DiagnosticInfo> diagnostics)
+    {
+        bool clean = true;
+        foreach (ISymbol member in type.GetMembers())
+        {
+            Location? location = member.Locations.FirstOrDefault(l => l.IsInSource);
+            if (member.IsImplicitlyDeclared || location is null || IsGenerated(member) || !Clashes(member, variants))
+            {
+                continue;
+            }
+
+            diagnostics.Add(Diagnostic(
+                DiagnosticDescriptors.MemberNameClash, location, member.Name, type.Name, variants is null ? "network" : "family"));
+            clean = false;
+        }
+
+        return clean;
+    }
+
+    /// <summary>True for a member of NetDsl's own output, which the analyzer sees beside the user's: its partial
+    /// declaration carries [GeneratedCode("NetDsl.Generator", ...)].</summary>
+    private static bool IsGenerated(ISymbol member)
+        => member.DeclaringSyntaxReferences
+            .Select(r => r.GetSyntax().FirstAncestorOrSelf<TypeDeclarationSyntax>(d => d.Identifier.ValueText == member.ContainingType.Name))
+            .Any(d => d is not null && d.AttributeLists.SelectMany(l => l.Attributes).Any(a =>
+                a.Name.ToString().EndsWith("GeneratedCodeAttribute", System.StringComparison.Ordinal)
+                && a.ArgumentList?.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax { Token.ValueText: "NetDsl.Generator" }));
+
+    private static bool Clashes(ISymbol member, List<string>? variants)
+    {
+        string name = member.Name;
+        if (variants is not null)
+        {
+            return name == "Variants"
+                || (variants.Contains(name) && member is not INamedTypeSymbol { TypeKind: TypeKind.Class });
+        }
+
+        if (member is IMethodSymbol method)
+        {
+            // A user method is an overload unless a generated non-method has its name or its parameters match.
+            string[] parameters = method.Parameters
+                .Select(p => (p.RefKind == RefKind.Ref ? "ref " : p.RefKind == RefKind.Out ? "out " : "") + p.Type.ToDisplayString())
+                .ToArray();
+            return KnownNames.GeneratedLayerConstantName.IsMatch(name)
+                || (System.Array.IndexOf(KnownNames.GeneratedMemberNames, name) >= 0
+                    && !KnownNames.GeneratedMethods.Any(g => g.Name == name))
+                || (method.Arity == 0 && KnownNames.GeneratedMethods.Any(g => g.Name == name && g.Parameters.SequenceEqual(parameters)));
+        }
+
+        return System.Array.IndexOf(KnownNames.GeneratedMemberNames, name) >= 0 || KnownNames.GeneratedLayerMemberName.IsMatch(name);
     }
 
     private static bool CheckTypeShape(INamedTypeSymbol type, Location? identifier, bool family, List<DiagnosticInfo> diagnostics)
