@@ -38,8 +38,10 @@ public readonly struct SimdScalar : ISimd<float>
     public static float MultiplyAdd(float left, float right, float addend) => left * right + addend;
 
     /// <inheritdoc/>
+    /// <remarks>Passes NaN and -0 through as the vector flavors' MaxNative(0, x) does (MathF.Max would give +0).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Relu(float x) => MathF.Max(x, 0f);
+    public static float Relu(float x) => x < 0f ? 0f : x;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

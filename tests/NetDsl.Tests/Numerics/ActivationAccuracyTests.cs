@@ -108,4 +108,19 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
             Assert.True(float.IsNaN(actual[2]), $"{activation}(NaN) in {flavor} gave {actual[2]}");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Elementwise))]
+    public void Every_flavor_gives_the_same_bits_for_signed_zeros_and_tiny_inputs(Act activation, float alpha)
+    {
+        // Ulp distance counts -0 and +0 as equal; a network's outputs should not depend on the machine even in the sign
+        // of a zero (ReLU(-0) once gave -0 in the vector flavors and +0 in the scalar one).
+        float[] inputs = [-0f, 0f, float.Epsilon, -float.Epsilon, 1e-30f, -1e-30f];
+        int[] expected = Flavors.Apply(SimdFlavor.Vector256, activation, inputs, alpha).Select(BitConverter.SingleToInt32Bits).ToArray();
+        foreach (SimdFlavor flavor in Flavors.All)
+        {
+            int[] actual = Flavors.Apply(flavor, activation, inputs, alpha).Select(BitConverter.SingleToInt32Bits).ToArray();
+            Assert.True(expected.SequenceEqual(actual), $"{activation} in {flavor}: {string.Join(", ", actual.Select(b => b.ToString("X8")))} against Vector256's {string.Join(", ", expected.Select(b => b.ToString("X8")))}");
+        }
+    }
 }
