@@ -43,9 +43,9 @@ public sealed class AnalyzerWarningTests
         => AssertWarning(layers, "NDSL1003", suggested, message);
 
     [Theory]
-    [InlineData("[Dense(8, [|Init.GlorotUniform|], Act.SELU)] [Dense(1, Act.Linear)]", "SELU keeps activations at zero mean and unit variance", "GlorotUniform breaks that", "use LeCunNormal")]
-    [InlineData("[Dense(8, [|Init.LeCunUniform|], Act.SELU)] [Dense(1, Act.Linear)]", "LeCunUniform breaks that")]
-    [InlineData("[Dense(8, [|Init.HeNormal|], Act.SELU)] [Dense(1, Act.Linear)]", "HeNormal breaks that")]
+    [InlineData("[Dense(8, [|Init.GlorotUniform|], Act.SELU)] [Dense(1, Act.Linear)]", "SELU keeps activations at zero mean and unit variance", "GlorotUniform draws them otherwise", "use LeCunNormal")]
+    [InlineData("[Dense(8, [|Init.LeCunUniform|], Act.SELU)] [Dense(1, Act.Linear)]", "LeCunUniform matches that variance, but SELU's authors and Keras prescribe normal weights")]
+    [InlineData("[Dense(8, [|Init.HeNormal|], Act.SELU)] [Dense(1, Act.Linear)]", "HeNormal draws them otherwise")]
     public void NDSL1004_SELU_without_LeCun_normal(string layers, params string[] message)
         => AssertWarning(layers, "NDSL1004", "LeCunNormal", message);
 

@@ -53,9 +53,8 @@ public sealed class GeneratorErrorTests
     [Fact]
     public void NDSL0002_is_reported_once_for_layers_on_two_partial_declarations()
     {
-        // The orphan-layer step runs once per declaration carrying a [Dense], and each run reports the same error on
-        // the type's first [Dense]: the user sees it twice. The fix belongs in the pipeline (NetworkGenerator.cs),
-        // which would have to report it for one declaration only, e.g. the one holding the first [Dense].
+        // The orphan-layer step runs once per declaration carrying a [Dense]; only the declaration holding the type's
+        // first [Dense] reports, so the user sees the error once (it was once reported by both).
         const string source = "using NetDsl; [Dense(4, Act.ReLU)] public partial class Net { } [Dense(2, Act.Softmax)] public partial class Net { }";
 
         GeneratorRun run = GeneratorHarness.Run(Settings, source, Bystander).AssertDidNotThrow();
@@ -76,7 +75,7 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] [Dense([|-1|], Init.He, Act.ReLU)] public partial class Net { }", "Layer 1's unit count must be at least 1, not -1")]
     [InlineData("using NetDsl; [Input(3)] [Dense([|int.MinValue|], Act.ReLU)] public partial class Net { }", "not -2147483648")]
     public void NDSL0004_a_size_below_one(string marked, string message)
-        => AssertError(marked, "NDSL0004", message);
+        => AssertError(marked, "NDSL0004", message, "give a positive whole number");
 
     [Theory]
     [InlineData("using NetDsl; [Input(50000)] [[|Dense(50000, Act.ReLU)|]] public partial class Net { }", "'Net' needs 2500050000 floats")]
@@ -134,7 +133,7 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public static partial class [|Net|] { }", "'Net' is a static class")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial interface [|Net|] { }", "'Net' is an interface,")]
     public void NDSL0011_a_network_that_is_not_an_instance_class(string marked, string message)
-        => AssertError(marked, "NDSL0011", message, "must be a non-static class or record class");
+        => AssertError(marked, "NDSL0011", message, "declare it as a non-static class or record class");
 
     [Theory]
     [InlineData("[[|Dense(2, Init.Normal, Act.Tanh, Std = 0)|]]", "Layer 0: Normal needs a positive Std, not 0")]
@@ -142,7 +141,12 @@ public sealed class GeneratorErrorTests
     [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 0.5, Max = 0.5)|]]", "Layer 0: Uniform needs Min < Max, but Min = 0.5 and Max = 0.5")]
     [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 1)|]]", "Layer 0: Uniform needs Min < Max, but Min = 1 and Max = 0.05")]
     public void NDSL0012_initializer_arguments_that_describe_no_distribution(string layer, string message)
-        => AssertError($"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0012", message);
+    {
+        string advice = message.Contains("Uniform", StringComparison.Ordinal)
+            ? "give a lower Min than Max, or leave both out for Keras's ±0.05"
+            : "give a Std above 0, or leave it out for 0.05";
+        AssertError($"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0012", message, advice);
+    }
 
     [Theory]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Sigmoid)] [[|Loss(Loss.CrossEntropy)|]] public partial class Net { }", "The cross-entropy loss needs a Softmax output layer, but the last layer uses Sigmoid", "make the last activation Softmax or choose another loss")]
@@ -371,7 +375,7 @@ public sealed class GeneratorErrorTests
     }
 
     [Fact]
-    public void Every_error_descriptor_is_an_enabled_error_with_a_title_and_a_help_text()
+    public void Every_error_descriptor_is_an_enabled_error_with_a_title_and_advice()
     {
         var errors = Descriptors().Where(d => d.Id.StartsWith("NDSL0", StringComparison.Ordinal)).ToList();
 
@@ -382,6 +386,11 @@ public sealed class GeneratorErrorTests
             Assert.True(d.IsEnabledByDefault);
             Assert.Equal("NetDsl", d.Category);
             Assert.NotEmpty(d.Title.ToString(CultureInfo.InvariantCulture));
+
+            // Every message says what to write instead, after a colon; the two composed messages carry their advice
+            // in the argument, which the tests of NDSL0012 and NDSL0015 check.
+            string format = d.MessageFormat.ToString(CultureInfo.InvariantCulture);
+            Assert.True(format == "{0}" || format.Contains(": ", StringComparison.Ordinal), $"{d.Id} gives no advice: {format}");
         });
     }
 

@@ -33,7 +33,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NonPositiveSize = Error(
         "NDSL0004",
         "Size must be positive",
-        "{0} must be at least 1, not {1}");
+        "{0} must be at least 1, not {1}: give a positive whole number");
 
     /// <summary>Message: "'{0}' needs {1} parameters ...".</summary>
     public static readonly DiagnosticDescriptor TooLarge = Error(
@@ -75,9 +75,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotAClass = Error(
         "NDSL0011",
         "Network must be a class",
-        "'{0}' is {1}, but a network owns its weights and work buffers and must be a non-static class or record class");
+        "'{0}' is {1}, but a network owns its weights and work buffers: declare it as a non-static class or record class");
 
-    /// <summary>Message: "{0}".</summary>
+    /// <summary>Message: "{0}" (the layer, the argument at fault and the value to give instead).</summary>
     public static readonly DiagnosticDescriptor InvalidInitArgument = Error(
         "NDSL0012",
         "Invalid initializer argument",
@@ -137,11 +137,12 @@ internal static class DiagnosticDescriptors
         "Glorot or LeCun initialization in a deep ReLU stack",
         "{0} ignores that {1} zeroes half its inputs, so the signal's variance roughly halves at each of the network's {2} ReLU-family layers and gradients vanish: use {3}");
 
-    /// <summary>Message: "SELU self-normalizes only ...".</summary>
+    /// <summary>Message: "SELU keeps activations at zero mean and unit variance when ...; {0}: use {1}", where {0}
+    /// says how the initializer differs.</summary>
     public static readonly DiagnosticDescriptor SeluWithoutLeCun = Warning(
         "NDSL1004",
         "SELU without LeCun normal initialization",
-        "SELU keeps activations at zero mean and unit variance only when weights have variance 1/fan_in; {0} breaks that: use {1}");
+        "SELU keeps activations at zero mean and unit variance when the weights are normal with variance 1/fan_in, as LeCunNormal draws them; {0}: use {1}");
 
     /// <summary>Message: "{0} ignores the negative slope ...".</summary>
     public static readonly DiagnosticDescriptor SlopeIgnored = Warning(

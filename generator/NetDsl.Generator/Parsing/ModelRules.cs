@@ -67,7 +67,12 @@ internal static class ModelRules
 
         if (activation == ActKind.SELU && init != InitKind.LeCunNormal)
         {
-            return Suggest(DiagnosticDescriptors.SeluWithoutLeCun, dense, InitKind.LeCunNormal, init.ToString(), nameof(InitKind.LeCunNormal));
+            // LeCunUniform has the variance the derivation needs; the warning stays because SELU's authors (Klambauer et
+            // al., 2017) and Keras prescribe normal weights, and says only that.
+            string difference = init == InitKind.LeCunUniform
+                ? "LeCunUniform matches that variance, but SELU's authors and Keras prescribe normal weights"
+                : $"{init} draws them otherwise";
+            return Suggest(DiagnosticDescriptors.SeluWithoutLeCun, dense, InitKind.LeCunNormal, difference, nameof(InitKind.LeCunNormal));
         }
 
         if (activation is ActKind.LeakyReLU or ActKind.PReLU && !Traits.IsHe(init) && !Traits.IsConstant(init))

@@ -487,13 +487,15 @@ internal static class NetworkParser
         string? problem = layer.Init switch
         {
             _ when varies && !(layer.Min < layer.Max)
-                => $"{layerName}: Uniform needs Min < Max, but Min = {Format(layer.Min)} and Max = {Format(layer.Max)}",
+                => $"{layerName}: Uniform needs Min < Max, but Min = {Format(layer.Min)} and Max = {Format(layer.Max)}: "
+                    + "give a lower Min than Max, or leave both out for Keras's ±0.05",
             _ when varies && !(layer.Std > 0)
-                => $"{layerName}: Normal needs a positive Std, not {Format(layer.Std)}",
+                => $"{layerName}: Normal needs a positive Std, not {Format(layer.Std)}: give a Std above 0, or leave it out for 0.05",
             InitKind.Uniform when !(layer.Min < layer.Max)
-                => $"{layerName}: Uniform needs Min < Max, but Min = {Format(layer.Min)} and Max = {Format(layer.Max)}",
+                => $"{layerName}: Uniform needs Min < Max, but Min = {Format(layer.Min)} and Max = {Format(layer.Max)}: "
+                    + "give a lower Min than Max, or leave both out for Keras's ±0.05",
             InitKind.Normal or InitKind.TruncatedNormal when !(layer.Std > 0)
-                => $"{layerName}: {layer.Init} needs a positive Std, not {Format(layer.Std)}",
+                => $"{layerName}: {layer.Init} needs a positive Std, not {Format(layer.Std)}: give a Std above 0, or leave it out for 0.05",
             _ => null,
         };
         if (problem is null)
