@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,7 +15,7 @@ namespace NetDsl.CodeFixes;
 /// <summary>
 /// Replaces an initializer that does not suit its activation by the one the warning suggests:
 /// <c>[Dense(64, Init.He, Act.Tanh)]</c> becomes <c>[Dense(64, Init.GlorotNormal, Act.Tanh)]</c>, keeping however the
-/// user qualified the enum.
+/// user qualified the enum and dropping the old initializer's distribution arguments, which the new one ignores.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwapInitializerCodeFix))]
 [Shared]
@@ -56,6 +57,22 @@ public sealed class SwapInitializerCodeFix : CodeFixProvider
             ? access.WithName(SyntaxFactory.IdentifierName(suggested))
             : SyntaxFactory.ParseExpression("global::NetDsl.Init." + suggested);
         ExpressionSyntax formatted = replacement.WithTriviaFrom(argument.Expression);
-        return Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(argument.Expression, formatted)));
+        if (argument.Parent is not AttributeArgumentListSyntax list)
+        {
+            return Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(argument.Expression, formatted)));
+        }
+
+        // The suggested initializers (He, Glorot, LeCun) take no distribution arguments: the old one's Value, Min,
+        // Max, Mean, Std or Gain would only raise NDSL1006 next, so they go too. Named arguments follow the
+        // positional ones, so the initializer keeps its position.
+        int position = list.Arguments.IndexOf(argument);
+        var distributionArguments = list.Arguments.Where(IsDistributionArgument).ToList();
+        AttributeArgumentListSyntax trimmed = list.RemoveNodes(distributionArguments, SyntaxRemoveOptions.KeepNoTrivia) ?? list;
+        AttributeArgumentSyntax kept = trimmed.Arguments[position];
+        AttributeArgumentListSyntax swapped = trimmed.ReplaceNode(kept.Expression, formatted);
+        return Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(list, swapped)));
     }
+
+    private static bool IsDistributionArgument(AttributeArgumentSyntax argument)
+        => argument.NameEquals?.Name.Identifier.ValueText is "Value" or "Min" or "Max" or "Mean" or "Std" or "Gain";
 }
