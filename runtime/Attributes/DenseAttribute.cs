@@ -24,7 +24,7 @@ public sealed class DenseAttribute : Attribute
     }
 
     /// <summary>A layer whose initializer is the one that suits its activation: <see cref="Init.HeNormal"/> for
-    /// the ReLU family, ELU, GELU, SiLU and Mish; <see cref="Init.LeCunNormal"/> for SELU;
+    /// the ReLU family, ELU, GELU, GeluTanh, SiLU and Mish; <see cref="Init.LeCunNormal"/> for SELU;
     /// <see cref="Init.GlorotUniform"/> for the others.</summary>
     /// <param name="units">The number of outputs; at least 1.</param>
     /// <param name="activation">The activation applied to W·x + b.</param>

@@ -19,8 +19,9 @@ public sealed class EmitterEdgeTests
     [Fact]
     public void A_layer_whose_parameters_fit_but_whose_work_rows_overflow_an_int_is_rejected_or_compiles()
     {
-        // 30,000,000 units from one input: 60 million parameters, well under the array limit. The emitter sizes its
-        // work buffer as 2 · ChunkRows · MaxStride = 2 · 48 · 30,000,000 in int arithmetic, which overflows (CS0220).
+        // 30,000,000 units from one input: 60 million parameters, well under the array limit, but the forward pass's
+        // work buffer of 2 · ChunkRows · MaxStride = 2 · 48 · 30,000,000 floats is not (it once overflowed as CS0220 in
+        // the generated file; it must be NDSL0005 on the attribute).
         const string source = "using NetDsl; [Input(1)] [Dense(30000000, Act.ReLU)] internal partial class Wide { }";
 
         AssertErrorOnUserTextOrCleanGeneratedCode(GeneratorHarness.Run(Settings, source));
@@ -49,8 +50,8 @@ public sealed class EmitterEdgeTests
     public void Layers_that_differ_only_in_the_sign_of_a_zero_slope_keep_their_own_slope()
     {
         // Layers 1 and 2 have the same widths and activation; their slopes are -0.0 and 0.0. Equal as numbers, but
-        // LeakyReLU(x) = x·α gives -0 or +0 for negative x: each kernel must use its own layer's literal. The kernel
-        // plan keys shapes on the double value, so layer 2 shares layer 1's kernel and its -0F.
+        // LeakyReLU(x) = x·α gives -0 or +0 for negative x: each kernel must use its own layer's literal, so the kernel
+        // plan keys slopes by their bits (keyed by value, layer 2 once shared layer 1's kernel and its -0F).
         const string source = """
             using NetDsl;
             [Input(8)]

@@ -85,7 +85,13 @@ internal sealed record FamilySpec(
     EquatableArray<NetworkSpec> Variants)
 {
     /// <summary>The family's generated file name, unique per type like a network's.</summary>
-    public string HintName => new NetworkSpec(Namespace, Containers, Name, Keyword, 0, EquatableArray<LayerSpec>.Empty, LossKind.Auto).HintName;
+    public string HintName => AsType.HintName;
+
+    /// <summary>The family type's full name as C# writes it.</summary>
+    public string DisplayName => AsType.DisplayName;
+
+    // The family type with no layers, for the names a network derives from its place.
+    private NetworkSpec AsType => new(Namespace, Containers, Name, Keyword, 0, EquatableArray<LayerSpec>.Empty, LossKind.Auto);
 }
 
 /// <summary>The pair a family variant was made from.</summary>
