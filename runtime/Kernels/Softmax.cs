@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using NetDsl.Numerics;
 
 namespace NetDsl.Kernels;
@@ -15,25 +14,25 @@ namespace NetDsl.Kernels;
 /// </remarks>
 public static class Softmax
 {
-    /// <summary>Replaces <paramref name="row"/> by its softmax, on the widest accelerated vectors.</summary>
+    /// <summary>Replaces <paramref name="row"/> by its softmax, on the double-precision vectors of the flavor the
+    /// generated kernels use (<see cref="SimdSelection.Current"/>).</summary>
     public static void InPlace(Span<float> row)
     {
         ref float start = ref MemoryMarshal.GetReference(row);
-        if (Vector512.IsHardwareAccelerated)
+        switch (SimdSelection.Current)
         {
-            InPlace<Double512>(ref start, row.Length);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            InPlace<Double256>(ref start, row.Length);
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            InPlace<Double128>(ref start, row.Length);
-        }
-        else
-        {
-            InPlace<DoubleScalar>(ref start, row.Length);
+            case SimdFlavor.Vector512:
+                InPlace<Double512>(ref start, row.Length);
+                break;
+            case SimdFlavor.Vector256:
+                InPlace<Double256>(ref start, row.Length);
+                break;
+            case SimdFlavor.Vector128:
+                InPlace<Double128>(ref start, row.Length);
+                break;
+            default:
+                InPlace<DoubleScalar>(ref start, row.Length);
+                break;
         }
     }
 

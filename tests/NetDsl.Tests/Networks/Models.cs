@@ -189,3 +189,21 @@ public partial class Wide1000 { }
 [Dense(21, Init.GlorotUniform, Act.ELU, Alpha = 0.5, Bias = 0.1)]
 [Dense(70, Init.Orthogonal, Act.Softmax)]
 public partial class Arguments { }
+
+// Softmax layers whose logits the tests set through the biases (weights zero): two outputs fit every flavor's fused
+// register path, three and forty take the in-place path in some flavors (scalar; Vector128, Vector256, Vector512).
+[Input(1)] [Dense(2, Init.Zeros, Act.Softmax)]
+public partial class Softmax2 { }
+
+[Input(1)] [Dense(3, Init.Zeros, Act.Softmax)]
+public partial class Softmax3 { }
+
+[Input(1)] [Dense(40, Init.Zeros, Act.Softmax)]
+public partial class Softmax40 { }
+
+// Initial biases and PReLU slopes, default and named.
+[Input(5)]
+[Dense(6, Init.HeNormal, Act.PReLU)]
+[Dense(7, Init.HeNormal, Act.PReLU, Alpha = 0.1, Bias = -0.25)]
+[Dense(3, Init.GlorotUniform, Act.Tanh, Bias = 0.5)]
+public partial class StartingValues { }
