@@ -31,7 +31,47 @@ public sealed class CompileTests
         public sealed partial record RecordNet(string Tag);
         """;
 
-    private static readonly string[] AllModels = [Models.FashionNet, Models.LeakyNet, Models.SharedKernelsNet, Models.NestedNet, RecordNet];
+    // Every activation once, each with the initializer Dense(units, activation) picks for it, and both other losses.
+    private const string EveryActivationNet = """
+        using NetDsl;
+
+        namespace Samples;
+
+        /// <summary>One hidden layer per activation.</summary>
+        [Input(5)]
+        [Dense(7, Act.Linear)] [Dense(7, Act.Sigmoid)] [Dense(7, Act.Tanh)] [Dense(7, Act.ReLU)]
+        [Dense(7, Act.LeakyReLU, Alpha = 0.2)] [Dense(7, Act.PReLU)] [Dense(7, Act.ELU, Alpha = 0.5)] [Dense(7, Act.SELU)]
+        [Dense(7, Act.GELU)] [Dense(7, Act.GeluTanh)] [Dense(7, Act.SiLU)] [Dense(7, Act.Softplus)]
+        [Dense(7, Act.Softsign)] [Dense(7, Act.HardSigmoid)] [Dense(7, Act.Mish)]
+        [Dense(3, Act.Softmax)]
+        public partial class EveryActivationNet { }
+
+        /// <summary>Multi-label outputs on binary cross-entropy.</summary>
+        [Input(4)]
+        [Dense(6, Act.ReLU)]
+        [Dense(2, Act.Sigmoid)]
+        [Loss(Loss.BinaryCrossEntropy)]
+        public partial class MultiLabelNet { }
+
+        /// <summary>A regression on mean squared error.</summary>
+        [Input(4)]
+        [Dense(6, Act.Tanh)]
+        [Dense(1, Act.Linear)]
+        public partial class RegressionNet { }
+
+        /// <summary>A grid family.</summary>
+        [Input(4)]
+        [Dense(6)]
+        [Dense(2, Init.GlorotUniform, Act.Softmax)]
+        [Grid(new[] { Init.HeNormal, Init.GlorotUniform }, new[] { Act.ReLU, Act.Tanh })]
+        public static partial class SmallLab { }
+        """;
+
+    private static readonly string[] AllModels =
+        [Models.FashionNet, Models.LeakyNet, Models.SharedKernelsNet, Models.NestedNet, RecordNet, EveryActivationNet];
+
+    // One generated file per network, one for the family.
+    private const int GeneratedFiles = 5 + 3 + 1;
 
     private static BuildSettings Settings(string name) => name switch
     {
@@ -49,10 +89,10 @@ public sealed class CompileTests
     [MemberData(nameof(SettingNames))]
     public void Generated_code_compiles_without_any_diagnostic(string settings)
     {
-        // Five networks in one compilation: every generated file is checked, and one compile per setting keeps it quick.
+        // Every network in one compilation: every generated file is checked, and one compile per setting keeps it quick.
         GeneratorRun run = GeneratorHarness.Run(Settings(settings), AllModels).AssertClean();
 
-        Assert.Equal(AllModels.Length, run.Sources.Length);
+        Assert.Equal(GeneratedFiles, run.Sources.Length);
         Assert.Empty(GeneratorHarness.Analyze(run.Output));
     }
 
@@ -67,7 +107,7 @@ public sealed class CompileTests
 
         Assert.True(emitted.Success, emitted.Diagnostics.Describe());
         Assert.Empty(emitted.Diagnostics.Visible());
-        Assert.Equal(5, run.Sources.Length);
+        Assert.Equal(GeneratedFiles, run.Sources.Length);
     }
 
     [Fact]
