@@ -21,6 +21,9 @@ namespace NetDsl.CodeFixes;
 [Shared]
 public sealed class SwapInitializerCodeFix : CodeFixProvider
 {
+    // One key for every suggestion, so that Fix All applies each warning's own suggested initializer.
+    private const string FixAllKey = "NetDsl.UseSuggestedInit";
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create("NDSL1001", "NDSL1002", "NDSL1003", "NDSL1004", "NDSL1005");
@@ -44,7 +47,7 @@ public sealed class SwapInitializerCodeFix : CodeFixProvider
                 CodeAction.Create(
                     $"Use Init.{suggested}",
                     cancellationToken => Swap(context.Document, root, argument, suggested, cancellationToken),
-                    equivalenceKey: "NetDsl.UseInit." + suggested),
+                    equivalenceKey: FixAllKey),
                 diagnostic);
         }
     }

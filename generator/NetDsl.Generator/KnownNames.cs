@@ -29,25 +29,31 @@ internal static class KnownNames
         "_parameters", "_work", "_prediction", "_version",
     };
 
-    /// <summary>The generated methods of a network, each with its parameter types as Roslyn displays them. A user's
-    /// method of the same name is an overload unless its parameter types are these; every other generated name
-    /// admits no user member at all.</summary>
-    public static readonly (string Name, string[] Parameters)[] GeneratedMethods =
+    /// <summary>The generated methods of a network, each with its number of type parameters and its parameter types
+    /// as Roslyn displays them. A user's method of the same name is an overload unless both match; every other
+    /// generated name admits no user member at all.</summary>
+    public static readonly (string Name, int Arity, string[] Parameters)[] GeneratedMethods =
     {
-        ("Initialize", new[] { "ulong" }),
-        ("Forward", new[] { "System.ReadOnlySpan<float>", "System.Span<float>" }),
-        ("Predict", new[] { "System.ReadOnlySpan<float>" }),
-        ("ForwardBatch", new[] { "System.ReadOnlySpan<float>", "System.Span<float>" }),
-        ("ExportParameters", new[] { "System.Span<float>" }),
-        ("ImportParameters", new[] { "System.ReadOnlySpan<float>" }),
-        ("CreateTrainer", new[] { "NetDsl.Training.IOptimizer", "int" }),
-        ("RequireLength", new[] { "long", "long", "string" }),
-        ("Draw", new[] { "ulong" }),
-        ("CreateStorage", new[] { "ulong" }),
-        ("Pack", new[] { "System.ReadOnlySpan<float>", "NetDsl.Buffers.AlignedBuffer" }),
-        ("Unpack", new[] { "NetDsl.Buffers.AlignedBuffer", "System.Span<float>" }),
-        ("Run", new[] { "ref float", "int", "ref float" }),
+        ("Initialize", 0, new[] { "ulong" }),
+        ("Forward", 0, new[] { "System.ReadOnlySpan<float>", "System.Span<float>" }),
+        ("Predict", 0, new[] { "System.ReadOnlySpan<float>" }),
+        ("ForwardBatch", 0, new[] { "System.ReadOnlySpan<float>", "System.Span<float>" }),
+        ("ExportParameters", 0, new[] { "System.Span<float>" }),
+        ("ImportParameters", 0, new[] { "System.ReadOnlySpan<float>" }),
+        ("CreateTrainer", 0, new[] { "NetDsl.Training.IOptimizer", "int" }),
+        ("RequireLength", 0, new[] { "long", "long", "string" }),
+        ("Draw", 0, new[] { "ulong" }),
+        ("CreateStorage", 0, new[] { "ulong" }),
+        ("Pack", 0, new[] { "System.ReadOnlySpan<float>", "NetDsl.Buffers.AlignedBuffer" }),
+        ("Unpack", 0, new[] { "NetDsl.Buffers.AlignedBuffer", "System.Span<float>" }),
+        ("Run", 0, new[] { "ref float", "int", "ref float" }),
+        ("Run", 2, new[] { "ref float", "int", "ref float" }),
     };
+
+    /// <summary>The type parameters of every per-layer kernel (TSimd, TVector): a user's method of a kernel's name
+    /// with as many type parameters is refused whatever its parameters, a conservative rule for names no user needs.
+    /// </summary>
+    public const int KernelArity = 2;
 
     /// <summary>The per-layer names the generated code declares (Layer0Weights, Layer3Forward, ...).</summary>
     public static readonly System.Text.RegularExpressions.Regex GeneratedLayerMemberName = new(

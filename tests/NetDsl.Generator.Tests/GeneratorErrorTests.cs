@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using NetDsl.Generator.Tests.Support;
 
 namespace NetDsl.Generator.Tests;
 
 /// <summary>
-/// Every error the generator reports (NDSL0001-NDSL0018): its id and severity, the exact text it points at (marked
+/// Every error the generator reports (NDSL0001-NDSL0020): its id and severity, the exact text it points at (marked
 /// <c>[|so|]</c> in each case), and a message that says what to write instead. Each case compiles beside a valid
 /// network in another file, which must still be generated: one broken network never costs the others theirs.
 /// </summary>
@@ -140,6 +141,9 @@ public sealed class GeneratorErrorTests
     [InlineData("[[|Dense(2, Init.TruncatedNormal, Act.Tanh, Mean = 1, Std = -0.5)|]]", "Layer 0: TruncatedNormal needs a positive Std, not -0.5")]
     [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 0.5, Max = 0.5)|]]", "Layer 0: Uniform needs Min < Max, but Min = 0.5 and Max = 0.5")]
     [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 1)|]]", "Layer 0: Uniform needs Min < Max, but Min = 1 and Max = 0.05")]
+    [InlineData("[[|Dense(2, Init.Normal, Act.Tanh, Std = 1e-50)|]]", "Layer 0: Normal needs a positive Std as a float, not 1E-50")]
+    [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 0, Max = 1e-50)|]]", "Layer 0: Uniform needs Min < Max as floats, but Min = 0 and Max = 1E-50")]
+    [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 1e8, Max = 100000001)|]]", "Uniform needs Min < Max as floats")]
     public void NDSL0012_initializer_arguments_that_describe_no_distribution(string layer, string message)
     {
         string advice = message.Contains("Uniform", StringComparison.Ordinal)
@@ -192,8 +196,85 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|](ref float a, int b, ref float c) { } }", "'Run' collides")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class Lab { public static int [|Variants|] => 0; }", "in the family 'Lab'")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class Lab { public struct [|HeNormalReLU|] { } }", "'HeNormalReLU' collides")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|]<A, B>(ref float i, int r, ref float o) where A : struct where B : struct { } }", "'Run' collides")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private static void [|Layer0Forward|]<A, B>() { } }", "'Layer0Forward' collides")]
     public void NDSL0018_a_member_named_like_a_generated_member(string marked, string message)
         => AssertError(marked, "NDSL0018", message, "rename it");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(2)] [Dense(2, Act.ReLU)] public partial class BaseNet { } [Input(3)] [Dense(2, Act.ReLU)] public partial class Net : [|BaseNet|] { }", "'Net' inherits 'InputSize' from 'BaseNet'")]
+    [InlineData("using NetDsl; public class Base { public string Description => \"mine\"; } [Input(3)] [Dense(2, Act.ReLU)] public partial class Net : [|Base|] { }", "'Net' inherits 'Description' from 'Base'")]
+    [InlineData("using NetDsl; using System; public class Base { protected void Forward(ReadOnlySpan<float> x, Span<float> y) { } } public class Middle : Base { } [Input(3)] [Dense(2, Act.ReLU)] public partial class Net : [|Middle|], IDisposable { public void Dispose() { } }", "'Net' inherits 'Forward' from 'Base'")]
+    public void NDSL0019_a_base_type_member_named_like_a_generated_member(string marked, string message)
+    {
+        // The base network is valid and generated; only the derived one is refused.
+        Markup markup = Markup.Parse(marked);
+        GeneratorRun run = GeneratorHarness.Run(Settings, markup.Source).AssertDidNotThrow();
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("NDSL0019", diagnostic.Id);
+        Assert.Equal(markup.Span, diagnostic.Location.SourceSpan);
+        string shown = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains(message, shown);
+        Assert.Contains("derive 'Net' from another type", shown);
+        Assert.DoesNotContain(run.HintNames, hint => hint.EndsWith(".Net.g.cs", StringComparison.Ordinal) || hint == "Net.g.cs");
+    }
+
+    [Fact]
+    public void A_base_class_with_overloads_and_private_members_of_generated_names_is_allowed()
+    {
+        const string source = """
+            using NetDsl;
+
+            namespace Samples;
+
+            public class Base
+            {
+                private int _parameters = 1;
+                private int Description => _parameters;
+                public float[] Forward(float[] input) => input;
+                protected int Forward(int value) => value + Description;
+            }
+
+            [Input(3)]
+            [Dense(2, Act.Softmax)]
+            internal partial class Net : Base { }
+            """;
+
+        GeneratorHarness.Run(Settings, source).AssertClean();
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp10, "10.0")]
+    [InlineData(LanguageVersion.CSharp9, "9.0")]
+    public void NDSL0020_a_language_version_before_CSharp_11(LanguageVersion version, string shown)
+    {
+        Markup markup = Markup.Parse("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|] { }");
+        GeneratorRun run = GeneratorHarness.Run(Settings with { LanguageVersion = version }, markup.Source).AssertDidNotThrow();
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("NDSL0020", diagnostic.Id);
+        Assert.Equal(markup.Span, diagnostic.Location.SourceSpan);
+        Assert.Contains($"but this project compiles C# {shown}: set <LangVersion> to 11 or later",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void CSharp_11_is_enough_for_the_generated_code()
+        => GeneratorHarness.Run(Settings with { LanguageVersion = LanguageVersion.CSharp11 }, Models.FashionNet, Models.LeakyNet).AssertClean();
+
+    [Theory]
+    [InlineData("[Input(3)] [Dense(4, Act.ReLU)] [Dense(2, Act.Softmax)] public partial class")]
+    [InlineData("public partial class { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }")]
+    public void A_declaration_still_being_typed_generates_nothing_and_adds_no_error(string declaration)
+    {
+        // The compiler reports the missing name; a generated file would only add errors the user cannot act on.
+        GeneratorRun run = GeneratorHarness.Run(Settings, "using NetDsl; " + declaration, Bystander).AssertDidNotThrow();
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal([BystanderHint], run.HintNames);
+    }
 
     [Fact]
     public void Every_member_the_emitter_declares_in_a_network_is_one_NDSL0018_guards()
@@ -234,9 +315,9 @@ public sealed class GeneratorErrorTests
                         continue; // Explicit interface implementations and accessors take no name of their own.
                     }
 
-                    bool guarded = member is IMethodSymbol { Arity: 0 } method
-                        ? KnownNames.GeneratedMethods.Any(g => g.Name == method.Name && g.Parameters.SequenceEqual(
-                            method.Parameters.Select(p => (p.RefKind == RefKind.Ref ? "ref " : "") + p.Type.ToDisplayString())))
+                    // A method is guarded by its signature (a user's overload stays allowed), anything else by its name.
+                    bool guarded = member is IMethodSymbol method
+                        ? Parsing.NetworkParser.IsGeneratedSignature(method)
                         : Array.IndexOf(KnownNames.GeneratedMemberNames, member.Name) >= 0 || KnownNames.GeneratedLayerMemberName.IsMatch(member.Name);
                     Assert.True(guarded, $"{type.Name}.{member.Name} is generated but NDSL0018 does not guard it");
                 }

@@ -119,6 +119,18 @@ internal static class DiagnosticDescriptors
         "Member named like a generated member",
         "'{0}' collides with a member NetDsl generates in the {2} '{1}': rename it (a method may still overload a generated method with other parameter types)");
 
+    /// <summary>Message: "'{0}' inherits '{1}' from '{2}' ...".</summary>
+    public static readonly DiagnosticDescriptor InheritedNameClash = Error(
+        "NDSL0019",
+        "Base type has a member named like a generated member",
+        "'{0}' inherits '{1}' from '{2}', and the member NetDsl generates under that name would hide it: derive '{0}' from another type (a network cannot derive from a network), or rename the member in '{2}'");
+
+    /// <summary>Message: "NetDsl's generated code needs C# 11 ...".</summary>
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        "NDSL0020",
+        "C# 11 or later is required",
+        "NetDsl's generated code for '{0}' needs C# 11 or later (it calls static abstract interface members), but this project compiles C# {1}: set <LangVersion> to 11 or later, or remove it");
+
     /// <summary>Message: "Layer {0} is a hidden layer initialized with {1} ...".</summary>
     public static readonly DiagnosticDescriptor SymmetricHiddenWeights = Warning(
         "NDSL1001",

@@ -61,7 +61,20 @@ internal static class NetworkParser
         List<DiagnosticInfo> diagnostics = result.Diagnostics;
         NetworkAttributes attributes = NetworkAttributes.From(type);
         bool family = attributes.Grid is not null;
-        if (attributes.Input is null || attributes.InputCount > 1 || !CheckTypeShape(type, FirstIdentifier(type), family, diagnostics))
+        if (attributes.Input is null || attributes.InputCount > 1 || HasMissingName(type))
+        {
+            return;
+        }
+
+        if (type.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.Options is CSharpParseOptions options
+            && options.LanguageVersion < LanguageVersion.CSharp11)
+        {
+            diagnostics.Add(Diagnostic(
+                DiagnosticDescriptors.LanguageVersionTooLow, FirstIdentifier(type), type.Name, options.LanguageVersion.ToDisplayString()));
+            return;
+        }
+
+        if (!CheckTypeShape(type, FirstIdentifier(type), family, diagnostics))
         {
             return;
         }
@@ -97,7 +110,7 @@ internal static class NetworkParser
                 return;
             }
 
-            if (!CheckMemberNames(type, null, diagnostics))
+            if (!CheckMemberNames(type, null, diagnostics) || !CheckInheritedNames(type, diagnostics))
             {
                 return;
             }
@@ -316,6 +329,53 @@ internal static class NetworkParser
         return clean;
     }
 
+    /// <summary>
+    /// Reports the first member of a base type that a generated member would hide (CS0108 in the generated file): a
+    /// base class with a Forward(ReadOnlySpan&lt;float&gt;, Span&lt;float&gt;) or a Description, or another network.
+    /// </summary>
+    private static bool CheckInheritedNames(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+    {
+        for (INamedTypeSymbol? baseType = type.BaseType; baseType is { SpecialType: not SpecialType.System_Object }; baseType = baseType.BaseType)
+        {
+            // A base network's members are generated in this same run, so the generator cannot see them: its [Input]
+            // stands for all of them.
+            string? hidden = baseType.GetAttributes().Any(a => IsAttribute(a, KnownNames.InputAttribute))
+                ? "InputSize"
+                : baseType.GetMembers().FirstOrDefault(member => !member.IsImplicitlyDeclared
+                    && member.DeclaredAccessibility != Accessibility.Private
+                    && member is not IMethodSymbol { MethodKind: not MethodKind.Ordinary }
+                    && Clashes(member, null))?.Name;
+            if (hidden is null)
+            {
+                continue;
+            }
+
+            Location? place = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>()
+                .Select(d => d.BaseList?.Types.FirstOrDefault()?.GetLocation()).FirstOrDefault(l => l is not null);
+            diagnostics.Add(Diagnostic(
+                DiagnosticDescriptors.InheritedNameClash, place ?? FirstIdentifier(type), type.Name, hidden, baseType.Name));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>True while the user is still typing a declaration: the type or a container has no name yet, which
+    /// the compiler reports; generating for it would only add errors in a generated file.</summary>
+    private static bool HasMissingName(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.Name.Length == 0 || current.DeclaringSyntaxReferences.Select(r => r.GetSyntax())
+                    .OfType<TypeDeclarationSyntax>().Any(d => d.Identifier.IsMissing))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True for a member of NetDsl's own output, which the analyzer sees beside the user's: its partial
     /// declaration carries [GeneratedCode("NetDsl.Generator", ...)].</summary>
     private static bool IsGenerated(ISymbol member)
@@ -336,17 +396,26 @@ internal static class NetworkParser
 
         if (member is IMethodSymbol method)
         {
-            // A user method is an overload unless a generated non-method has its name or its parameters match.
-            string[] parameters = method.Parameters
-                .Select(p => (p.RefKind == RefKind.Ref ? "ref " : p.RefKind == RefKind.Out ? "out " : "") + p.Type.ToDisplayString())
-                .ToArray();
+            // A user method is an overload unless a generated non-method has its name, or a generated method has its
+            // name, its number of type parameters and its parameter types.
             return KnownNames.GeneratedLayerConstantName.IsMatch(name)
                 || (System.Array.IndexOf(KnownNames.GeneratedMemberNames, name) >= 0
                     && !KnownNames.GeneratedMethods.Any(g => g.Name == name))
-                || (method.Arity == 0 && KnownNames.GeneratedMethods.Any(g => g.Name == name && g.Parameters.SequenceEqual(parameters)));
+                || IsGeneratedSignature(method);
         }
 
         return System.Array.IndexOf(KnownNames.GeneratedMemberNames, name) >= 0 || KnownNames.GeneratedLayerMemberName.IsMatch(name);
+    }
+
+    /// <summary>True when <paramref name="method"/> has the name, arity and parameter types of a generated method.
+    /// </summary>
+    internal static bool IsGeneratedSignature(IMethodSymbol method)
+    {
+        string[] parameters = method.Parameters
+            .Select(p => (p.RefKind == RefKind.Ref ? "ref " : p.RefKind == RefKind.Out ? "out " : "") + p.Type.ToDisplayString())
+            .ToArray();
+        return KnownNames.GeneratedMethods.Any(g => g.Name == method.Name && g.Arity == method.Arity && g.Parameters.SequenceEqual(parameters))
+            || (method.Arity == KnownNames.KernelArity && KnownNames.GeneratedLayerMemberName.IsMatch(method.Name));
     }
 
     private static bool CheckTypeShape(INamedTypeSymbol type, Location? identifier, bool family, List<DiagnosticInfo> diagnostics)
@@ -480,22 +549,32 @@ internal static class NetworkParser
         return (CheckInitArguments(layer, dense, layerName, varies, diagnostics) ? layer : null, varies);
     }
 
+    private static string UniformProblem(LayerSpec layer, string layerName)
+    {
+        string rounded = layer.Min < layer.Max ? " as floats" : "";
+        return $"{layerName}: Uniform needs Min < Max{rounded}, but Min = {Format(layer.Min)} and Max = {Format(layer.Max)}: "
+            + "give a lower Min than Max, or leave both out for Keras's ±0.05";
+    }
+
+    private static string NormalProblem(LayerSpec layer, string layerName, string init)
+    {
+        string rounded = layer.Std > 0 ? " as a float" : "";
+        return $"{layerName}: {init} needs a positive Std{rounded}, not {Format(layer.Std)}: give a Std above 0, or leave it out for 0.05";
+    }
+
     private static bool CheckInitArguments(
         LayerSpec layer, AttributeData dense, string layerName, bool varies, List<DiagnosticInfo> diagnostics)
     {
-        // A varying layer's arguments are checked whatever the grid's initializers, as if each could use them.
+        // A varying layer's arguments are checked whatever the grid's initializers, as if each could use them. The
+        // weights are floats: a range or a Std that is empty or zero once rounded to float gives constant weights.
+        bool uniformValid = (float)layer.Min < (float)layer.Max;
+        bool normalValid = (float)layer.Std > 0;
         string? problem = layer.Init switch
         {
-            _ when varies && !(layer.Min < layer.Max)
-                => $"{layerName}: Uniform needs Min < Max, but Min = {Format(layer.Min)} and Max = {Format(layer.Max)}: "
-                    + "give a lower Min than Max, or leave both out for Keras's ±0.05",
-            _ when varies && !(layer.Std > 0)
-                => $"{layerName}: Normal needs a positive Std, not {Format(layer.Std)}: give a Std above 0, or leave it out for 0.05",
-            InitKind.Uniform when !(layer.Min < layer.Max)
-                => $"{layerName}: Uniform needs Min < Max, but Min = {Format(layer.Min)} and Max = {Format(layer.Max)}: "
-                    + "give a lower Min than Max, or leave both out for Keras's ±0.05",
-            InitKind.Normal or InitKind.TruncatedNormal when !(layer.Std > 0)
-                => $"{layerName}: {layer.Init} needs a positive Std, not {Format(layer.Std)}: give a Std above 0, or leave it out for 0.05",
+            _ when varies && !uniformValid => UniformProblem(layer, layerName),
+            _ when varies && !normalValid => NormalProblem(layer, layerName, "Normal"),
+            InitKind.Uniform when !uniformValid => UniformProblem(layer, layerName),
+            InitKind.Normal or InitKind.TruncatedNormal when !normalValid => NormalProblem(layer, layerName, layer.Init.ToString()),
             _ => null,
         };
         if (problem is null)
