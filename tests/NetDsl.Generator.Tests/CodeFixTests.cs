@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -100,6 +101,32 @@ public sealed class CodeFixTests
         Assert.NotNull(fix.GetFixAllProvider());
     }
 
+    [Fact]
+    public async Task Fix_all_applies_each_warnings_own_suggestion()
+    {
+        // Two NDSL1002 warnings with different suggestions: Fix All must apply both, not only those that share the
+        // first one's suggestion.
+        string source = Network("[Dense(64, Init.He, Act.Tanh)] [Dense(64, Init.HeUniform, Act.Sigmoid)]", "using NetDsl;");
+        using var workspace = new AdhocWorkspace();
+        Document document = CreateDocument(workspace, source);
+        ImmutableArray<Diagnostic> warnings = GeneratorHarness.Analyze((await document.Project.GetCompilationAsync())!);
+        Assert.Equal(2, warnings.Count(d => d.Id == "NDSL1002"));
+
+        var fix = new SwapInitializerCodeFix();
+        var actions = new List<CodeAction>();
+        await fix.RegisterCodeFixesAsync(new CodeFixContext(
+            document, warnings[0], (action, _) => actions.Add(action), CancellationToken.None));
+        var context = new FixAllContext(
+            document, fix, FixAllScope.Document, Assert.Single(actions).EquivalenceKey, ["NDSL1002"],
+            new AnalyzerDiagnostics(warnings), CancellationToken.None);
+        CodeAction all = (await fix.GetFixAllProvider().GetFixAsync(context))!;
+        var operations = await all.GetOperationsAsync(CancellationToken.None);
+        Document changed = Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution.GetDocument(document.Id)!;
+
+        string expected = Network("[Dense(64, Init.GlorotNormal, Act.Tanh)] [Dense(64, Init.GlorotUniform, Act.Sigmoid)]", "using NetDsl;");
+        Assert.Equal(expected, (await changed.GetTextAsync()).ToString());
+    }
+
     private static string Network(string layers, string usings) => $$"""
         {{usings}}
 
@@ -148,14 +175,29 @@ public sealed class CodeFixTests
         return ((await changed.GetTextAsync()).ToString(), only.Title);
     }
 
-    /// <summary>The fixed source compiles and no longer has the warning. Others may follow from the fix: replacing
-    /// Constant leaves its Value unused, which NDSL1006 then says.</summary>
+    /// <summary>The fixed source compiles with no NetDsl warning at all: the fix neither leaves <paramref name="id"/>
+    /// behind nor trades it for another (replacing Constant once left its Value for NDSL1006 to report).</summary>
     private static async Task AssertFixed(string source, string id)
     {
         using var workspace = new AdhocWorkspace();
         Compilation compilation = (await CreateDocument(workspace, source).Project.GetCompilationAsync())!;
 
-        Assert.DoesNotContain(GeneratorHarness.Analyze(compilation), d => d.Id == id);
+        ImmutableArray<Diagnostic> remaining = GeneratorHarness.Analyze(compilation);
+        Assert.DoesNotContain(remaining, d => d.Id == id);
+        Assert.Empty(remaining);
         Assert.Empty(compilation.GetDiagnostics().Visible());
+    }
+
+    /// <summary>Serves the analyzer's diagnostics to Fix All, as the IDE does.</summary>
+    private sealed class AnalyzerDiagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
     }
 }
