@@ -90,7 +90,9 @@ internal static class PredictJob
             }
             else
             {
-                throw new UsageException($"--predict {token}: neither a test-set index or range (7, 10-19) nor a file");
+                throw new UsageException(IsReversedRange(token)
+                    ? $"--predict {token}: a range goes from the lower index to the higher, as in 10-19"
+                    : $"--predict {token}: not a test-set index (7), a range of them (10-19) or an existing file");
             }
         }
     }
@@ -99,6 +101,15 @@ internal static class PredictJob
         => images.Pixels.AsMemory(index * images.PixelsPerImage, images.PixelsPerImage);
 
     /// <summary>"7" or "10-19" (inclusive), non-negative and in order.</summary>
+    private static bool IsReversedRange(string token)
+    {
+        string[] parts = token.Split('-');
+        return parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int first)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int last)
+            && first > last;
+    }
+
     private static bool TryParseRange(string token, out int first, out int last)
     {
         string[] parts = token.Split('-');

@@ -31,6 +31,31 @@ public class OptionTests
         Assert.Contains("LeCunNormal×SELU", run.Output);
     }
 
+    [Theory]
+    [InlineData(",")]
+    [InlineData("")]
+    [InlineData(" , ")]
+    public void A_lab_only_list_without_a_variant_is_refused(string list)
+    {
+        SampleRun run = SampleRun.Start("--lab", "--lab-only", list, "--data", "embedded");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("names no variant: give one or more", run.Output);
+        Assert.DoesNotContain("data:", run.Output);
+    }
+
+    [Theory]
+    [InlineData("5-2", "--predict 5-2: a range goes from the lower index to the higher")]
+    [InlineData("seven", "--predict seven: not a test-set index (7), a range of them (10-19) or an existing file")]
+    public void Predict_explains_an_item_it_cannot_read(string item, string message)
+    {
+        using var directory = new TemporaryDirectory();
+        string weights = directory.File("fresh.safetensors");
+        new FashionMnistSample.FashionNet().SaveWeights(weights);
+        SampleRun run = SampleRun.Start("--predict", item, "--data", "embedded", "--weights", weights);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: " + message, run.Output);
+    }
+
     [Fact]
     public void A_missing_data_directory_is_an_error_naming_it()
     {
@@ -80,7 +105,7 @@ public class OptionTests
         Assert.Equal(0, run.ExitCode);
         foreach (string option in new[]
         {
-            "--epochs", "--batch-size", "--learning-rate", "--seed", "--data", "--weights", "--predict", "--lab",
+            "--epochs", "--batch-size", "--learning-rate", "--seed", "--keep-last", "--data", "--weights", "--predict", "--lab",
             "--lab-epochs", "--lab-plot", "--lab-only", "--lab-limit", "--lab-report",
         })
         {

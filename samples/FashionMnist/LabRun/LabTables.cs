@@ -46,7 +46,7 @@ internal static class LabTables
     [
         $"{index + 1}", result.Variant.Name, $"{result.Accuracy:F4}",
         string.Join(" ", result.Epochs.Select(e => $"{e.Validation!.Value.Accuracy:F3}")),
-        $"{result.ValidationLoss:F4}", $"{result.TrainingLoss:F4}", $"{result.Seconds:F0}",
+        $"{result.ValidationLoss:F4}", $"{result.TrainingLoss:F4}", $"{result.Seconds:F1}",
     ];
 
     private static string[] DiagnosticsRow(VariantResult result, int index)

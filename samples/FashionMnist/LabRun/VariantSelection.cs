@@ -10,11 +10,16 @@ internal static class VariantSelection
     public static IReadOnlyList<NetworkVariant> Select(IReadOnlyList<NetworkVariant> grid, string? only, int? limit)
     {
         IEnumerable<NetworkVariant> chosen = grid;
-        if (!string.IsNullOrWhiteSpace(only))
+        if (only is not null)
         {
-            chosen = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(name => Find(grid, name))
-                .Distinct();
+            string[] names = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (names.Length == 0)
+            {
+                throw new UsageException($"--lab-only '{only}' names no variant: give one or more, such as "
+                    + "\"HeNormal×ReLU,Zeros×Sigmoid\", or leave the option out to run the whole grid");
+            }
+
+            chosen = names.Select(name => Find(grid, name)).Distinct();
         }
 
         return [.. limit is { } n ? chosen.Take(n) : chosen];
