@@ -59,6 +59,35 @@ public class GradientCheckTests
         AssertMatches(model, batch, trainer, GradientCheck.Measure(network, trainer.Loss, inputs, labels, targets));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(32)]
+    public void Soft_targets_that_do_not_sum_to_one_get_the_gradient_of_their_loss(int batch)
+    {
+        // Cross-entropy against any non-negative targets is Σ yᵤ(lse − zᵤ), whose gradient is p·Σy − y; p − y, the
+        // gradient for targets summing to 1, was once returned for every target vector. Row masses here range over
+        // (0.2, 2.2), and one row has all-zero targets (loss and gradient 0).
+        INetwork network = new Models.CrossEntropyNet();
+        ITrainer trainer = CreateTrainer(network, batch);
+        var random = new Random(77 + batch);
+        network.Initialize((ulong)random.Next());
+        float[] inputs = Enumerable.Range(0, batch * network.InputSize).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
+        float[] targets = Targets(Loss.CrossEntropy, random, batch, network.OutputSize);
+        for (int row = 0; row < batch; row++)
+        {
+            float mass = row == 1 ? 0 : (float)(0.2 + 2 * random.NextDouble());
+            for (int u = 0; u < network.OutputSize; u++)
+            {
+                targets[row * network.OutputSize + u] *= mass;
+            }
+        }
+
+        trainer.ComputeGradients(inputs, targets);
+        AssertMatches("CrossEntropyNet, unnormalized targets", batch, trainer,
+            GradientCheck.Measure(network, Loss.CrossEntropy, inputs, null, targets));
+    }
+
     private static void AssertMatches(string model, int batch, ITrainer trainer, GradientCheck check)
     {
         float[] gradients = Gradients(trainer);
