@@ -145,14 +145,15 @@ public static class TrainingLoop
         {
             if (patience < 1)
             {
-                throw new ArgumentOutOfRangeException(
-                    nameof(options), patience, "Patience counts epochs without a lower validation loss and must be at least 1.");
+                throw new ArgumentOutOfRangeException(nameof(options), patience,
+                    "Patience counts epochs without a lower validation loss and must be at least 1.");
             }
 
             if (validation is null || validation.Count == 0)
             {
                 throw new ArgumentException(
-                    "Patience stops on the validation loss and needs a validation set; without one, leave it null.", nameof(options));
+                    "Patience stops on the validation loss and needs a validation set; without one, leave it null.",
+                    nameof(options));
             }
         }
 

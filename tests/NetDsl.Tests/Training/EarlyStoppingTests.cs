@@ -24,17 +24,17 @@ public class EarlyStoppingTests
         double[] validationLosses, int patience, int expectedWeights, int expectedEpochs, bool expectedStop)
     {
         var trainer = new ScriptedTrainer(validationLosses);
-        TrainingHistory history = TrainingLoop.Run(
-            trainer, ScriptedTrainer.Data(4), ScriptedTrainer.Data(2), new TrainingOptions { Epochs = 10, BatchSize = 2, Patience = patience });
+        var options = new TrainingOptions { Epochs = 10, BatchSize = 2, Patience = patience };
+        TrainingHistory history = TrainingLoop.Run(trainer, ScriptedTrainer.Data(4), ScriptedTrainer.Data(2), options);
 
         Assert.Equal(expectedEpochs, history.Epochs.Count);
         Assert.Equal(expectedStop, history.StoppedEarly);
         Assert.Equal([expectedWeights, expectedWeights], trainer.Weights());
         int best = Array.IndexOf(validationLosses, validationLosses.Take(expectedEpochs).Min()) + 1;
         Assert.Equal(best, history.BestEpoch);
-        Assert.Equal(
-            Enumerable.Range(1, expectedEpochs).Select(e => validationLosses.Take(e - 1).All(l => validationLosses[e - 1] < l)),
-            history.Epochs.Select(r => r.IsBest));
+        IEnumerable<bool> lowestSoFar = Enumerable.Range(1, expectedEpochs)
+            .Select(e => validationLosses.Take(e - 1).All(l => validationLosses[e - 1] < l));
+        Assert.Equal(lowestSoFar, history.Epochs.Select(r => r.IsBest));
     }
 
     [Fact]
@@ -55,16 +55,18 @@ public class EarlyStoppingTests
         var trainer = new ScriptedTrainer([1, 2, 3]);
         foreach (TrainingSet? validation in new[] { null, ScriptedTrainer.Data(0) })
         {
-            var error = Assert.Throws<ArgumentException>(() => TrainingLoop.Run(
-                trainer, ScriptedTrainer.Data(4), validation, new TrainingOptions { Epochs = 3, BatchSize = 2, Patience = 1 }));
+            var options = new TrainingOptions { Epochs = 3, BatchSize = 2, Patience = 1 };
+            var error = Assert.Throws<ArgumentException>(
+                () => TrainingLoop.Run(trainer, ScriptedTrainer.Data(4), validation, options));
             Assert.Contains("validation set", error.Message);
             Assert.Equal("options", error.ParamName);
         }
 
         foreach (int patience in new[] { 0, -1 })
         {
-            var error = Assert.Throws<ArgumentOutOfRangeException>(() => TrainingLoop.Run(
-                trainer, ScriptedTrainer.Data(4), ScriptedTrainer.Data(2), new TrainingOptions { Patience = patience, BatchSize = 2 }));
+            var options = new TrainingOptions { Patience = patience, BatchSize = 2 };
+            var error = Assert.Throws<ArgumentOutOfRangeException>(
+                () => TrainingLoop.Run(trainer, ScriptedTrainer.Data(4), ScriptedTrainer.Data(2), options));
             Assert.Contains("at least 1", error.Message);
         }
 
@@ -76,7 +78,8 @@ public class EarlyStoppingTests
     {
         // BestEpoch and IsBest are about the validation loss; a falling, then rising training loss must not move them.
         var trainer = new ScriptedTrainer([], trainingLosses: [5, 1, 2, 3]);
-        TrainingHistory history = TrainingLoop.Run(trainer, ScriptedTrainer.Data(2), null, new TrainingOptions { Epochs = 4, BatchSize = 2 });
+        TrainingHistory history = TrainingLoop.Run(
+            trainer, ScriptedTrainer.Data(2), null, new TrainingOptions { Epochs = 4, BatchSize = 2 });
         Assert.Equal(4, history.BestEpoch);
         Assert.False(history.StoppedEarly);
         Assert.All(history.Epochs, r => Assert.False(r.IsBest));
@@ -125,18 +128,20 @@ public class EarlyStoppingTests
         public Evaluation Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
             => new(validationLosses[_evaluations++], double.NaN, inputs.Length);
 
-        public float Step(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => throw new NotSupportedException();
+        public float Step(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => throw Unused;
 
-        public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => throw new NotSupportedException();
+        public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => throw Unused;
 
-        public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => throw new NotSupportedException();
+        public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => throw Unused;
 
-        public void ExportGradients(Span<float> destination) => throw new NotSupportedException();
+        public void ExportGradients(Span<float> destination) => throw Unused;
 
-        public Evaluation Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => throw new NotSupportedException();
+        public Evaluation Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => throw Unused;
 
-        public void ExportActivations(int layer, Span<float> destination) => throw new NotSupportedException();
+        public void ExportActivations(int layer, Span<float> destination) => throw Unused;
 
-        public void ExportPreActivations(int layer, Span<float> destination) => throw new NotSupportedException();
+        public void ExportPreActivations(int layer, Span<float> destination) => throw Unused;
+
+        private static NotSupportedException Unused => new("The training loop does not call this member.");
     }
 }

@@ -97,9 +97,9 @@ public class GradientCheckTests
         Assert.True(check.StraddleCount <= gradients.Length / 20, $"{model}: {check.StraddleCount} of {gradients.Length} " +
             "differences straddle a kink; the check covers too little");
         int[] failures = check.Failures(gradients);
-        Assert.True(failures.Length == 0, $"{model}, batch {batch}: {failures.Length} gradients off, the first " +
-            (failures.Length == 0 ? "" : $"parameter {failures[0]}: {gradients[failures[0]]:E6} vs {check.Expected[failures[0]]:E6} " +
-            $"(tolerance {check.Tolerance(failures[0]):E2})"));
+        int first = failures.FirstOrDefault();
+        Assert.True(failures.Length == 0, $"{model}, batch {batch}: {failures.Length} gradients off, the first parameter " +
+            $"{first}: {gradients[first]:E6} vs {check.Expected[first]:E6} (tolerance {check.Tolerance(first):E2})");
     }
 
     [Fact]
@@ -159,7 +159,8 @@ public class GradientCheckTests
         nudged[40] += (float)(2 * check.Tolerance(40));
         Assert.Equal([40], check.Failures(nudged));
 
-        int small = Array.IndexOf(gradients, gradients.MinBy(System.Math.Abs)), large = Array.IndexOf(gradients, gradients.MaxBy(System.Math.Abs));
+        int small = Array.IndexOf(gradients, gradients.MinBy(System.Math.Abs));
+        int large = Array.IndexOf(gradients, gradients.MaxBy(System.Math.Abs));
         float[] swapped = (float[])gradients.Clone();
         (swapped[small], swapped[large]) = (swapped[large], swapped[small]);
         Assert.Equal(new[] { small, large }.Order(), check.Failures(swapped));

@@ -85,8 +85,10 @@ public class KinkTests
             double tolerance = 1e-6 * System.Math.Abs(upstream);
             Assert.True(System.Math.Abs(upstream) > 0.1, $"{model}, unit {u}: no gradient reaches the unit");
             string where = $"{model}, z = {PreActivations[u]}";
-            Assert.True(System.Math.Abs(gradients[units + u] - expected) <= tolerance, $"{where}: bias gradient {gradients[units + u]:R}, expected {expected:R}");
-            Assert.True(System.Math.Abs(gradients[u] - expected) <= tolerance, $"{where}: weight gradient {gradients[u]:R}, expected {expected:R}");
+            Assert.True(System.Math.Abs(gradients[units + u] - expected) <= tolerance,
+                $"{where}: bias gradient {gradients[units + u]:R}, expected {expected:R}");
+            Assert.True(System.Math.Abs(gradients[u] - expected) <= tolerance,
+                $"{where}: weight gradient {gradients[u]:R}, expected {expected:R}");
             if (layer.HasSlopes)
             {
                 double slopeGradient = PreActivations[u] > 0 ? 0 : upstream * PreActivations[u];

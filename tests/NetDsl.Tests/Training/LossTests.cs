@@ -119,7 +119,8 @@ public class LossTests
 
         expected /= trainer.Loss == Loss.CrossEntropy ? rows : rows * outputs;
         Assert.True(expected > 0.01, $"{model}: the loss {expected} is too small to test anything");
-        Assert.True(System.Math.Abs(loss - expected) <= System.Math.ScaleB(expected, -23), $"{model}, {targetKind}: {loss:R} vs {expected:R}");
+        Assert.True(System.Math.Abs(loss - expected) <= System.Math.ScaleB(expected, -23),
+            $"{model}, {targetKind}: {loss:R} vs {expected:R}");
         Assert.Equal(expected, evaluation.Loss, expected * 1e-12);
         Assert.Equal(rows, evaluation.Count);
         float stepped = useLabels ? trainer.Step(inputs, labels) : trainer.Step(inputs, targets);

@@ -65,8 +65,11 @@ public class TrainerTests
 
         for (int step = 1; step <= 4; step++)
         {
-            float loss = step % 2 == 1 ? trainer.Step(inputs, labels) : trainer.Step(inputs, targets);
-            float expectedLoss = step % 2 == 1 ? gradientsOnly.ComputeGradients(inputs, labels) : gradientsOnly.ComputeGradients(inputs, targets);
+            bool byLabels = step % 2 == 1;
+            float loss = byLabels ? trainer.Step(inputs, labels) : trainer.Step(inputs, targets);
+            float expectedLoss = byLabels
+                ? gradientsOnly.ComputeGradients(inputs, labels)
+                : gradientsOnly.ComputeGradients(inputs, targets);
             manual.ExportParameters(parameters);
             second.Update(parameters, Gradients(gradientsOnly), state, step);
             manual.ImportParameters(parameters);

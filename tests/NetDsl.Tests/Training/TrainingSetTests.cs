@@ -40,7 +40,8 @@ public class TrainingSetTests
     [Fact]
     public void Rows_are_copied_into_batch_slots_with_their_own_targets()
     {
-        var set = TrainingSet.WithTargets([0, 1, 2, 10, 11, 12, 20, 21, 22], 3, [0.5f, -1, 1.5f, -2, 2.5f, -3], 2).Slice(1, 2);
+        TrainingSet set = TrainingSet.WithTargets([0, 1, 2, 10, 11, 12, 20, 21, 22], 3, [0.5f, -1, 1.5f, -2, 2.5f, -3], 2)
+            .Slice(1, 2);
         var features = new float[2 * 3];
         var targets = new float[2 * 2];
         set.CopyRow(1, features, [], targets, 0);
@@ -60,13 +61,17 @@ public class TrainingSetTests
         Assert.Contains("Expected 6 features for 2 rows of 3, got 7", error.Message);
         Assert.Equal("features", error.ParamName);
 
-        Assert.Equal("targetCount", Assert.Throws<ArgumentOutOfRangeException>(() => TrainingSet.WithTargets([], 1, [], 0)).ParamName);
-        Assert.Equal("featureCount", Assert.Throws<ArgumentOutOfRangeException>(() => TrainingSet.WithTargets([], 0, [], 1)).ParamName);
-        Assert.Equal("features", Assert.Throws<ArgumentNullException>(() => TrainingSet.WithTargets(null!, 1, [], 1)).ParamName);
-        Assert.Equal("targets", Assert.Throws<ArgumentNullException>(() => TrainingSet.WithTargets([], 1, null!, 1)).ParamName);
-        Assert.Equal("features", Assert.Throws<ArgumentNullException>(() => TrainingSet.WithLabels(null!, 1, [])).ParamName);
-        Assert.Equal("labels", Assert.Throws<ArgumentNullException>(() => TrainingSet.WithLabels([], 1, null!)).ParamName);
+        Assert.Equal("targetCount", Refused<ArgumentOutOfRangeException>(() => TrainingSet.WithTargets([], 1, [], 0)));
+        Assert.Equal("featureCount", Refused<ArgumentOutOfRangeException>(() => TrainingSet.WithTargets([], 0, [], 1)));
+        Assert.Equal("features", Refused<ArgumentNullException>(() => TrainingSet.WithTargets(null!, 1, [], 1)));
+        Assert.Equal("targets", Refused<ArgumentNullException>(() => TrainingSet.WithTargets([], 1, null!, 1)));
+        Assert.Equal("features", Refused<ArgumentNullException>(() => TrainingSet.WithLabels(null!, 1, [])));
+        Assert.Equal("labels", Refused<ArgumentNullException>(() => TrainingSet.WithLabels([], 1, null!)));
     }
+
+    /// <summary>The name of the argument that <paramref name="action"/> is refused for.</summary>
+    private static string? Refused<T>(Func<TrainingSet> action)
+        where T : ArgumentException => Assert.Throws<T>(action).ParamName;
 
     [Fact]
     public void One_hot_targets_train_a_softmax_network_exactly_as_their_labels_do()
@@ -79,9 +84,11 @@ public class TrainingSetTests
         var options = new TrainingOptions { Epochs = 2, BatchSize = 16, Seed = 3 };
 
         var first = new Spirals();
-        TrainingHistory byLabels = TrainingLoop.Run(first.CreateTrainer(new Adam(0.01f), 16), labelled.Slice(0, 60), labelled.Slice(60, 20), options);
+        TrainingHistory byLabels = TrainingLoop.Run(
+            first.CreateTrainer(new Adam(0.01f), 16), labelled.Slice(0, 60), labelled.Slice(60, 20), options);
         var second = new Spirals();
-        TrainingHistory byTargets = TrainingLoop.Run(second.CreateTrainer(new Adam(0.01f), 16), targeted.Slice(0, 60), targeted.Slice(60, 20), options);
+        TrainingHistory byTargets = TrainingLoop.Run(
+            second.CreateTrainer(new Adam(0.01f), 16), targeted.Slice(0, 60), targeted.Slice(60, 20), options);
 
         var expected = new float[Spirals.ParameterCount];
         var actual = new float[Spirals.ParameterCount];
