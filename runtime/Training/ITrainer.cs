@@ -36,7 +36,8 @@ public interface ITrainer
     /// cross-entropy, anything for mean squared error.</summary>
     /// <param name="inputs">1 to <see cref="MaxBatchSize"/> rows of <see cref="INetwork.InputSize"/> features.</param>
     /// <param name="targets"><see cref="INetwork.OutputSize"/> values per row.</param>
-    /// <returns>The batch's mean loss before the update.</returns>
+    /// <returns>The batch's mean loss before the update: over the rows for cross-entropy, over every row and output
+    /// for binary cross-entropy and mean squared error (PyTorch's reduction = 'mean').</returns>
     float Step(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 
     /// <summary>The forward and backward passes of <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/>
@@ -45,7 +46,8 @@ public interface ITrainer
     float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
 
     /// <summary>The forward and backward passes on target vectors, without the update.</summary>
-    /// <returns>The batch's mean loss.</returns>
+    /// <returns>The batch's mean loss, averaged as <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{float})"/>'s.
+    /// </returns>
     float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 
     /// <summary>Copies the last computed gradients out, in the canonical order of

@@ -34,8 +34,9 @@ public static class Losses
         return total;
     }
 
-    /// <summary>Softmax cross-entropy against target distributions (one-hot or soft): loss = logsumexp(z) − Σ yᵤzᵤ
-    /// per row (for targets summing to 1), gradient = (softmax(z) − y)·<paramref name="scale"/>.</summary>
+    /// <summary>Softmax cross-entropy against target vectors (one-hot, soft, or of any non-negative mass m = Σyᵤ):
+    /// loss = Σ yᵤ(logsumexp(z) − zᵤ) per row, gradient = (softmax(z)·m − y)·<paramref name="scale"/>, the loss's
+    /// own gradient, which is softmax(z) − y for targets summing to 1.</summary>
     /// <returns>The sum of the rows' losses.</returns>
     public static double CrossEntropy(
         ReadOnlySpan<float> logits, ReadOnlySpan<float> probabilities, int rows, int units, int stride,
@@ -56,7 +57,11 @@ public static class Losses
                 }
 
                 mass += y[u];
-                gradient[row * stride + u] = (float)((probabilities[row * stride + u] - (double)y[u]) * scale);
+            }
+
+            for (int u = 0; u < units; u++)
+            {
+                gradient[row * stride + u] = (float)((probabilities[row * stride + u] * mass - y[u]) * scale);
             }
 
             total += dot;

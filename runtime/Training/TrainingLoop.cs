@@ -69,12 +69,16 @@ public static class TrainingLoop
                 }
             }
 
+            // Only the validation loss is monitored: without a validation set the last epoch counts as the best.
             Evaluation? evaluation = validation is null || validation.Count == 0 ? null : Evaluate(trainer, validation);
-            double monitored = evaluation?.Loss ?? lossSum / seen;
-            bool isBest = monitored < bestLoss;
-            if (isBest)
+            bool isBest = evaluation is { } evaluated && evaluated.Loss < bestLoss;
+            if (evaluation is null)
             {
-                bestLoss = monitored;
+                bestEpoch = epoch;
+            }
+            else if (isBest)
+            {
+                bestLoss = evaluation.Value.Loss;
                 bestEpoch = epoch;
                 epochsWithoutImprovement = 0;
                 if ((options.Patience is not null && options.RestoreBestWeights) || options.KeepBestEpoch)
@@ -91,14 +95,16 @@ public static class TrainingLoop
             var report = new EpochReport(epoch, options.Epochs, lossSum / seen, evaluation, trainer.Optimizer.LearningRate, clock.Elapsed, isBest);
             reports.Add(report);
             progress?.Report(report);
-            if (options.Patience is { } patience && epochsWithoutImprovement >= patience && epoch < options.Epochs)
+
+            // Patience that runs out on the last epoch still restores the best weights.
+            if (options.Patience is { } patience && epochsWithoutImprovement >= patience)
             {
                 stoppedEarly = true;
                 break;
             }
         }
 
-        if ((stoppedEarly || options.KeepBestEpoch) && bestWeights is not null)
+        if (((stoppedEarly && options.RestoreBestWeights) || options.KeepBestEpoch) && bestWeights is not null)
         {
             trainer.Network.ImportParameters(bestWeights);
         }
@@ -133,6 +139,22 @@ public static class TrainingLoop
         if (options.KeepBestEpoch && (validation is null || validation.Count == 0))
         {
             throw new ArgumentException("KeepBestEpoch picks an epoch by validation loss and needs a validation set.", nameof(options));
+        }
+
+        if (options.Patience is { } patience)
+        {
+            if (patience < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), patience,
+                    "Patience counts epochs without a lower validation loss and must be at least 1.");
+            }
+
+            if (validation is null || validation.Count == 0)
+            {
+                throw new ArgumentException(
+                    "Patience stops on the validation loss and needs a validation set; without one, leave it null.",
+                    nameof(options));
+            }
         }
 
         if (options.BatchSize < 1 || options.BatchSize > trainer.MaxBatchSize)

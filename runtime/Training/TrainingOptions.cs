@@ -15,10 +15,13 @@ public sealed record TrainingOptions
     /// <summary>The learning rate per epoch; null keeps the optimizer's own.</summary>
     public ILearningRateSchedule? Schedule { get; init; }
 
-    /// <summary>Stops after this many epochs without a lower validation loss; null never stops early.</summary>
+    /// <summary>Stops after this many epochs (at least 1) without a lower validation loss; null never stops early.
+    /// Needs a validation set: the training loss is never watched instead.</summary>
     public int? Patience { get; init; }
 
-    /// <summary>With early stopping, puts back the weights of the epoch with the lowest validation loss.</summary>
+    /// <summary>When the patience runs out, on the last epoch too, puts back the weights of the epoch with the lowest
+    /// validation loss. A run whose patience never runs out keeps its last weights unless
+    /// <see cref="KeepBestEpoch"/> is set.</summary>
     public bool RestoreBestWeights { get; init; } = true;
 
     /// <summary>
@@ -34,6 +37,6 @@ public sealed record TrainingOptions
 
 /// <summary>What a training run did.</summary>
 /// <param name="Epochs">One report per epoch run.</param>
-/// <param name="StoppedEarly">True when early stopping ended the run.</param>
+/// <param name="StoppedEarly">True when the patience ran out and ended the run, possibly on its last epoch.</param>
 /// <param name="BestEpoch">The epoch with the lowest validation loss (from 1), or the last without validation.</param>
 public sealed record TrainingHistory(IReadOnlyList<EpochReport> Epochs, bool StoppedEarly, int BestEpoch);

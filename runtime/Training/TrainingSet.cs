@@ -46,6 +46,8 @@ public sealed class TrainingSet
     /// <summary>A set of rows with class labels.</summary>
     public static TrainingSet WithLabels(float[] features, int featureCount, int[] labels)
     {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(labels);
         Validate(features, featureCount, labels.Length);
         return new TrainingSet(features, featureCount, labels, null, 0, 0, labels.Length);
     }
@@ -53,6 +55,8 @@ public sealed class TrainingSet
     /// <summary>A set of rows with target vectors of <paramref name="targetCount"/> values.</summary>
     public static TrainingSet WithTargets(float[] features, int featureCount, float[] targets, int targetCount)
     {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(targets);
         ArgumentOutOfRangeException.ThrowIfLessThan(targetCount, 1);
         if (targets.Length % targetCount != 0)
         {

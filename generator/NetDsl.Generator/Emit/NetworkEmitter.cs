@@ -139,8 +139,8 @@ internal static class NetworkEmitter
         writer.Line($"private readonly {Names.AlignedBuffer} _work = new {Names.AlignedBuffer}(2 * ChunkRows * MaxStride);");
         writer.Line("private readonly float[] _prediction = new float[OutputSize];");
         writer.Line();
-        writer.Line("// Counts replacements of every parameter (Initialize, ImportParameters), so that a trainer knows when its copies");
-        writer.Line("// of the weights are stale.");
+        writer.Line("// Counts changes of the parameters (Initialize, ImportParameters, a trainer's step), so that a");
+        writer.Line("// trainer knows when its copies of the weights are stale.");
         writer.Line("private int _version;");
     }
 

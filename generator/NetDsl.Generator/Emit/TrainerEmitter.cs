@@ -329,6 +329,9 @@ internal static class TrainerEmitter
         {
             writer.Line("_steps++;");
             writer.Line("_optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps);");
+            writer.Line();
+            writer.Line("// A new version makes the network's other trainers refresh their rows before their next backward pass.");
+            writer.Line("_network._version++;");
             writer.Line("RefreshRows();");
         }
 
@@ -378,7 +381,8 @@ internal static class TrainerEmitter
         writer.Line();
         using (writer.Block($"private void BackwardPass({Names.ReadOnlySpan} inputs, int rows)"))
         {
-            writer.Line("// Parameters replaced since the last refresh (Initialize, ImportParameters, a restored snapshot) make the rows stale.");
+            writer.Line("// Parameters changed since the last refresh (Initialize, ImportParameters, another trainer's step)");
+            writer.Line("// make the rows stale.");
             using (writer.Block("if (_rowsVersion != _network._version)"))
             {
                 writer.Line("RefreshRows();");

@@ -55,8 +55,8 @@ namespace Samples
         private readonly global::NetDsl.Buffers.AlignedBuffer _work = new global::NetDsl.Buffers.AlignedBuffer(2 * ChunkRows * MaxStride);
         private readonly float[] _prediction = new float[OutputSize];
 
-        // Counts replacements of every parameter (Initialize, ImportParameters), so that a trainer knows when its copies
-        // of the weights are stale.
+        // Counts changes of the parameters (Initialize, ImportParameters, a trainer's step), so that a
+        // trainer knows when its copies of the weights are stale.
         private int _version;
 
         /// <inheritdoc/>
@@ -480,6 +480,9 @@ namespace Samples
             {
                 _steps++;
                 _optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps);
+
+                // A new version makes the network's other trainers refresh their rows before their next backward pass.
+                _network._version++;
                 RefreshRows();
             }
 
@@ -545,7 +548,8 @@ namespace Samples
 
             private void BackwardPass(global::System.ReadOnlySpan<float> inputs, int rows)
             {
-                // Parameters replaced since the last refresh (Initialize, ImportParameters, a restored snapshot) make the rows stale.
+                // Parameters changed since the last refresh (Initialize, ImportParameters, another trainer's step)
+                // make the rows stale.
                 if (_rowsVersion != _network._version)
                 {
                     RefreshRows();

@@ -37,9 +37,9 @@ public sealed class ReferenceLoss(NetworkDescription description, Loss loss)
         int rows = inputs.Length / description.InputSize;
         for (int row = 0; row < rows; row++)
         {
-            Forward(parameters, inputs.AsSpan(row * description.InputSize, description.InputSize), (act, z) =>
+            Forward(parameters, inputs.AsSpan(row * description.InputSize, description.InputSize), (layer, z) =>
             {
-                foreach (double kink in Kinks(act))
+                foreach (double kink in Kinks(layer))
                 {
                     hash = hash * 31 + (z > kink ? 1 : 0);
                 }
@@ -49,10 +49,12 @@ public sealed class ReferenceLoss(NetworkDescription description, Loss loss)
         return hash;
     }
 
-    /// <summary>Where an activation's derivative jumps; the smooth activations have none.</summary>
-    private static double[] Kinks(Act activation) => activation switch
+    /// <summary>Where a layer's activation derivative jumps; the smooth activations have none. ELU's derivative is
+    /// 1 above 0 and α·eˣ below, continuous only for α = 1.</summary>
+    private static double[] Kinks(LayerDescription layer) => layer.Activation switch
     {
         Act.ReLU or Act.LeakyReLU or Act.PReLU or Act.SELU => [0],
+        Act.ELU when layer.Alpha != 1 => [0],
         Act.HardSigmoid => [-3, 3],
         _ => [],
     };
@@ -61,7 +63,8 @@ public sealed class ReferenceLoss(NetworkDescription description, Loss loss)
     public (double[] Z, double[] A) Forward(double[] parameters, ReadOnlySpan<float> input) =>
         Forward(parameters, input, static (_, _) => { });
 
-    private (double[] Z, double[] A) Forward(double[] parameters, ReadOnlySpan<float> input, Action<Act, double> visit)
+    private (double[] Z, double[] A) Forward(
+        double[] parameters, ReadOnlySpan<float> input, Action<LayerDescription, double> visit)
     {
         double[] x = input.ToArray().Select(v => (double)v).ToArray();
         double[] z = [];
@@ -79,7 +82,7 @@ public sealed class ReferenceLoss(NetworkDescription description, Loss loss)
                 }
 
                 z[u] = sum;
-                visit(layer.Activation, sum);
+                visit(layer, sum);
             }
 
             if (layer.Activation == Act.Softmax)

@@ -48,6 +48,85 @@ public class LossTests
         Assert.All(gradients, g => Assert.True(float.IsFinite(g)));
     }
 
+    public static TheoryData<string, string> Batches() => new()
+    {
+        { "HiddenTanh", "mean squared error, linear outputs" },
+        { "OutputSigmoid", "mean squared error, sigmoid outputs" },
+        { "BinaryCrossEntropyNet", "binary cross-entropy" },
+        { "CrossEntropyNet", "cross-entropy, soft targets" },
+        { "CrossEntropyNet", "cross-entropy, targets not summing to 1" },
+        { "CrossEntropyNet", "cross-entropy, labels" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Batches))]
+    public void Losses_of_a_batch_match_the_published_formulas(string model, string targetKind)
+    {
+        // The reference, in double from the last layer's exported pre-activations z and activations a, over N = 7
+        // rows of K outputs, each as PyTorch defines it with reduction='mean':
+        //   MSELoss: Σ(a − y)² / (N·K), the mean over every element, not over rows only;
+        //   BCEWithLogitsLoss: −Σ[y·ln σ(z) + (1 − y)·ln(1 − σ(z))] / (N·K), likewise over every element;
+        //   CrossEntropyLoss with class probabilities: −Σ_rows Σ_u yᵤ·ln softmax(z)ᵤ / N, over rows; with class
+        //   indices −Σ_rows ln softmax(z)_label / N.
+        // Tolerance: the trainer sums in double and rounds the mean to float once, within half a float ulp; one ulp,
+        // 2⁻²³·|L|, covers that and the double sums' own rounding. Evaluate returns the double mean: 1e-12 relative.
+        const int rows = 7;
+        INetwork network = GradientCheckTests.Create(model);
+        network.Initialize(5);
+        ITrainer trainer = GradientCheckTests.CreateTrainer(network, rows);
+        var random = new Random(model.Length + targetKind.Length);
+        int outputs = network.OutputSize;
+        float[] inputs = Enumerable.Range(0, rows * network.InputSize).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
+        float[] targets = GradientCheckTests.Targets(trainer.Loss, random, rows, outputs);
+        int[] labels = Enumerable.Range(0, rows).Select(_ => random.Next(outputs)).ToArray();
+        if (targetKind.Contains("not summing"))
+        {
+            targets = targets.Select((y, i) => y * (0.3f + i / outputs * 0.25f)).ToArray();
+        }
+
+        bool useLabels = targetKind.EndsWith("labels");
+        Evaluation evaluation = useLabels ? trainer.Evaluate(inputs, labels) : trainer.Evaluate(inputs, targets);
+        float loss = useLabels ? trainer.ComputeGradients(inputs, labels) : trainer.ComputeGradients(inputs, targets);
+        int last = network.Description.Layers.Count - 1;
+        var z = new double[rows * outputs];
+        var a = new double[rows * outputs];
+        var buffer = new float[rows * outputs];
+        trainer.ExportPreActivations(last, buffer);
+        buffer.Select(v => (double)v).ToArray().CopyTo(z, 0);
+        trainer.ExportActivations(last, buffer);
+        buffer.Select(v => (double)v).ToArray().CopyTo(a, 0);
+
+        double expected = 0;
+        for (int row = 0; row < rows; row++)
+        {
+            double[] logits = z[(row * outputs)..((row + 1) * outputs)];
+            double sum = logits.Sum(System.Math.Exp);
+            double[] softmax = logits.Select(v => System.Math.Exp(v) / sum).ToArray();
+            for (int u = 0; u < outputs; u++)
+            {
+                int i = row * outputs + u;
+                double y = targets[i];
+                double sigmoid = 1 / (1 + System.Math.Exp(-z[i]));
+                expected += trainer.Loss switch
+                {
+                    Loss.MeanSquaredError => (a[i] - y) * (a[i] - y),
+                    Loss.BinaryCrossEntropy => -(y * System.Math.Log(sigmoid) + (1 - y) * System.Math.Log(1 - sigmoid)),
+                    _ when useLabels => u == labels[row] ? -System.Math.Log(softmax[u]) : 0,
+                    _ => -y * System.Math.Log(softmax[u]),
+                };
+            }
+        }
+
+        expected /= trainer.Loss == Loss.CrossEntropy ? rows : rows * outputs;
+        Assert.True(expected > 0.01, $"{model}: the loss {expected} is too small to test anything");
+        Assert.True(System.Math.Abs(loss - expected) <= System.Math.ScaleB(expected, -23),
+            $"{model}, {targetKind}: {loss:R} vs {expected:R}");
+        Assert.Equal(expected, evaluation.Loss, expected * 1e-12);
+        Assert.Equal(rows, evaluation.Count);
+        float stepped = useLabels ? trainer.Step(inputs, labels) : trainer.Step(inputs, targets);
+        Assert.Equal(BitConverter.SingleToInt32Bits(loss), BitConverter.SingleToInt32Bits(stepped));
+    }
+
     [Fact]
     public void Labels_out_of_range_are_refused_before_anything_changes()
     {

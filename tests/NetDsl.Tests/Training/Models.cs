@@ -119,3 +119,42 @@ public partial class Xor { }
 
 [Input(2)] [Dense(48, Init.HeNormal, Act.ReLU)] [Dense(48, Init.HeNormal, Act.ReLU)] [Dense(2, Init.GlorotUniform, Act.Softmax)]
 public partial class Spirals { }
+
+// One input and six units whose pre-activations the kink tests set exactly, by imported weights, on and around each
+// kink: as a hidden layer (the fused input-gradient kernel) and as the output of a mean-squared-error network (the
+// output-slope kernel).
+[Input(1)] [Dense(6, Init.GlorotUniform, Act.ReLU)] [Dense(1, Init.GlorotUniform, Act.Linear)]
+public partial class KinkHiddenReLU { }
+
+[Input(1)] [Dense(6, Init.GlorotUniform, Act.ReLU)]
+public partial class KinkOutputReLU { }
+
+[Input(1)] [Dense(6, Init.GlorotUniform, Act.LeakyReLU, Alpha = 0.2)] [Dense(1, Init.GlorotUniform, Act.Linear)]
+public partial class KinkHiddenLeakyReLU { }
+
+[Input(1)] [Dense(6, Init.GlorotUniform, Act.LeakyReLU, Alpha = 0.2)]
+public partial class KinkOutputLeakyReLU { }
+
+[Input(1)] [Dense(6, Init.GlorotUniform, Act.PReLU)] [Dense(1, Init.GlorotUniform, Act.Linear)]
+public partial class KinkHiddenPReLU { }
+
+[Input(1)] [Dense(6, Init.GlorotUniform, Act.PReLU)]
+public partial class KinkOutputPReLU { }
+
+[Input(1)] [Dense(6, Init.GlorotUniform, Act.ELU, Alpha = 0.2)] [Dense(1, Init.GlorotUniform, Act.Linear)]
+public partial class KinkHiddenELU { }
+
+[Input(1)] [Dense(6, Init.GlorotUniform, Act.ELU, Alpha = 0.2)]
+public partial class KinkOutputELU { }
+
+[Input(1)] [Dense(6, Init.GlorotUniform, Act.SELU)] [Dense(1, Init.GlorotUniform, Act.Linear)]
+public partial class KinkHiddenSELU { }
+
+[Input(1)] [Dense(6, Init.GlorotUniform, Act.SELU)]
+public partial class KinkOutputSELU { }
+
+[Input(1)] [Dense(6, Init.GlorotUniform, Act.HardSigmoid)] [Dense(1, Init.GlorotUniform, Act.Linear)]
+public partial class KinkHiddenHardSigmoid { }
+
+[Input(1)] [Dense(6, Init.GlorotUniform, Act.HardSigmoid)]
+public partial class KinkOutputHardSigmoid { }

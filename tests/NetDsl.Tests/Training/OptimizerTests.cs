@@ -74,6 +74,59 @@ public class OptimizerTests
         Assert.Equal(-0.651, weight[0], 1e-6);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Sgd_with_momentum_and_weight_decay_follows_PyTorch_over_six_steps(bool nesterov)
+    {
+        // torch.optim.SGD's update (dampening 0), step by step in double: g ← g + λp; b ← μb + g, with b = g on the
+        // first step (PyTorch clones the gradient into an empty buffer); g ← g + μb with Nesterov, else g ← b;
+        // p ← p − lr·g. 37 parameters with their own values and gradients, so the vector loop and the tail both run.
+        // Tolerance: each step rounds at most 8 float operations per parameter on values below 10 (b grows to about
+        // 6), and errors in b reach p damped by lr: over 6 steps well below 6·8·2⁻²⁴·10 ≈ 3e-5, the bound used. The
+        // smallest convention it must tell apart, the decay's lr·λ·p ≥ 2.5e-3 per step, is a hundred times larger.
+        const float lr = 0.1f, mu = 0.9f, decay = 0.05f;
+        const int count = 37, steps = 6;
+        var sgd = new Sgd(lr, momentum: mu, nesterov: nesterov, weightDecay: decay);
+        float[] weights = Enumerable.Range(0, count).Select(i => 0.5f + 1.5f * i / (count - 1)).ToArray();
+        var state = new float[count];
+        double[] p = weights.Select(w => (double)w).ToArray();
+        var b = new double[count];
+        for (int step = 1; step <= steps; step++)
+        {
+            float[] gradients = Enumerable.Range(0, count).Select(i => 2 * (float)System.Math.Sin(step * 1.7 + i * 0.3)).ToArray();
+            sgd.Update(weights, gradients, state, step);
+            for (int i = 0; i < count; i++)
+            {
+                double g = gradients[i] + (double)decay * p[i];
+                b[i] = step == 1 ? g : (double)mu * b[i] + g;
+                g = nesterov ? g + (double)mu * b[i] : b[i];
+                p[i] -= (double)lr * g;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                Assert.True(System.Math.Abs(weights[i] - p[i]) <= 3e-5, $"step {step}, weight {i}: {weights[i]:R} vs {p[i]:R}");
+                Assert.True(System.Math.Abs(state[i] - b[i]) <= 3e-5, $"step {step}, buffer {i}: {state[i]:R} vs {b[i]:R}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Sgd_starts_its_momentum_buffer_at_the_first_gradient(bool nesterov)
+    {
+        // PyTorch's first step sets b = g + λp (not μ·b + g over a zero or a stale buffer): whatever the state holds
+        // before step 1 is overwritten, and the move is lr·g, or lr·(1 + μ)·g with Nesterov.
+        var sgd = new Sgd(0.5f, momentum: 0.75f, nesterov: nesterov, weightDecay: 0.25f);
+        float[] weight = [2f];
+        float[] state = [100f];
+        sgd.Update(weight, [1f], state, 1);
+        Assert.Equal(1.5f, state[0]);
+        Assert.Equal(nesterov ? 2 - 0.5f * (1.5f + 0.75f * 1.5f) : 2 - 0.5f * 1.5f, weight[0]);
+    }
+
     [Fact]
     public void Sgd_weight_decay_adds_an_L2_penalty_to_the_gradient()
     {
