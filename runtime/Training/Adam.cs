@@ -21,8 +21,14 @@ public class Adam(
     float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f, float weightDecay = 0,
     bool decoupled = false) : IOptimizer
 {
+    private float _learningRate = OptimizerArguments.NonNegative(learningRate, nameof(learningRate));
+
     /// <inheritdoc/>
-    public float LearningRate { get; set; } = learningRate;
+    public float LearningRate
+    {
+        get => _learningRate;
+        set => _learningRate = OptimizerArguments.NonNegative(value, nameof(LearningRate));
+    }
 
     /// <summary>β₁.</summary>
     public float Beta1 { get; } = beta1 is >= 0 and < 1 ? beta1 : throw new ArgumentOutOfRangeException(nameof(beta1));
@@ -31,10 +37,10 @@ public class Adam(
     public float Beta2 { get; } = beta2 is >= 0 and < 1 ? beta2 : throw new ArgumentOutOfRangeException(nameof(beta2));
 
     /// <summary>ε.</summary>
-    public float Epsilon { get; } = epsilon;
+    public float Epsilon { get; } = OptimizerArguments.NonNegative(epsilon, nameof(epsilon));
 
     /// <summary>λ.</summary>
-    public float WeightDecay { get; } = weightDecay;
+    public float WeightDecay { get; } = OptimizerArguments.NonNegative(weightDecay, nameof(weightDecay));
 
     /// <summary>True for AdamW's decoupled decay.</summary>
     public bool Decoupled { get; } = decoupled;

@@ -17,4 +17,10 @@ internal static class OptimizerArguments
 
         ArgumentOutOfRangeException.ThrowIfLessThan(step, 1);
     }
+
+    /// <summary><paramref name="value"/> when it is finite and not negative (as PyTorch's optimizers require of lr,
+    /// weight decay, momentum and ε); else an exception naming the hyper-parameter.</summary>
+    public static float NonNegative(float value, string name)
+        => float.IsFinite(value) && value >= 0 ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number of at least 0, not {value}.");
 }

@@ -15,18 +15,24 @@ namespace NetDsl.Training;
 /// does for a single parameter group).</param>
 public sealed class Sgd(float learningRate, float momentum = 0, bool nesterov = false, float weightDecay = 0) : IOptimizer
 {
+    private float _learningRate = OptimizerArguments.NonNegative(learningRate, nameof(learningRate));
+
     /// <inheritdoc/>
-    public float LearningRate { get; set; } = learningRate;
+    public float LearningRate
+    {
+        get => _learningRate;
+        set => _learningRate = OptimizerArguments.NonNegative(value, nameof(LearningRate));
+    }
 
     /// <summary>μ.</summary>
-    public float Momentum { get; } = momentum >= 0 ? momentum : throw new ArgumentOutOfRangeException(nameof(momentum));
+    public float Momentum { get; } = OptimizerArguments.NonNegative(momentum, nameof(momentum));
 
     /// <summary>Whether the step looks ahead along the momentum.</summary>
     public bool Nesterov { get; } = !nesterov || momentum > 0 ? nesterov
         : throw new ArgumentException("Nesterov momentum needs a positive momentum.", nameof(nesterov));
 
     /// <summary>λ.</summary>
-    public float WeightDecay { get; } = weightDecay;
+    public float WeightDecay { get; } = OptimizerArguments.NonNegative(weightDecay, nameof(weightDecay));
 
     /// <inheritdoc/>
     public int StateSlots => Momentum > 0 ? 1 : 0;

@@ -135,7 +135,11 @@ public static class TrainingLoop
 
     private static void Check(ITrainer trainer, TrainingSet training, TrainingSet? validation, TrainingOptions options)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1, nameof(options));
+        if (options.Epochs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "Epochs must be at least 1.");
+        }
+
         if (options.KeepBestEpoch && (validation is null || validation.Count == 0))
         {
             throw new ArgumentException("KeepBestEpoch picks an epoch by validation loss and needs a validation set.", nameof(options));

@@ -70,9 +70,12 @@ public sealed class TrainingSet
     /// <summary>Rows [start, start + count) as a set sharing these arrays.</summary>
     public TrainingSet Slice(int start, int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(start);
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(start + (long)count, Count);
+        if (start < 0 || count < 0 || start + (long)count > Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count),
+                $"A slice of {count} rows from row {start} does not fit in a set of {Count} rows.");
+        }
+
         return new TrainingSet(_features, FeatureCount, _labels, _targets, TargetCount, _start + start, count);
     }
 

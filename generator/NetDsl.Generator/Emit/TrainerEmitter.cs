@@ -295,12 +295,18 @@ internal static class TrainerEmitter
         writer.Line();
         using (writer.Block("private static void CheckLabels(global::System.ReadOnlySpan<int> labels, int rows)"))
         {
-            writer.Line("RequireLength(labels.Length, rows, nameof(labels));");
+            using (writer.Block("if (labels.Length != rows)"))
+            {
+                writer.Line("throw new global::System.ArgumentException($\"Expected {rows} labels, one per row, got {labels.Length}.\", nameof(labels));");
+            }
+
+            writer.Line();
             using (writer.Block("for (int i = 0; i < labels.Length; i++)"))
             {
                 using (writer.Block("if ((uint)labels[i] >= OutputSize)"))
                 {
-                    writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(labels), labels[i], $\"Label {i} is not a class index below OutputSize = {OutputSize}.\");");
+                    writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(labels), labels[i],");
+                    writer.Line("    $\"The label of row {i} is {labels[i]}, not a class index from 0 to {OutputSize - 1}.\");");
                 }
             }
         }

@@ -407,12 +407,17 @@ namespace Samples
 
             private static void CheckLabels(global::System.ReadOnlySpan<int> labels, int rows)
             {
-                RequireLength(labels.Length, rows, nameof(labels));
+                if (labels.Length != rows)
+                {
+                    throw new global::System.ArgumentException($"Expected {rows} labels, one per row, got {labels.Length}.", nameof(labels));
+                }
+
                 for (int i = 0; i < labels.Length; i++)
                 {
                     if ((uint)labels[i] >= OutputSize)
                     {
-                        throw new global::System.ArgumentOutOfRangeException(nameof(labels), labels[i], $"Label {i} is not a class index below OutputSize = {OutputSize}.");
+                        throw new global::System.ArgumentOutOfRangeException(nameof(labels), labels[i],
+                            $"The label of row {i} is {labels[i]}, not a class index from 0 to {OutputSize - 1}.");
                     }
                 }
             }

@@ -132,7 +132,7 @@ public class LossTests
     {
         (Logits2 network, ITrainer trainer) = Identity();
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Step([0f, 1f], [2]));
-        Assert.Contains("OutputSize = 2", error.Message);
+        Assert.Contains("not a class index from 0 to 1", error.Message);
         Assert.Equal(0, trainer.StepCount);
         Assert.Throws<ArgumentException>(() => trainer.Step([0f, 1f, 2f], [0]));
         Assert.Throws<ArgumentException>(() => trainer.Step(new float[2 * 5], new int[5]));

@@ -1,0 +1,81 @@
+using NetDsl.Training;
+
+namespace NetDsl.Tests.Training;
+
+/// <summary>Wrong training inputs and hyper-parameters are refused with a message that names what is wrong.</summary>
+public class MisuseTests
+{
+    private static readonly float[] TwoRows = [0, 0, 1, 1];
+
+    [Fact]
+    public void A_label_count_other_than_the_row_count_is_refused_in_labels()
+    {
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+
+        var error = Assert.Throws<ArgumentException>(() => trainer.Step(TwoRows, [0, 1, 1]));
+
+        Assert.Equal("labels", error.ParamName);
+        Assert.StartsWith("Expected 2 labels, one per row, got 3.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_label_outside_the_classes_names_its_row_and_value()
+    {
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Evaluate(TwoRows, [1, 5]));
+
+        Assert.StartsWith("The label of row 1 is 5, not a class index from 0 to 1.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1f)]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    public void A_learning_rate_that_is_negative_or_not_finite_is_refused(float rate)
+    {
+        Assert.Contains("learningRate must be a finite number of at least 0",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Adam(rate)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(rate));
+        var sgd = new Sgd(0.1f);
+        Assert.Throws<ArgumentOutOfRangeException>(() => sgd.LearningRate = rate);
+        Assert.Equal(0.1f, sgd.LearningRate);
+    }
+
+    [Fact]
+    public void Other_hyper_parameters_that_are_negative_or_not_finite_are_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Adam(epsilon: -1e-8f));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Adam(weightDecay: float.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(0.1f, momentum: float.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(0.1f, weightDecay: -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Adam(beta1: 1));
+        Assert.Equal(0f, new Sgd(0).LearningRate);
+    }
+
+    [Fact]
+    public void Zero_epochs_are_refused_by_name()
+    {
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+        TrainingSet data = TrainingSet.WithLabels(TwoRows, 2, [0, 1]);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => TrainingLoop.Run(trainer, data, null, new TrainingOptions { Epochs = 0 }));
+
+        Assert.StartsWith("Epochs must be at least 1.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3, 2)]
+    [InlineData(-1, 1)]
+    [InlineData(0, -1)]
+    public void A_slice_outside_the_set_says_which_rows_it_asked_for(int start, int count)
+    {
+        TrainingSet data = TrainingSet.WithLabels([0, 0, 1, 1, 2, 2, 3, 3], 2, [0, 1, 0, 1]);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => data.Slice(start, count));
+
+        Assert.StartsWith($"A slice of {count} rows from row {start} does not fit in a set of 4 rows.", error.Message,
+            StringComparison.Ordinal);
+    }
+}
