@@ -17,14 +17,14 @@ public static class Rows
         }
     }
 
-    /// <summary>The index of the largest value, the first one on ties; NaN is never chosen (an all-NaN row gives 0).
-    /// </summary>
+    /// <summary>The index of the largest value, the first one on ties. NaN is never chosen: a row of NaN (a network
+    /// fed NaN, or one whose training diverged) and an empty row give −1, which matches no class.</summary>
     public static int ArgMax(ReadOnlySpan<float> values)
     {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
+        int best = -1;
+        for (int i = 0; i < values.Length; i++)
         {
-            if (float.IsNaN(values[best]) ? !float.IsNaN(values[i]) : values[i] > values[best])
+            if (!float.IsNaN(values[i]) && (best < 0 || values[i] > values[best]))
             {
                 best = i;
             }

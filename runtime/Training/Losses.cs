@@ -160,7 +160,7 @@ public static class Losses
         for (int row = 0; row < rows; row++)
         {
             int predicted = Kernels.Rows.ArgMax(outputs.Slice(row * stride, units));
-            correct += predicted == Kernels.Rows.ArgMax(targets.Slice(row * units, units)) ? 1 : 0;
+            correct += predicted >= 0 && predicted == Kernels.Rows.ArgMax(targets.Slice(row * units, units)) ? 1 : 0;
         }
 
         return correct;

@@ -41,8 +41,10 @@ internal static class PredictJob
                 truth = Markup.Escape(FashionMnist.ClassNames[label]) + mark;
             }
 
-            table.AddRow(Markup.Escape(item.Name), Markup.Escape(FashionMnist.ClassNames[predicted]),
-                $"{probabilities[predicted]:P1}", truth);
+            // -1: every output is NaN (an image with NaN pixels, or weights that diverged).
+            table.AddRow(Markup.Escape(item.Name),
+                predicted < 0 ? "none (NaN outputs)" : Markup.Escape(FashionMnist.ClassNames[predicted]),
+                predicted < 0 ? "" : $"{probabilities[predicted]:P1}", truth);
         }
 
         console.Write(table);

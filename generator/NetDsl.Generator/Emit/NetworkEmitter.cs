@@ -182,7 +182,8 @@ internal static class NetworkEmitter
 
         writer.Line();
         writer.Line("/// <summary>Runs one sample and returns the index of the largest output (the predicted class for a");
-        writer.Line("/// classifier; the first on ties, and NaN outputs are never chosen). Allocates nothing.</summary>");
+        writer.Line("/// classifier; the first on ties). NaN outputs are never chosen: when every output is NaN, -1.");
+        writer.Line("/// Allocates nothing.</summary>");
         writer.Line("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> features.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
         using (writer.Block($"public int Predict({Names.ReadOnlySpan} input)"))

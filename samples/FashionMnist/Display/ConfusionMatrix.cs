@@ -32,7 +32,13 @@ internal sealed class ConfusionMatrix
         var counts = new int[classes, classes];
         for (int i = 0; i < set.Count; i++)
         {
-            counts[set.Labels[i], NetDsl.Kernels.Rows.ArgMax(outputs.AsSpan(i * classes, classes))]++;
+            // An image whose outputs are all NaN has no predicted class (-1): it counts against the accuracy, in no
+            // column.
+            int predicted = NetDsl.Kernels.Rows.ArgMax(outputs.AsSpan(i * classes, classes));
+            if (predicted >= 0)
+            {
+                counts[set.Labels[i], predicted]++;
+            }
         }
 
         return new ConfusionMatrix(counts, set.Count);

@@ -88,7 +88,8 @@ namespace Company.Product.Models
                     }
 
                     /// <summary>Runs one sample and returns the index of the largest output (the predicted class for a
-                    /// classifier; the first on ties, and NaN outputs are never chosen). Allocates nothing.</summary>
+                    /// classifier; the first on ties). NaN outputs are never chosen: when every output is NaN, -1.
+                    /// Allocates nothing.</summary>
                     /// <param name="input">Exactly <see cref="InputSize"/> features.</param>
                     /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
                     public int Predict(global::System.ReadOnlySpan<float> input)
