@@ -104,6 +104,19 @@ public class HostileFileTests
         Assert.False(string.IsNullOrEmpty(label));
     }
 
+    [Theory]
+    [InlineData("hello", "the header is not valid JSON: 'h' is an invalid start of a value. LineNumber: 0 | ")]
+    [InlineData("{\"\\ud800\":{}}", "the header holds an invalid string: ")]
+    public void A_message_quoting_System_Text_Json_ends_with_one_period(string header, string problem)
+    {
+        // System.Text.Json's messages end with a period of their own, which once made "..".
+        var error = Assert.Throws<InvalidDataException>(
+            () => SafetensorsReader.Read(new MemoryStream(TestFiles.File(header, []))));
+
+        Assert.StartsWith("Not a valid safetensors file: " + problem, error.Message);
+        TestFiles.AssertOneFinalPeriod(error.Message);
+    }
+
     [Fact]
     public void Valid_edge_cases_of_the_reference_are_accepted()
     {

@@ -10,6 +10,7 @@ public class ShapeMismatchTests
         byte[] file = TestFiles.Saved(saved, TestFiles.Parameters(saved.ParameterCount));
         var error = Assert.Throws<InvalidDataException>(() => WeightsFile.Load(new MemoryStream(file), model, options));
         Assert.StartsWith("The weights file does not fit the model: ", error.Message);
+        TestFiles.AssertOneFinalPeriod(error.Message);
         return error.Message;
     }
 
@@ -20,7 +21,7 @@ public class ShapeMismatchTests
             TestFiles.Chain(10, (20, Act.ReLU), (30, Act.ReLU), (64, Act.Softmax)),
             TestFiles.Chain(10, (20, Act.ReLU), (30, Act.ReLU), (128, Act.Softmax)));
 
-        Assert.Contains("layer 2 has 64 units in the file, 128 in the model", message);
+        Assert.Equal("The weights file does not fit the model: layer 2 has 64 units in the file, 128 in the model.", message);
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public class ShapeMismatchTests
             TestFiles.Chain(4, (3, Act.ReLU), (3, Act.ReLU), (2, Act.Linear)),
             TestFiles.Chain(4, (3, Act.ReLU), (2, Act.Linear)));
 
-        Assert.Contains("the file has 3 layers, the model 2", message);
+        Assert.Equal("The weights file does not fit the model: the file has 3 layers, the model 2.", message);
     }
 
     [Fact]
@@ -39,7 +40,8 @@ public class ShapeMismatchTests
         string message = LoadError(
             TestFiles.Chain(100, (128, Act.ReLU), (10, Act.Softmax)), TestFiles.Mnist);
 
-        Assert.Contains("the file's input size is 100, the model's 784", message);
+        // Once ended with "784.." : the phrase brought its own period.
+        Assert.Equal("The weights file does not fit the model: the file's input size is 100, the model's 784.", message);
     }
 
     [Fact]

@@ -75,4 +75,12 @@ public static class TestFiles
     }
 
     public static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
+
+    /// <summary>Error messages are one sentence: a final period, never doubled by a phrase that brought its own.
+    /// </summary>
+    public static void AssertOneFinalPeriod(string message)
+    {
+        Assert.EndsWith(".", message);
+        Assert.False(message.EndsWith("..", StringComparison.Ordinal), message);
+    }
 }
