@@ -189,3 +189,9 @@ public partial class Wide1000 { }
 [Dense(21, Init.GlorotUniform, Act.ELU, Alpha = 0.5, Bias = 0.1)]
 [Dense(70, Init.Orthogonal, Act.Softmax)]
 public partial class Arguments { }
+
+// The weights-file tests' 30-parameter shape (TestFiles.Small), so that hostile and damaged files meet a real network.
+[Input(3)]
+[Dense(4, Init.HeNormal, Act.PReLU)]
+[Dense(2, Init.GlorotUniform, Act.Softmax)]
+public partial class SmallPReLU { }
