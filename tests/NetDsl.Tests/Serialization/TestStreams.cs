@@ -36,6 +36,22 @@ public sealed class NonSeekableStream(byte[] bytes, int maxChunk = int.MaxValue,
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
+/// <summary>A write-only stream that cannot seek nor tell its length or position, like a pipe; what is written goes
+/// to <paramref name="inner"/>.</summary>
+public sealed class NonSeekableWriteStream(Stream inner) : Stream
+{
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    public override void Flush() => inner.Flush();
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
+
 /// <summary>A seekable stream that claims to be far longer than the bytes it has.</summary>
 public sealed class LyingLengthStream(byte[] bytes, long claimedLength) : Stream
 {
