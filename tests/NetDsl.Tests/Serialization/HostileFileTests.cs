@@ -90,8 +90,11 @@ public class HostileFileTests
         { "length not dtype × shape", WithTensors(8, Tensor("a", "F32", "[3]", 0, 8)), "spans 8 bytes, but 12 are needed for dtype F32 and shape [3]" },
         { "F16 length", WithTensors(4, Tensor("a", "F16", "[1]", 0, 4)), "spans 4 bytes, but 2 are needed" },
         { "offsets past the data", WithTensors(4, Tensor("a", "F32", "[2]", 0, 8)), "need a data section of 8 bytes, but the file has 4" },
-        { "offsets a gigabyte past the data", WithTensors(4, Tensor("a", "U8", "[1000000000]", 0, 1000000000)), "the tensors need a data section of 1000000000 bytes, but the file has 4 after the header" },
-        { "offsets far past the data", WithTensors(4, Tensor("a", "U8", "[1000000000000]", 0, 1000000000000)), "the data section is 1000000000000 bytes; NetDsl reads at most 2147483591", "need a data section of 1000000000000 bytes, but the file has 4" },
+        { "offsets a gigabyte past the data", WithTensors(4, Tensor("a", "U8", "[1000000000]", 0, 1000000000)),
+            "the tensors need a data section of 1000000000 bytes, but the file has 4 after the header" },
+        { "offsets far past the data", WithTensors(4, Tensor("a", "U8", "[1000000000000]", 0, 1000000000000)),
+            "the data section is 1000000000000 bytes; NetDsl reads at most 2147483591",
+            "need a data section of 1000000000000 bytes, but the file has 4" },
         { "trailing bytes", WithTensors(5, Tensor("a", "F32", "[1]", 0, 4)), "1 byte after the end of the last tensor's data" },
         { "data but no tensors", WithHeader("{}", 8), "8 bytes after the end" },
     };

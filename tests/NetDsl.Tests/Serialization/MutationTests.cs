@@ -40,11 +40,13 @@ public class MutationTests
             .AddSingles("1.weight", [4], TestFiles.Parameters(4))
             .AddSingles("2.weight", [2, 4], TestFiles.Parameters(8))
             .AddSingles("2.bias", [2], TestFiles.Parameters(2))
-            .Build(new Dictionary<string, string> { ["format"] = "pt" }), () => new SmallPReLU(), WeightsLoadOptions.PyTorch),
+            .Build(new Dictionary<string, string> { ["format"] = "pt" }),
+            () => new SmallPReLU(), WeightsLoadOptions.PyTorch),
         ["F16"] = new(InDType("F16", 2, (bytes, value) => BinaryPrimitives.WriteHalfLittleEndian(bytes, (Half)value)),
             () => new SmallPReLU(), WeightsLoadOptions.Default),
         ["BF16"] = new(InDType("BF16", 2, (bytes, value) => BinaryPrimitives.WriteUInt16LittleEndian(
-            bytes, (ushort)(BitConverter.SingleToUInt32Bits(value) >> 16))), () => new SmallPReLU(), WeightsLoadOptions.Default),
+            bytes, (ushort)(BitConverter.SingleToUInt32Bits(value) >> 16))),
+            () => new SmallPReLU(), WeightsLoadOptions.Default),
         ["F64"] = new(InDType("F64", 8, (bytes, value) => BinaryPrimitives.WriteDoubleLittleEndian(bytes, value)),
             () => new SmallPReLU(), WeightsLoadOptions.Default),
         // Four layers: LeakyReLU and ELU with their alpha in the metadata, PReLU with its slope tensor, Softmax.
@@ -152,7 +154,8 @@ public class MutationTests
             }
             else
             {
-                Assert.True(streamed.Error is null, $"{streamed.Error?.GetType().Name}: {streamed.Error?.Message}\n{context}");
+                Assert.True(streamed.Error is null,
+                    $"{streamed.Error?.GetType().Name}: {streamed.Error?.Message}\n{context}");
                 Assert.Equal(TestFiles.Bits(seekable.Value!), TestFiles.Bits(streamed.Value!));
                 loaded++;
             }
