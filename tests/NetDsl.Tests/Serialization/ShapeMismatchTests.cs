@@ -57,6 +57,45 @@ public class ShapeMismatchTests
         Assert.Equal(parameters, WeightsFile.Load(new MemoryStream(TestFiles.Saved(saved, parameters)), model, relaxed));
     }
 
+    [Theory]
+    [InlineData(Act.LeakyReLU, 0.2, 0.0, "layer 0's LeakyReLU has α = 0.2 in the file, 0 in the model")]
+    [InlineData(Act.LeakyReLU, 0.0, 0.2, "layer 0's LeakyReLU has α = 0 in the file, 0.2 in the model")]
+    [InlineData(Act.ELU, 1.0, 0.5, "layer 0's ELU has α = 1 in the file, 0.5 in the model")]
+    public void A_different_alpha_is_refused_even_when_one_side_is_0(Act activation, double saved, double model,
+        string problem)
+    {
+        // A slope of 0 is a LeakyReLU too (it computes ReLU): it is recorded and checked like any other.
+        var inFile = TestFiles.Chain(2, (3, activation), (1, Act.Linear));
+        inFile = inFile with { Layers = [inFile.Layers[0] with { Alpha = saved }, inFile.Layers[1]] };
+        var inModel = inFile with { Layers = [inFile.Layers[0] with { Alpha = model }, inFile.Layers[1]] };
+
+        Assert.Equal(
+            $"The weights file does not fit the model: {problem} (set WeightsLoadOptions.CheckActivations to false " +
+            "to load the weights anyway).", LoadError(inFile, inModel));
+        float[] parameters = TestFiles.Parameters(inFile.ParameterCount);
+        var relaxed = new WeightsLoadOptions { CheckActivations = false };
+        Assert.Equal(parameters, WeightsFile.Load(new MemoryStream(TestFiles.Saved(inFile, parameters)), inModel, relaxed));
+    }
+
+    [Fact]
+    public void Alpha_is_recorded_for_LeakyReLU_and_ELU_only()
+    {
+        var description = TestFiles.Chain(2, (3, Act.LeakyReLU), (3, Act.ELU), (3, Act.PReLU), (1, Act.Linear));
+        description = description with
+        {
+            Layers = [description.Layers[0] with { Alpha = 0 }, description.Layers[1] with { Alpha = 1.5 },
+                .. description.Layers.Skip(2)],
+        };
+
+        var metadata = SafetensorsReader.ReadHeader(
+            new MemoryStream(TestFiles.Saved(description, new float[description.ParameterCount]))).Metadata;
+
+        Assert.Equal("0", metadata["netdsl.layers.0.alpha"]);
+        Assert.Equal("1.5", metadata["netdsl.layers.1.alpha"]);
+        Assert.False(metadata.ContainsKey("netdsl.layers.2.alpha"));
+        Assert.False(metadata.ContainsKey("netdsl.layers.3.alpha"));
+    }
+
     [Fact]
     public void PReLU_slopes_must_be_in_the_file_exactly_when_the_model_has_them()
     {
