@@ -22,22 +22,16 @@ public static class SafetensorsReader
 
     /// <summary>Reads a whole file: its header, then its data, then checks that the stream ends there.</summary>
     /// <param name="source">Read from its current position to its end; need not be seekable.</param>
-    /// <exception cref="InvalidDataException">The file is malformed; the message says how.</exception>
+    /// <exception cref="InvalidDataException">The file is malformed; the message says how, in the same words
+    /// whether or not the stream can seek.</exception>
     public static SafetensorsFile Read(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var header = ReadHeaderOnly(source);
-        if (header.DataLength > Array.MaxLength)
-        {
-            throw Malformed($"the data section is {header.DataLength} bytes; NetDsl reads at most {Array.MaxLength}");
-        }
-
-        byte[] data = BoundedRead.Exactly(source, header.DataLength, arrived => Malformed(
-            $"the file ends {arrived} bytes into a data section of {header.DataLength} bytes"));
+        var header = ReadHeaderOnly(source, dataLimit: Array.MaxLength);
+        byte[] data = BoundedRead.Exactly(source, header.DataLength, arrived => DataTooShort(header.DataLength, arrived));
         if (source.ReadByte() >= 0)
         {
-            long extra = 1 + BoundedRead.CountToEnd(source);
-            throw Malformed($"the file has {Bytes(extra)} after the end of the last tensor's data");
+            throw TrailingBytes(1 + BoundedRead.CountToEnd(source));
         }
 
         return new SafetensorsFile(header, data);
@@ -46,17 +40,20 @@ public static class SafetensorsReader
     /// <summary>Reads and checks the header, and checks the file's length against it, without keeping the data: what
     /// a tool needs to show what a file holds.</summary>
     /// <param name="source">Read from its current position; a non-seekable stream is read to its end.</param>
-    /// <exception cref="InvalidDataException">The file is malformed; the message says how.</exception>
+    /// <exception cref="InvalidDataException">The file is malformed; the message says how, in the words of
+    /// <see cref="Read"/> (which also refuses data sections over 2 GiB).</exception>
     public static SafetensorsHeader ReadHeader(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var header = ReadHeaderOnly(source);
+        var header = ReadHeaderOnly(source, dataLimit: long.MaxValue);
         long actual = BoundedRead.Remaining(source) ?? BoundedRead.CountToEnd(source);
         CheckDataLength(header.DataLength, actual);
         return header;
     }
 
-    private static SafetensorsHeader ReadHeaderOnly(Stream source)
+    /// <summary>Reads the length prefix and the header. A seekable stream's length only lets the problems of a short
+    /// file show before reading; a non-seekable one finds them by reading and names them in the same words.</summary>
+    private static SafetensorsHeader ReadHeaderOnly(Stream source, long dataLimit)
     {
         long? remaining = BoundedRead.Remaining(source);
         Span<byte> prefix = stackalloc byte[8];
@@ -74,15 +71,21 @@ public static class SafetensorsReader
             throw Malformed($"the header length {headerLength} is over the limit of {MaxHeaderLength} bytes");
         }
 
-        if (remaining - 8 < (long)headerLength)
+        if (remaining is long known && known - 8 < (long)headerLength)
         {
-            throw Malformed($"the header length {headerLength} is more than the {remaining - 8} bytes after it");
+            throw HeaderTooLong(headerLength, System.Math.Max(0, known - 8));
         }
 
-        byte[] json = BoundedRead.Exactly(source, (long)headerLength, arrived => Malformed(
-            $"the file ends {arrived} bytes into a header of {headerLength} bytes"));
+        byte[] json = BoundedRead.Exactly(source, (long)headerLength, arrived => HeaderTooLong(headerLength, arrived));
         var (tensors, metadata) = SafetensorsHeaderParser.Parse(json);
         long dataLength = SafetensorsLayout.Validate(tensors);
+
+        // Before the length check, so that both kinds of stream refuse an oversized section in the same words.
+        if (dataLength > dataLimit)
+        {
+            throw Malformed($"the data section is {dataLength} bytes; NetDsl reads at most {dataLimit}");
+        }
+
         if (remaining is long total)
         {
             CheckDataLength(dataLength, total - 8 - (long)headerLength);
@@ -91,19 +94,28 @@ public static class SafetensorsReader
         return new SafetensorsHeader(tensors, metadata, (long)headerLength, dataLength);
     }
 
+    private static InvalidDataException HeaderTooLong(ulong headerLength, long available)
+        => Malformed($"the header length {headerLength} is more than the {Bytes(available)} after it");
+
+    private static InvalidDataException DataTooShort(long needed, long available)
+        => Malformed($"the tensors need a data section of {needed} bytes, but the file has {available} after the " +
+            "header");
+
+    private static InvalidDataException TrailingBytes(long extra)
+        => Malformed($"the file has {Bytes(extra)} after the end of the last tensor's data");
+
     private static string Bytes(long count) => count == 1 ? "1 byte" : $"{count} bytes";
 
     private static void CheckDataLength(long expected, long actual)
     {
         if (actual < expected)
         {
-            throw Malformed($"the tensors need a data section of {expected} bytes, but the file has {actual} after " +
-                "the header");
+            throw DataTooShort(expected, actual);
         }
 
         if (actual > expected)
         {
-            throw Malformed($"the file has {Bytes(actual - expected)} after the end of the last tensor's data");
+            throw TrailingBytes(actual - expected);
         }
     }
 }

@@ -40,7 +40,7 @@ internal static class WeightsAssembler
         if (weight.Shape[1] != layer.FanIn)
         {
             throw Mismatch(i == 0
-                ? $"the file's input size is {weight.Shape[1]}, the model's {inputSize}."
+                ? $"the file's input size is {weight.Shape[1]}, the model's {inputSize}"
                 : $"layer {i} takes {weight.Shape[1]} inputs in the file, {layer.FanIn} in the model");
         }
 
@@ -123,5 +123,4 @@ internal static class WeightsAssembler
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
-
 }

@@ -14,7 +14,8 @@ public sealed record WeightsLoadOptions
 
     /// <summary>
     /// When true (the default), a file whose metadata records a layer's activation refuses to load into a model
-    /// whose layer has another one. Set it to false to move weights between activations on purpose, such as a
+    /// whose layer has another one, and so does a file that records another alpha for a LeakyReLU or ELU layer
+    /// (see <see cref="WeightsMetadata"/>). Set it to false to move weights between activations on purpose, such as a
     /// network trained with Softmax outputs deployed with Linear logits. Files without NetDsl metadata (PyTorch's)
     /// record no activations, so nothing is checked.
     /// </summary>

@@ -13,9 +13,10 @@ namespace NetDsl.Serialization;
 /// as "&gt;units:Activation", such as "784&gt;128:ReLU&gt;10:Softmax".</description></item>
 /// <item><term><c>netdsl.layers.{i}.activation</c></term><description>Layer i's <see cref="Act"/> name, such as
 /// "ReLU"; checked on load (see <see cref="WeightsLoadOptions.CheckActivations"/>).</description></item>
-/// <item><term><c>netdsl.layers.{i}.alpha</c></term><description>Layer i's fixed activation parameter (LeakyReLU's slope,
-/// ELU's α) in round-trip form, such as "0.2"; written when the layer has one, checked on load like the
-/// activation.</description></item>
+/// <item><term><c>netdsl.layers.{i}.alpha</c></term><description>Layer i's fixed activation parameter (LeakyReLU's
+/// slope, ELU's α) in round-trip form, such as "0.2"; written for LeakyReLU and ELU layers, 0 included, and for any
+/// layer whose description has a non-zero Alpha; checked on load like the activation, for the same
+/// layers.</description></item>
 /// </list>
 /// Layer shapes themselves are read from the tensors, not from these keys, which a reader may ignore.
 /// </summary>
@@ -65,15 +66,21 @@ public static class WeightsMetadata
         };
         for (int i = 0; i < description.Layers.Count; i++)
         {
-            metadata[ActivationKey(i)] = description.Layers[i].Activation.ToString();
-            if (description.Layers[i].Alpha != 0)
+            var layer = description.Layers[i];
+            metadata[ActivationKey(i)] = layer.Activation.ToString();
+            if (HasFixedAlpha(layer))
             {
-                metadata[AlphaKey(i)] = description.Layers[i].Alpha.ToString("R", CultureInfo.InvariantCulture);
+                metadata[AlphaKey(i)] = layer.Alpha.ToString("R", CultureInfo.InvariantCulture);
             }
         }
 
         return metadata;
     }
+
+    /// <summary>LeakyReLU's slope and ELU's α are part of what the layer computes, 0 included (LeakyReLU with a slope
+    /// of 0 is ReLU); a description may also give another activation an Alpha, which is then recorded too.</summary>
+    private static bool HasFixedAlpha(LayerDescription layer)
+        => layer.Activation is Act.LeakyReLU or Act.ELU || layer.Alpha != 0;
 
     /// <summary>Refuses a file written in a layout version this NetDsl does not know.</summary>
     internal static void CheckVersion(IReadOnlyDictionary<string, string> metadata)
@@ -99,10 +106,11 @@ public static class WeightsMetadata
             }
 
             string modelAlpha = expected.Layers[i].Alpha.ToString("R", CultureInfo.InvariantCulture);
-            if (metadata.TryGetValue(AlphaKey(i), out string? fileAlpha) && expected.Layers[i].Alpha != 0 && fileAlpha != modelAlpha)
+            if (HasFixedAlpha(expected.Layers[i]) && metadata.TryGetValue(AlphaKey(i), out string? fileAlpha) &&
+                fileAlpha != modelAlpha)
             {
-                throw Mismatch($"layer {i}'s {modelActivation} has α = {Shorten(fileAlpha)} in the file, {modelAlpha} in " +
-                    "the model (set WeightsLoadOptions.CheckActivations to false to load the weights anyway)");
+                throw Mismatch($"layer {i}'s {modelActivation} has α = {Shorten(fileAlpha)} in the file, {modelAlpha} " +
+                    "in the model (set WeightsLoadOptions.CheckActivations to false to load the weights anyway)");
             }
         }
     }

@@ -207,3 +207,9 @@ public partial class Softmax40 { }
 [Dense(7, Init.HeNormal, Act.PReLU, Alpha = 0.1, Bias = -0.25)]
 [Dense(3, Init.GlorotUniform, Act.Tanh, Bias = 0.5)]
 public partial class StartingValues { }
+
+// The weights-file tests' 30-parameter shape (TestFiles.Small), so that hostile and damaged files meet a real network.
+[Input(3)]
+[Dense(4, Init.HeNormal, Act.PReLU)]
+[Dense(2, Init.GlorotUniform, Act.Softmax)]
+public partial class SmallPReLU { }

@@ -3,7 +3,8 @@ using NetDsl.Serialization;
 
 namespace NetDsl.Tests.Serialization;
 
-/// <summary>F16, BF16 and F64 tensors become floats on load, checked on known bit patterns.</summary>
+/// <summary>F16, BF16 and F64 tensors become floats on load, checked on known bit patterns and, for the 16-bit
+/// types, on every pattern against independent references.</summary>
 public class DTypeConversionTests
 {
     private static float[] Convert(string dtype, byte[] bytes, int count)
@@ -56,6 +57,77 @@ public class DTypeConversionTests
         Assert.All(Convert("F16", Halves(0x7E00, 0xFE01, 0x7C01), 3), value => Assert.True(float.IsNaN(value)));
     }
 
+    private static ushort[] EveryPattern => Enumerable.Range(0, 1 << 16).Select(i => (ushort)i).ToArray();
+
+    /// <summary>An IEEE binary format with a sign bit, <paramref name="exponentBits"/> exponent bits and
+    /// <paramref name="mantissaBits"/> mantissa bits, decoded by arithmetic rather than by reinterpreting bits.
+    /// </summary>
+    private static double Decode(int bits, int exponentBits, int mantissaBits)
+    {
+        int bias = (1 << (exponentBits - 1)) - 1;
+        int exponent = (bits >> mantissaBits) & ((1 << exponentBits) - 1);
+        int mantissa = bits & ((1 << mantissaBits) - 1);
+        double sign = (bits >> (exponentBits + mantissaBits)) != 0 ? -1 : 1;
+        return exponent switch
+        {
+            0 => sign * System.Math.ScaleB(mantissa, 1 - bias - mantissaBits), // zero or subnormal
+            _ when exponent == (1 << exponentBits) - 1 => mantissa == 0 ? sign * double.PositiveInfinity : double.NaN,
+            _ => sign * System.Math.ScaleB((1 << mantissaBits) + mantissa, exponent - bias - mantissaBits),
+        };
+    }
+
+    private static void AssertSameValue(double expected, float actual, int bits)
+    {
+        if (double.IsNaN(expected))
+        {
+            Assert.True(float.IsNaN(actual), $"0x{bits:X4} gave {actual}");
+        }
+        else
+        {
+            // Every half and bfloat16 is a float exactly, so the double converts without rounding; the sign of
+            // zero is compared through the bits.
+            Assert.Equal(BitConverter.SingleToInt32Bits((float)expected), BitConverter.SingleToInt32Bits(actual));
+        }
+    }
+
+    [Fact]
+    public void Every_F16_pattern_converts_as_System_Half_does_and_to_the_value_its_bits_encode()
+    {
+        ushort[] patterns = EveryPattern;
+        float[] converted = Convert("F16", Halves(patterns), patterns.Length);
+
+        for (int i = 0; i < patterns.Length; i++)
+        {
+            // System.Half, bit for bit: NaN payloads and signs as it keeps them.
+            float reference = (float)BitConverter.UInt16BitsToHalf(patterns[i]);
+            Assert.Equal(BitConverter.SingleToInt32Bits(reference), BitConverter.SingleToInt32Bits(converted[i]));
+            AssertSameValue(Decode(patterns[i], exponentBits: 5, mantissaBits: 10), converted[i], patterns[i]);
+        }
+
+        // Half subnormals (below 2^−14, as normal floats), infinities and NaNs, of both signs.
+        Assert.Equal(2 * 1023, converted.Count(v => v != 0 && System.Math.Abs(v) < System.Math.ScaleB(1.0, -14)));
+        Assert.Equal(2, converted.Count(float.IsInfinity));
+        Assert.Equal(2 * 1023, converted.Count(float.IsNaN));
+    }
+
+    [Fact]
+    public void Every_BF16_pattern_converts_to_the_high_half_of_a_float_and_to_the_value_its_bits_encode()
+    {
+        ushort[] patterns = EveryPattern;
+        float[] converted = Convert("BF16", Halves(patterns), patterns.Length);
+
+        for (int i = 0; i < patterns.Length; i++)
+        {
+            // Shifting is exact for every pattern, NaN payloads included.
+            Assert.Equal(patterns[i] << 16, BitConverter.SingleToInt32Bits(converted[i]));
+            AssertSameValue(Decode(patterns[i], exponentBits: 8, mantissaBits: 7), converted[i], patterns[i]);
+        }
+
+        Assert.Equal(2 * 127, converted.Count(float.IsSubnormal));
+        Assert.Equal(2, converted.Count(float.IsInfinity));
+        Assert.Equal(2 * 127, converted.Count(float.IsNaN));
+    }
+
     [Theory]
     [InlineData((ushort)0x3F80, 0x3F800000)] // 1
     [InlineData((ushort)0xC000, unchecked((int)0xC0000000))] // −2
@@ -86,7 +158,10 @@ public class DTypeConversionTests
         { 1e300, 0x7F800000 }, // overflow: +∞
         { -1e300, unchecked((int)0xFF800000) },
         { double.PositiveInfinity, 0x7F800000 },
+        { double.NegativeInfinity, unchecked((int)0xFF800000) },
+        { -double.Epsilon, unchecked((int)0x80000000) }, // a double subnormal: to −0, the sign kept
         { float.MaxValue, 0x7F7FFFFF },
+        { -(double)float.Epsilon, unchecked((int)0x80000001) }, // the smallest float subnormal, negative
     };
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text;
 using NetDsl.Serialization;
+using NetDsl.Tests.Networks.Models;
 
 namespace NetDsl.Tests.Serialization;
 
@@ -19,12 +20,20 @@ public class HostileFileTests
 
     private static byte[] WithHeader(string header, int dataLength = 0) => TestFiles.File(header, new byte[dataLength]);
 
-    public static TheoryData<string, byte[], string> Cases => new()
+    /// <summary>Each hostile file by label, with the problem its message names; a fourth text, when given, is what
+    /// <see cref="SafetensorsReader.ReadHeader"/> names instead (it reads no data, so it has no 2 GiB limit).</summary>
+    private sealed class CaseTable : Dictionary<string, (byte[] File, string Problem, string? Inspected)>
+    {
+        public void Add(string label, byte[] file, string problem, string? inspected = null)
+            => Add(label, (file, problem, inspected));
+    }
+
+    private static readonly CaseTable Cases = new()
     {
         // The length prefix.
         { "empty", [], "the file is empty" },
         { "7 bytes", new byte[7], "the file ends after 7 bytes, inside the 8-byte header length" },
-        { "length past the end", TestFiles.WithDeclaredLength(100, "{}"u8), "header length 100 is more than the 2 bytes" },
+        { "length past the end", TestFiles.WithDeclaredLength(100, "{}"u8), "the header length 100 is more than the 2 bytes after it" },
         { "length absurd", TestFiles.WithDeclaredLength(ulong.MaxValue, "{}"u8), "over the limit of 100000000 bytes" },
         { "length just over the limit", TestFiles.WithDeclaredLength(100_000_001, "{}"u8), "over the limit" },
         { "length zero", TestFiles.WithDeclaredLength(0, []), "the header is empty" },
@@ -81,27 +90,79 @@ public class HostileFileTests
         { "length not dtype × shape", WithTensors(8, Tensor("a", "F32", "[3]", 0, 8)), "spans 8 bytes, but 12 are needed for dtype F32 and shape [3]" },
         { "F16 length", WithTensors(4, Tensor("a", "F16", "[1]", 0, 4)), "spans 4 bytes, but 2 are needed" },
         { "offsets past the data", WithTensors(4, Tensor("a", "F32", "[2]", 0, 8)), "need a data section of 8 bytes, but the file has 4" },
-        { "offsets far past the data", WithTensors(4, Tensor("a", "U8", "[1000000000000]", 0, 1000000000000)), "need a data section of 1000000000000 bytes" },
+        { "offsets a gigabyte past the data", WithTensors(4, Tensor("a", "U8", "[1000000000]", 0, 1000000000)),
+            "the tensors need a data section of 1000000000 bytes, but the file has 4 after the header" },
+        { "offsets far past the data", WithTensors(4, Tensor("a", "U8", "[1000000000000]", 0, 1000000000000)),
+            "the data section is 1000000000000 bytes; NetDsl reads at most 2147483591",
+            "need a data section of 1000000000000 bytes, but the file has 4" },
         { "trailing bytes", WithTensors(5, Tensor("a", "F32", "[1]", 0, 4)), "1 byte after the end of the last tensor's data" },
         { "data but no tensors", WithHeader("{}", 8), "8 bytes after the end" },
     };
 
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public void A_malformed_file_is_refused_with_a_message_naming_the_problem(string label, byte[] file, string problem)
+    public static TheoryData<string> Labels
     {
-        var seekable = Assert.Throws<InvalidDataException>(() => SafetensorsReader.Read(new MemoryStream(file)));
-        Assert.StartsWith("Not a valid safetensors file: ", seekable.Message);
-        Assert.Contains(problem, seekable.Message);
+        get
+        {
+            var labels = new TheoryData<string>();
+            foreach (string label in Cases.Keys)
+            {
+                labels.Add(label);
+            }
 
-        // Without Length the reader finds the same problems by reading; only size wording may differ.
-        var streamed = Assert.Throws<InvalidDataException>(() => SafetensorsReader.Read(new NonSeekableStream(file, 7)));
-        Assert.StartsWith("Not a valid safetensors file: ", streamed.Message);
+            return labels;
+        }
+    }
 
-        // The weights loader and the inspector refuse it too.
-        Assert.Throws<InvalidDataException>(() => WeightsFile.Load(new MemoryStream(file), TestFiles.Small));
-        Assert.Throws<InvalidDataException>(() => SafetensorsReader.ReadHeader(new NonSeekableStream(file)));
-        Assert.False(string.IsNullOrEmpty(label));
+    private static void AssertMalformed(string problem, Action read)
+    {
+        var error = Assert.Throws<InvalidDataException>(read);
+        Assert.StartsWith("Not a valid safetensors file: ", error.Message);
+        Assert.Contains(problem, error.Message);
+        TestFiles.AssertOneFinalPeriod(error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Labels))]
+    public void A_malformed_file_is_refused_with_a_message_naming_the_problem(string label)
+    {
+        var (file, problem, inspected) = Cases[label];
+
+        // Seekable or not, whole or a few bytes at a time: the stream's length only makes some problems show sooner.
+        AssertMalformed(problem, () => SafetensorsReader.Read(new MemoryStream(file)));
+        AssertMalformed(problem, () => SafetensorsReader.Read(new NonSeekableStream(file, maxChunk: 7)));
+        AssertMalformed(inspected ?? problem, () => SafetensorsReader.ReadHeader(new MemoryStream(file)));
+        AssertMalformed(inspected ?? problem, () => SafetensorsReader.ReadHeader(new NonSeekableStream(file)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Labels))]
+    public void A_malformed_file_leaves_the_network_unchanged(string label)
+    {
+        var (file, problem, _) = Cases[label];
+        var network = new SmallPReLU();
+        network.Initialize(3);
+        int[] before = TestFiles.ParameterBits(network);
+
+        foreach (var options in new[] { WeightsLoadOptions.Default, WeightsLoadOptions.PyTorch })
+        {
+            AssertMalformed(problem, () => network.LoadWeights(new MemoryStream(file), options));
+            Assert.Equal(before, TestFiles.ParameterBits(network));
+            AssertMalformed(problem, () => network.LoadWeights(new NonSeekableStream(file, maxChunk: 7), options));
+            Assert.Equal(before, TestFiles.ParameterBits(network));
+        }
+    }
+
+    [Theory]
+    [InlineData("hello", "the header is not valid JSON: 'h' is an invalid start of a value. LineNumber: 0 | ")]
+    [InlineData("{\"\\ud800\":{}}", "the header holds an invalid string: ")]
+    public void A_message_quoting_System_Text_Json_ends_with_one_period(string header, string problem)
+    {
+        // System.Text.Json's messages end with a period of their own, which once made "..".
+        var error = Assert.Throws<InvalidDataException>(
+            () => SafetensorsReader.Read(new MemoryStream(TestFiles.File(header, []))));
+
+        Assert.StartsWith("Not a valid safetensors file: " + problem, error.Message);
+        TestFiles.AssertOneFinalPeriod(error.Message);
     }
 
     [Fact]
@@ -134,7 +195,8 @@ public class HostileFileTests
         var error = Assert.Throws<InvalidDataException>(() => SafetensorsReader.Read(stream));
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Contains("the file ends 0 bytes into a data section of 2000000000 bytes", error.Message);
+        Assert.Contains("the tensors need a data section of 2000000000 bytes, but the file has 0 after the header",
+            error.Message);
         Assert.True(allocated < 8 << 20, $"{allocated} bytes allocated");
     }
 
@@ -147,7 +209,7 @@ public class HostileFileTests
         var error = Assert.Throws<InvalidDataException>(() => SafetensorsReader.Read(new NonSeekableStream(file)));
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Contains("the file ends 2 bytes into a header of 99999999 bytes", error.Message);
+        Assert.Contains("the header length 99999999 is more than the 2 bytes after it", error.Message);
         Assert.True(allocated < 8 << 20, $"{allocated} bytes allocated");
     }
 
@@ -175,7 +237,17 @@ public class HostileFileTests
     public void The_header_text_of_every_case_is_what_it_claims()
     {
         // Guards the table above: the "not UTF-8" case really holds an invalid byte and the others decode.
-        var notUtf8 = (byte[])Cases.Single(c => (string)c[0] == "not UTF-8")[1];
-        Assert.Throws<DecoderFallbackException>(() => new UTF8Encoding(false, true).GetString(notUtf8, 8, notUtf8.Length - 8));
+        var strict = new UTF8Encoding(false, true);
+        foreach (var (label, (file, _, _)) in Cases)
+        {
+            if (label == "not UTF-8")
+            {
+                Assert.Throws<DecoderFallbackException>(() => strict.GetString(file, 8, file.Length - 8));
+            }
+            else if (file.Length > 8)
+            {
+                strict.GetString(file, 8, file.Length - 8);
+            }
+        }
     }
 }

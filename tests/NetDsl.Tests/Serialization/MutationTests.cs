@@ -1,60 +1,187 @@
-using System.Diagnostics;
+using System.Buffers.Binary;
 using NetDsl.Serialization;
+using NetDsl.Tests.Networks.Models;
 
 namespace NetDsl.Tests.Serialization;
 
 /// <summary>
 /// Damaged copies of valid files, from a fixed seed: every load either succeeds or throws
 /// <see cref="InvalidDataException"/>; any other exception (an out-of-range index, an overflow, out of memory) fails.
+/// Each damaged file is loaded twice, from a seekable stream and into a generated network from a non-seekable one:
+/// both must succeed with the same parameters or refuse with the same message, and a refusal leaves the network as
+/// it was.
 /// </summary>
 public class MutationTests
 {
-    private const int Iterations = 20_000;
+    private const int IterationsPerFile = 5_000;
 
-    private static readonly byte[] NetDslFile =
-        TestFiles.Saved(TestFiles.Small, TestFiles.Parameters(TestFiles.Small.ParameterCount));
+    /// <summary>Reads at the end a load may make: the reader stops at the first one, and a file's end is met at most
+    /// by the header's read, then by the data's or the trailing-bytes check.</summary>
+    private const int MaxReadsAtEnd = 2;
 
-    private static readonly byte[] PyTorchFile = new ReferenceLikeFile()
-        .AddSingles("0.weight", [4, 3], TestFiles.Parameters(12))
-        .AddSingles("0.bias", [4], TestFiles.Parameters(4))
-        .AddSingles("1.weight", [4], TestFiles.Parameters(4))
-        .AddSingles("2.weight", [2, 4], TestFiles.Parameters(8))
-        .AddSingles("2.bias", [2], TestFiles.Parameters(2))
-        .Build(new Dictionary<string, string> { ["format"] = "pt" });
+    /// <summary>The most a load of a <paramref name="fileLength"/>-byte file may allocate: the reader's first 64 KiB
+    /// chunk, a margin for the header's strings and the exception, and a few copies of the file. Whatever length
+    /// a damaged file claims, up to a 100 MB header or a 2 GiB data section, must not be allocated.</summary>
+    private static long MaxAllocation(int fileLength) => (2 << 16) + 8L * fileLength;
+
+    private static readonly float[] SmallValues = TestFiles.Parameters(TestFiles.Small.ParameterCount);
+
+    /// <summary>A file, the network it loads into, and how.</summary>
+    public sealed record Subject(byte[] File, Func<INetwork> CreateNetwork, WeightsLoadOptions Options);
+
+    private static readonly Dictionary<string, Subject> Subjects = new()
+    {
+        // The 30-parameter model as NetDsl saves it: F32, PReLU slopes, activation metadata.
+        ["NetDsl F32"] = new(TestFiles.Saved(TestFiles.Small, SmallValues), () => new SmallPReLU(),
+            WeightsLoadOptions.Default),
+        ["PyTorch F32"] = new(new ReferenceLikeFile()
+            .AddSingles("0.weight", [4, 3], TestFiles.Parameters(12))
+            .AddSingles("0.bias", [4], TestFiles.Parameters(4))
+            .AddSingles("1.weight", [4], TestFiles.Parameters(4))
+            .AddSingles("2.weight", [2, 4], TestFiles.Parameters(8))
+            .AddSingles("2.bias", [2], TestFiles.Parameters(2))
+            .Build(new Dictionary<string, string> { ["format"] = "pt" }),
+            () => new SmallPReLU(), WeightsLoadOptions.PyTorch),
+        ["F16"] = new(InDType("F16", 2, (bytes, value) => BinaryPrimitives.WriteHalfLittleEndian(bytes, (Half)value)),
+            () => new SmallPReLU(), WeightsLoadOptions.Default),
+        ["BF16"] = new(InDType("BF16", 2, (bytes, value) => BinaryPrimitives.WriteUInt16LittleEndian(
+            bytes, (ushort)(BitConverter.SingleToUInt32Bits(value) >> 16))),
+            () => new SmallPReLU(), WeightsLoadOptions.Default),
+        ["F64"] = new(InDType("F64", 8, (bytes, value) => BinaryPrimitives.WriteDoubleLittleEndian(bytes, value)),
+            () => new SmallPReLU(), WeightsLoadOptions.Default),
+        // Four layers: LeakyReLU and ELU with their alpha in the metadata, PReLU with its slope tensor, Softmax.
+        ["PReLU model"] = new(TestFiles.Saved(Arguments.Description, TestFiles.Parameters(Arguments.ParameterCount)),
+            () => new Arguments(), WeightsLoadOptions.Default),
+    };
+
+    /// <summary>The 30-parameter model's tensors in another dtype, with NetDsl's names and metadata, laid out in the
+    /// reference's order rather than NetDsl's.</summary>
+    private static byte[] InDType(string dtype, int size, Action<Span<byte>, float> write)
+    {
+        var builder = new ReferenceLikeFile();
+        var rest = SmallValues.AsSpan();
+        for (int i = 0; i < TestFiles.Small.Layers.Count; i++)
+        {
+            var layer = TestFiles.Small.Layers[i];
+            Add($"layers.{i}.weight", [layer.Units, layer.FanIn], ref rest);
+            Add($"layers.{i}.bias", [layer.Units], ref rest);
+            if (layer.HasSlopes)
+            {
+                Add($"layers.{i}.slope", [layer.Units], ref rest);
+            }
+        }
+
+        return builder.Build(WeightsMetadata.For(TestFiles.Small));
+
+        void Add(string name, long[] shape, ref Span<float> values)
+        {
+            int count = (int)shape.Aggregate(1L, (a, b) => a * b);
+            var bytes = new byte[size * count];
+            for (int i = 0; i < count; i++)
+            {
+                write(bytes.AsSpan(size * i), values[i]);
+            }
+
+            builder.Add(name, dtype, shape, bytes);
+            values = values[count..];
+        }
+    }
+
+    public static TheoryData<string> SubjectNames
+    {
+        get
+        {
+            var names = new TheoryData<string>();
+            foreach (string name in Subjects.Keys)
+            {
+                names.Add(name);
+            }
+
+            return names;
+        }
+    }
 
     [Fact]
-    public void Flipped_truncated_and_extended_files_load_or_throw_InvalidDataException()
+    public void Every_subject_loads_undamaged()
     {
-        var random = new Random(12345);
-        var outcomes = new Dictionary<string, int> { ["loaded"] = 0, ["refused"] = 0 };
-        var clock = Stopwatch.StartNew();
-        for (int iteration = 0; iteration < Iterations; iteration++)
+        foreach (var (name, subject) in Subjects)
         {
-            bool pytorch = iteration % 2 == 1;
-            byte[] mutated = Mutate(pytorch ? PyTorchFile : NetDslFile, random);
-            Stream stream = iteration % 4 < 2 ? new MemoryStream(mutated) : new NonSeekableStream(mutated, 1 + iteration % 61);
-            var options = pytorch ? WeightsLoadOptions.PyTorch : WeightsLoadOptions.Default;
-            try
+            var network = subject.CreateNetwork();
+            network.LoadWeights(new MemoryStream(subject.File), subject.Options);
+            Assert.True(TestFiles.ParameterBits(network).Any(bits => bits != 0), name);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SubjectNames))]
+    public void Flipped_truncated_and_extended_files_load_or_throw_InvalidDataException(string name)
+    {
+        var subject = Subjects[name];
+        var network = subject.CreateNetwork();
+        var random = new Random(12345);
+        int loaded = 0;
+        int refused = 0;
+        for (int iteration = 0; iteration < IterationsPerFile; iteration++)
+        {
+            byte[] mutated = Mutate(subject.File, random);
+            int[] before = TestFiles.ParameterBits(network);
+            var stream = new NonSeekableStream(mutated, 1 + iteration % 61, MaxReadsAtEnd);
+            var parameters = new float[network.ParameterCount];
+            var (seekable, seekableBytes) = Outcome(
+                () => WeightsFile.Load(new MemoryStream(mutated), network.Description, subject.Options));
+            var (streamed, streamedBytes) = Outcome(() =>
             {
-                float[] loaded = WeightsFile.Load(stream, TestFiles.Small, options);
-                Assert.Equal(TestFiles.Small.ParameterCount, loaded.Length);
-                outcomes["loaded"]++;
+                network.LoadWeights(stream, subject.Options);
+                network.ExportParameters(parameters);
+                return parameters;
+            });
+
+            string context = $"iteration {iteration}: {Convert.ToHexString(mutated)}";
+            Assert.True(stream.ReadsAtEnd <= MaxReadsAtEnd, context);
+            Assert.True(seekableBytes <= MaxAllocation(mutated.Length), $"{seekableBytes} bytes allocated; {context}");
+            Assert.True(streamedBytes <= MaxAllocation(mutated.Length), $"{streamedBytes} bytes allocated; {context}");
+            if (seekable.Error is { } error)
+            {
+                Assert.True(error is InvalidDataException, $"{error.GetType().Name}: {error.Message}\n{context}");
+                Assert.True(streamed.Error is InvalidDataException { } other && other.Message == error.Message,
+                    $"{error.Message}\n{streamed.Error?.GetType().Name}: {streamed.Error?.Message}\n{context}");
+                Assert.True(error.Message.StartsWith("Not a valid safetensors file: ", StringComparison.Ordinal) ||
+                    error.Message.StartsWith("The weights file does not fit the model: ", StringComparison.Ordinal),
+                    error.Message);
+                TestFiles.AssertOneFinalPeriod(error.Message);
+                Assert.Equal(before, TestFiles.ParameterBits(network));
+                refused++;
             }
-            catch (InvalidDataException e)
+            else
             {
-                Assert.False(string.IsNullOrWhiteSpace(e.Message));
-                outcomes["refused"]++;
-            }
-            catch (Exception e)
-            {
-                Assert.Fail($"Iteration {iteration}: {e.GetType().Name}: {e.Message}\n{Convert.ToHexString(mutated)}");
+                Assert.True(streamed.Error is null,
+                    $"{streamed.Error?.GetType().Name}: {streamed.Error?.Message}\n{context}");
+                Assert.Equal(TestFiles.Bits(seekable.Value!), TestFiles.Bits(streamed.Value!));
+                loaded++;
             }
         }
 
         // Both outcomes occur, so the mutations neither always miss the header nor always break the file.
-        Assert.True(outcomes["loaded"] > Iterations / 20, $"{outcomes["loaded"]} loaded");
-        Assert.True(outcomes["refused"] > Iterations / 4, $"{outcomes["refused"]} refused");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{clock.Elapsed} for {Iterations} loads");
+        Assert.True(loaded > IterationsPerFile / 20, $"{loaded} loaded");
+        Assert.True(refused > IterationsPerFile / 4, $"{refused} refused");
+    }
+
+    /// <summary>What a load gave, and the bytes it allocated on this thread (a count, not a time: deterministic).
+    /// </summary>
+    private static ((float[]? Value, Exception? Error), long Allocated) Outcome(Func<float[]> load)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        (float[]?, Exception?) outcome;
+        try
+        {
+            outcome = (load(), null);
+        }
+        catch (Exception e)
+        {
+            outcome = (null, e);
+        }
+
+        return (outcome, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     /// <summary>One to three damages: flipped bytes anywhere, in the header or in the data, header bytes replaced

@@ -1,4 +1,5 @@
 using NetDsl.Serialization;
+using NetDsl.Tests.Networks.Models;
 
 namespace NetDsl.Tests.Serialization;
 
@@ -17,13 +18,14 @@ namespace NetDsl.Tests.Serialization;
 public class PyTorchImportTests
 {
     [Fact]
-    public void A_784_128_10_sequential_written_byte_by_byte_loads_in_canonical_order()
+    public void A_784_128_10_sequential_written_byte_by_byte_loads_as_its_weights_set_through_ImportParameters()
     {
         // model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10)): modules 0 and 2 have parameters.
-        float[] weight0 = TestFiles.Parameters(128 * 784, seed: 10);
-        float[] bias0 = TestFiles.Parameters(128, seed: 11);
-        float[] weight2 = TestFiles.Parameters(10 * 128, seed: 12);
-        float[] bias2 = TestFiles.Parameters(10, seed: 13);
+        // Scaled by 2^-12, still exact, so that the logits stay small and the softmax outputs are not all 0 and 1.
+        float[] weight0 = Scaled(TestFiles.Parameters(128 * 784, seed: 10));
+        float[] bias0 = Scaled(TestFiles.Parameters(128, seed: 11));
+        float[] weight2 = Scaled(TestFiles.Parameters(10 * 128, seed: 12));
+        float[] bias2 = Scaled(TestFiles.Parameters(10, seed: 13));
 
         // 0.bias: 128 × 4 = 512 bytes; 0.weight: 128 × 784 × 4 = 401,408; 2.bias: 40; 2.weight: 5,120.
         const string Header =
@@ -37,12 +39,43 @@ public class PyTorchImportTests
         Assert.Equal(407080, data.Length);
         byte[] file = TestFiles.File(Header, data);
         Assert.Equal(0, (file.Length - data.Length) % 8);
+        string path = Path.Combine(Path.GetTempPath(), $"netdsl-pytorch-{Guid.NewGuid():N}.safetensors");
+        var fromFile = new FashionNet();
+        try
+        {
+            File.WriteAllBytes(path, file);
+            fromFile.LoadWeights(path, WeightsLoadOptions.PyTorch);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
 
-        float[] loaded = WeightsFile.Load(new MemoryStream(file), TestFiles.Mnist, WeightsLoadOptions.PyTorch);
-
+        var imported = new FashionNet();
         float[] canonical = [.. weight0, .. bias0, .. weight2, .. bias2];
-        Assert.Equal(TestFiles.Bits(canonical), TestFiles.Bits(loaded));
+        imported.ImportParameters(canonical);
+
+        Assert.Equal(TestFiles.ParameterBits(imported), TestFiles.ParameterBits(fromFile));
+        Assert.Equal(TestFiles.Bits(canonical), TestFiles.ParameterBits(fromFile));
+        var rows = Enumerable.Range(0, 8 * FashionNet.InputSize).Select(i => i * 7919 % 256 / 255f).ToArray();
+        var expected = new float[8 * FashionNet.OutputSize];
+        var actual = new float[8 * FashionNet.OutputSize];
+        imported.ForwardBatch(rows, expected);
+        fromFile.ForwardBatch(rows, actual);
+        Assert.Equal(TestFiles.Bits(expected), TestFiles.Bits(actual));
+        for (int row = 0; row < 8; row++)
+        {
+            var input = rows.AsSpan(row * FashionNet.InputSize, FashionNet.InputSize);
+            imported.Forward(input, expected.AsSpan(0, FashionNet.OutputSize));
+            fromFile.Forward(input, actual.AsSpan(0, FashionNet.OutputSize));
+            Assert.Equal(
+                TestFiles.Bits(expected[..FashionNet.OutputSize]), TestFiles.Bits(actual[..FashionNet.OutputSize]));
+        }
+
+        Assert.Contains(expected, p => p is > 0.01f and < 0.99f);
     }
+
+    private static float[] Scaled(float[] values) => values.Select(v => v / 4096).ToArray();
 
     [Fact]
     public void A_file_without_metadata_loads_the_same()

@@ -143,17 +143,62 @@ public class RoundTripTests
         Assert.Equal(expected, stream.ToArray());
     }
 
+    /// <summary>Every control character, the two JSON must escape, and what serde_json leaves as it is: DEL, Latin,
+    /// CJK, U+2028 and a character outside the BMP.</summary>
+    private static readonly string Awkward =
+        string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)) + "\"\\/\u007F é 网络 \u2028 \U0001F600 '<>&+`";
+
     [Fact]
     public void The_writer_escapes_names_as_serde_json_does()
     {
         var stream = new MemoryStream();
-        SafetensorsWriter.WriteSingles(stream, [new TensorLayout("a\"b\\c\n\u0001é", [])], [7f]);
+        string name = "a\"b\\c\n\u0001\u001F\b\f\r\t\u007Fé\u2028\U0001F600";
+        SafetensorsWriter.WriteSingles(stream, [new TensorLayout(name, [])], [7f]);
 
         var header = SafetensorsReader.Read(new MemoryStream(stream.ToArray())).Header;
         string json = Encoding.UTF8.GetString(stream.ToArray(), 8, (int)header.HeaderLength);
 
-        Assert.StartsWith("{\"a\\\"b\\\\c\\n\\u0001é\":{", json);
-        Assert.Equal("a\"b\\c\n\u0001é", header.Tensors[0].Name);
+        // Short forms where JSON has one, else lowercase \u00xx; everything else as UTF-8, DEL and U+2028 included.
+        Assert.StartsWith("{\"a\\\"b\\\\c\\n\\u0001\\u001f\\b\\f\\r\\t\u007Fé\u2028\U0001F600\":{", json);
+        Assert.Equal(name, header.Tensors[0].Name);
+    }
+
+    [Fact]
+    public void Names_and_metadata_with_quotes_backslashes_control_characters_and_non_ASCII_round_trip()
+    {
+        string[] names = [Awkward, "x" + Awkward, "\u0000", "\"", "\\", "é", "\U0001F600"];
+        var metadata = new Dictionary<string, string>
+        {
+            [Awkward] = Awkward,
+            ["plain"] = "\"quoted\" \\path\\ \n\ttab",
+            ["über"] = "",
+            [""] = "\U0001F600",
+        };
+        float[] values = TestFiles.Parameters(names.Length);
+        var stream = new MemoryStream();
+
+        SafetensorsWriter.WriteSingles(stream, names.Select(n => new TensorLayout(n, [])).ToList(), values, metadata);
+        var read = SafetensorsReader.Read(new MemoryStream(stream.ToArray()));
+
+        Assert.Equal(names, read.Header.Tensors.Select(t => t.Name));
+        Assert.Equal(
+            metadata.OrderBy(m => m.Key, StringComparer.Ordinal),
+            read.Header.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal));
+        float[] readValues = names.SelectMany(n => read.ToSingles(read.Header.Find(n)!)).ToArray();
+        Assert.Equal(TestFiles.Bits(values), TestFiles.Bits(readValues));
+        Assert.Equal(0, read.Header.HeaderLength % 8);
+    }
+
+    [Fact]
+    public void A_network_name_with_quotes_and_non_ASCII_characters_round_trips_through_the_metadata()
+    {
+        var description = TestFiles.Chain(1, (1, Act.Linear)) with { Name = "Tests.Réseau\"名前\"" };
+        byte[] file = TestFiles.Saved(description, [1f, 2f]);
+
+        var metadata = SafetensorsReader.ReadHeader(new MemoryStream(file)).Metadata;
+
+        Assert.Equal("Tests.Réseau\"名前\"", metadata["netdsl.network"]);
+        Assert.Equal([1f, 2f], WeightsFile.Load(new MemoryStream(file), description));
     }
 
     [Fact]
@@ -167,6 +212,37 @@ public class RoundTripTests
         Assert.Throws<ArgumentException>(() => SafetensorsWriter.WriteSingles(
             stream, [new TensorLayout("__metadata__", [1])], [1f]));
         Assert.Throws<ArgumentException>(() => SafetensorsWriter.WriteSingles(stream, [new TensorLayout("\ud800", [1])], [1f]));
+        Assert.Equal(0, stream.Length);
+    }
+
+    [Fact]
+    public void Metadata_that_would_not_survive_the_round_trip_is_refused_before_writing()
+    {
+        // Utf8JsonWriter would drop a lone surrogate silently, and write a null as JSON null, which readers refuse.
+        // (A fact, not a theory: xUnit's serialization of theory data replaces lone surrogates.)
+        (string Key, string? Value)[] cases = [("\ud800", "v"), ("k", "a\udc00b"), ("k", null)];
+        foreach (var (key, value) in cases)
+        {
+            var stream = new MemoryStream();
+
+            Assert.Throws<ArgumentException>(() => SafetensorsWriter.WriteSingles(
+                stream, [new TensorLayout("a", [1])], [1f], new Dictionary<string, string> { [key] = value! }));
+            Assert.Equal(0, stream.Length);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { int.MaxValue, int.MaxValue, int.MaxValue })]
+    [InlineData(new[] { 65536, 65536, 65536, 65536 })]
+    [InlineData(new[] { 2 })]
+    public void Shapes_holding_more_values_than_given_are_refused_whatever_their_product(int[] shape)
+    {
+        // A product past 64 bits must be an ArgumentException, not an OverflowException or wrapped offsets.
+        var stream = new MemoryStream();
+
+        var error = Assert.Throws<ArgumentException>(() => SafetensorsWriter.WriteSingles(
+            stream, [new TensorLayout("a", shape), new TensorLayout("b", [0])], [1f]));
+        Assert.Contains("The tensors hold more than the 1 values given", error.Message);
         Assert.Equal(0, stream.Length);
     }
 

@@ -10,6 +10,7 @@ public class ShapeMismatchTests
         byte[] file = TestFiles.Saved(saved, TestFiles.Parameters(saved.ParameterCount));
         var error = Assert.Throws<InvalidDataException>(() => WeightsFile.Load(new MemoryStream(file), model, options));
         Assert.StartsWith("The weights file does not fit the model: ", error.Message);
+        TestFiles.AssertOneFinalPeriod(error.Message);
         return error.Message;
     }
 
@@ -20,7 +21,7 @@ public class ShapeMismatchTests
             TestFiles.Chain(10, (20, Act.ReLU), (30, Act.ReLU), (64, Act.Softmax)),
             TestFiles.Chain(10, (20, Act.ReLU), (30, Act.ReLU), (128, Act.Softmax)));
 
-        Assert.Contains("layer 2 has 64 units in the file, 128 in the model", message);
+        Assert.Equal("The weights file does not fit the model: layer 2 has 64 units in the file, 128 in the model.", message);
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public class ShapeMismatchTests
             TestFiles.Chain(4, (3, Act.ReLU), (3, Act.ReLU), (2, Act.Linear)),
             TestFiles.Chain(4, (3, Act.ReLU), (2, Act.Linear)));
 
-        Assert.Contains("the file has 3 layers, the model 2", message);
+        Assert.Equal("The weights file does not fit the model: the file has 3 layers, the model 2.", message);
     }
 
     [Fact]
@@ -39,7 +40,8 @@ public class ShapeMismatchTests
         string message = LoadError(
             TestFiles.Chain(100, (128, Act.ReLU), (10, Act.Softmax)), TestFiles.Mnist);
 
-        Assert.Contains("the file's input size is 100, the model's 784", message);
+        // Once ended with "784.." : the phrase brought its own period.
+        Assert.Equal("The weights file does not fit the model: the file's input size is 100, the model's 784.", message);
     }
 
     [Fact]
@@ -53,6 +55,45 @@ public class ShapeMismatchTests
         float[] parameters = TestFiles.Parameters(saved.ParameterCount);
         var relaxed = new WeightsLoadOptions { CheckActivations = false };
         Assert.Equal(parameters, WeightsFile.Load(new MemoryStream(TestFiles.Saved(saved, parameters)), model, relaxed));
+    }
+
+    [Theory]
+    [InlineData(Act.LeakyReLU, 0.2, 0.0, "layer 0's LeakyReLU has α = 0.2 in the file, 0 in the model")]
+    [InlineData(Act.LeakyReLU, 0.0, 0.2, "layer 0's LeakyReLU has α = 0 in the file, 0.2 in the model")]
+    [InlineData(Act.ELU, 1.0, 0.5, "layer 0's ELU has α = 1 in the file, 0.5 in the model")]
+    public void A_different_alpha_is_refused_even_when_one_side_is_0(Act activation, double saved, double model,
+        string problem)
+    {
+        // A slope of 0 is a LeakyReLU too (it computes ReLU): it is recorded and checked like any other.
+        var inFile = TestFiles.Chain(2, (3, activation), (1, Act.Linear));
+        inFile = inFile with { Layers = [inFile.Layers[0] with { Alpha = saved }, inFile.Layers[1]] };
+        var inModel = inFile with { Layers = [inFile.Layers[0] with { Alpha = model }, inFile.Layers[1]] };
+
+        Assert.Equal(
+            $"The weights file does not fit the model: {problem} (set WeightsLoadOptions.CheckActivations to false " +
+            "to load the weights anyway).", LoadError(inFile, inModel));
+        float[] parameters = TestFiles.Parameters(inFile.ParameterCount);
+        var relaxed = new WeightsLoadOptions { CheckActivations = false };
+        Assert.Equal(parameters, WeightsFile.Load(new MemoryStream(TestFiles.Saved(inFile, parameters)), inModel, relaxed));
+    }
+
+    [Fact]
+    public void Alpha_is_recorded_for_LeakyReLU_and_ELU_only()
+    {
+        var description = TestFiles.Chain(2, (3, Act.LeakyReLU), (3, Act.ELU), (3, Act.PReLU), (1, Act.Linear));
+        description = description with
+        {
+            Layers = [description.Layers[0] with { Alpha = 0 }, description.Layers[1] with { Alpha = 1.5 },
+                .. description.Layers.Skip(2)],
+        };
+
+        var metadata = SafetensorsReader.ReadHeader(
+            new MemoryStream(TestFiles.Saved(description, new float[description.ParameterCount]))).Metadata;
+
+        Assert.Equal("0", metadata["netdsl.layers.0.alpha"]);
+        Assert.Equal("1.5", metadata["netdsl.layers.1.alpha"]);
+        Assert.False(metadata.ContainsKey("netdsl.layers.2.alpha"));
+        Assert.False(metadata.ContainsKey("netdsl.layers.3.alpha"));
     }
 
     [Fact]

@@ -75,4 +75,20 @@ public static class TestFiles
     }
 
     public static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
+
+    /// <summary>A network's parameters as bits, so that −0, NaN payloads and the like count as changes.</summary>
+    public static int[] ParameterBits(INetwork network)
+    {
+        var parameters = new float[network.ParameterCount];
+        network.ExportParameters(parameters);
+        return Bits(parameters);
+    }
+
+    /// <summary>Error messages are one sentence: a final period, never doubled by a phrase that brought its own.
+    /// </summary>
+    public static void AssertOneFinalPeriod(string message)
+    {
+        Assert.EndsWith(".", message);
+        Assert.False(message.EndsWith("..", StringComparison.Ordinal), message);
+    }
 }

@@ -1,10 +1,15 @@
 namespace NetDsl.Tests.Serialization;
 
 /// <summary>A read-only stream that cannot seek, like a network or pipe stream; it may also hand out bytes in small
-/// pieces, as such streams do.</summary>
-public sealed class NonSeekableStream(byte[] bytes, int maxChunk = int.MaxValue) : Stream
+/// pieces, as such streams do. Asked for more after reporting its end <paramref name="maxReadsAtEnd"/> times, it
+/// throws, so that a reader looping at the end fails instead of hanging.</summary>
+public sealed class NonSeekableStream(byte[] bytes, int maxChunk = int.MaxValue, int maxReadsAtEnd = int.MaxValue)
+    : Stream
 {
     private int position;
+
+    /// <summary>How many reads found nothing left.</summary>
+    public int ReadsAtEnd { get; private set; }
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -15,6 +20,11 @@ public sealed class NonSeekableStream(byte[] bytes, int maxChunk = int.MaxValue)
     public override int Read(byte[] buffer, int offset, int count)
     {
         int n = System.Math.Min(System.Math.Min(count, maxChunk), bytes.Length - position);
+        if (n == 0 && count > 0 && ++ReadsAtEnd > maxReadsAtEnd)
+        {
+            throw new InvalidOperationException($"Read {ReadsAtEnd} times past the end.");
+        }
+
         Array.Copy(bytes, position, buffer, offset, n);
         position += n;
         return n;
@@ -24,6 +34,22 @@ public sealed class NonSeekableStream(byte[] bytes, int maxChunk = int.MaxValue)
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>A write-only stream that cannot seek nor tell its length or position, like a pipe; what is written goes
+/// to <paramref name="inner"/>.</summary>
+public sealed class NonSeekableWriteStream(Stream inner) : Stream
+{
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    public override void Flush() => inner.Flush();
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
 }
 
 /// <summary>A seekable stream that claims to be far longer than the bytes it has.</summary>
