@@ -82,6 +82,13 @@ public readonly struct Simd128 : ISimd<Vector128<float>>
     /// <inheritdoc/>
     public static void SoftmaxStore(Vector128<float> first, Vector128<float> second, int count, ref float destination)
     {
+        if (count <= Count)
+        {
+            Softmax.Store(new Double128(Vector128.WidenLower(first)), new Double128(Vector128.WidenUpper(first)), count,
+                Count, ref destination);
+            return;
+        }
+
         Span<Double128> parts =
         [
             new(Vector128.WidenLower(first)), new(Vector128.WidenUpper(first)),

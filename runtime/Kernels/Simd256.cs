@@ -82,6 +82,13 @@ public readonly struct Simd256 : ISimd<Vector256<float>>
     /// <inheritdoc/>
     public static void SoftmaxStore(Vector256<float> first, Vector256<float> second, int count, ref float destination)
     {
+        if (count <= Count)
+        {
+            Softmax.Store(new Double256(Vector256.WidenLower(first)), new Double256(Vector256.WidenUpper(first)), count,
+                Count, ref destination);
+            return;
+        }
+
         Span<Double256> parts =
         [
             new(Vector256.WidenLower(first)), new(Vector256.WidenUpper(first)),

@@ -82,6 +82,13 @@ public readonly struct Simd512 : ISimd<Vector512<float>>
     /// <inheritdoc/>
     public static void SoftmaxStore(Vector512<float> first, Vector512<float> second, int count, ref float destination)
     {
+        if (count <= Count)
+        {
+            Softmax.Store(new Double512(Vector512.WidenLower(first)), new Double512(Vector512.WidenUpper(first)), count,
+                Count, ref destination);
+            return;
+        }
+
         Span<Double512> parts =
         [
             new(Vector512.WidenLower(first)), new(Vector512.WidenUpper(first)),

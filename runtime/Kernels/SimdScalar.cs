@@ -65,8 +65,7 @@ public readonly struct SimdScalar : ISimd<float>
     /// <inheritdoc/>
     public static void SoftmaxStore(float first, float second, int count, ref float destination)
     {
-        Span<DoubleScalar> parts = [new(first), new(second)];
-        Softmax.Store(parts, count, count, ref destination);
+        Softmax.Store(new DoubleScalar(first), new DoubleScalar(second), count, count, ref destination);
     }
 
     /// <inheritdoc/>

@@ -85,13 +85,15 @@ public static class Softmax
     /// <summary>
     /// Softmax over the first <paramref name="count"/> lanes of <paramref name="parts"/> (consecutive vectors of one
     /// row held in registers): stores the first <paramref name="storeCount"/> floats (count rounded up to whole float
-    /// vectors, which the destination row has room for), lanes past count as 0.
+    /// vectors, which the destination row has room for), lanes past count as 0. Parts wholly past count are neither
+    /// read nor computed.
     /// </summary>
     public static void Store<T>(Span<T> parts, int count, int storeCount, ref float destination)
         where T : unmanaged, IDoubleVector<T>
     {
+        int used = (count + T.Count - 1) / T.Count;
         double max = double.NegativeInfinity;
-        for (int p = 0; p < parts.Length; p++)
+        for (int p = 0; p < used; p++)
         {
             parts[p] = T.Select(ValidLanes<T>(p, count), parts[p], T.Create(double.NegativeInfinity));
             max = System.Math.Max(max, T.MaxAcross(parts[p]));
@@ -99,7 +101,7 @@ public static class Softmax
 
         T shift = T.Create(max);
         T lanes = T.Create(0);
-        for (int p = 0; p < parts.Length; p++)
+        for (int p = 0; p < used; p++)
         {
             parts[p] = T.Select(ValidLanes<T>(p, count), ShiftedExp(parts[p], shift), T.Create(0));
             lanes += parts[p];
@@ -108,7 +110,34 @@ public static class Softmax
         T total = T.Create(T.SumAcross(lanes));
         for (int p = 0; p * T.Count < storeCount; p++)
         {
-            T.StoreNarrowed(parts[p] / total, ref Unsafe.Add(ref destination, p * T.Count));
+            T.StoreNarrowed(p < used ? parts[p] / total : T.Create(0), ref Unsafe.Add(ref destination, p * T.Count));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Store{T}(Span{T}, int, int, ref float)"/> for a row held in two vectors, <paramref name="low"/> and <paramref name="high"/>
+    /// (count ≤ 2 × T.Count): the common case of a classifier with few classes, kept in registers rather than in a
+    /// span on the stack.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store<T>(T low, T high, int count, int storeCount, ref float destination)
+        where T : unmanaged, IDoubleVector<T>
+    {
+        T lowValid = ValidLanes<T>(0, count), highValid = ValidLanes<T>(1, count);
+        T negativeInfinity = T.Create(double.NegativeInfinity), zero = T.Create(0);
+        low = T.Select(lowValid, low, negativeInfinity);
+        high = T.Select(highValid, high, negativeInfinity);
+        double max = count > T.Count ? System.Math.Max(T.MaxAcross(low), T.MaxAcross(high)) : T.MaxAcross(low);
+
+        T shift = T.Create(max);
+        low = T.Select(lowValid, ShiftedExp(low, shift), zero);
+        high = count > T.Count ? T.Select(highValid, ShiftedExp(high, shift), zero) : zero;
+        T total = T.Create(T.SumAcross(low + high));
+
+        T.StoreNarrowed(low / total, ref destination);
+        if (storeCount > T.Count)
+        {
+            T.StoreNarrowed(high / total, ref Unsafe.Add(ref destination, T.Count));
         }
     }
 
@@ -135,9 +164,20 @@ public static class Softmax
         return max + System.Math.Log(sum);
     }
 
+    /// <summary>exp(x − max), with x = max giving 1 (so that ±∞ entries equal to the maximum count once) and x − max
+    /// clamped at −200.</summary>
+    /// <remarks>The clamp changes no result: every output is e^(x − max) / Σ with Σ ≥ 1, and e^−200 ≈ 1.4e-87 rounds
+    /// to 0 as a float and vanishes from Σ in double just as a smaller term would. It keeps the vector exp on its fast
+    /// path: .NET's Vector512/256/128.Exp of doubles falls back to scalar code, about ten times slower, for a vector
+    /// with any lane beyond ±708 (−∞ padding and widely spread logits included).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ShiftedExp<T>(T x, T max) where T : struct, IDoubleVector<T>
-        => T.Exp(T.Select(T.EqualTo(x, max), T.Create(0), x - max));
+    {
+        T shifted = T.Select(T.EqualTo(x, max), T.Create(0), x - max);
+        return T.Exp(T.Select(T.LessThan(shifted, T.Create(ExpFloor)), T.Create(ExpFloor), shifted));
+    }
+
+    private const double ExpFloor = -200;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ValidLanes<T>(int part, int count) where T : struct, IDoubleVector<T>

@@ -89,15 +89,10 @@ public readonly struct Double128(Vector128<double> value) : IDoubleVector<Double
         => Vector128.ExtractMostSignificantBits(mask.Value) == (1u << Vector128<double>.Count) - 1;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxAcross(Double128 x)
     {
-        double max = x.Value.GetElement(0);
-        for (int i = 1; i < Vector128<double>.Count; i++)
-        {
-            max = System.Math.Max(max, x.Value.GetElement(i));
-        }
-
-        return max;
+        return System.Math.Max(x.Value.GetElement(0), x.Value.GetElement(1));
     }
 
     /// <inheritdoc/>

@@ -89,15 +89,12 @@ public readonly struct Double256(Vector256<double> value) : IDoubleVector<Double
         => Vector256.ExtractMostSignificantBits(mask.Value) == (1u << Vector256<double>.Count) - 1;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxAcross(Double256 x)
     {
-        double max = x.Value.GetElement(0);
-        for (int i = 1; i < Vector256<double>.Count; i++)
-        {
-            max = System.Math.Max(max, x.Value.GetElement(i));
-        }
-
-        return max;
+        // Vector128.Max propagates NaN (IEEE 754-2019 maximum), as Math.Max does.
+        Vector128<double> half = Vector128.Max(x.Value.GetLower(), x.Value.GetUpper());
+        return System.Math.Max(half.GetElement(0), half.GetElement(1));
     }
 
     /// <inheritdoc/>

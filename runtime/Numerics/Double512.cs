@@ -89,15 +89,13 @@ public readonly struct Double512(Vector512<double> value) : IDoubleVector<Double
         => Vector512.ExtractMostSignificantBits(mask.Value) == (1u << Vector512<double>.Count) - 1;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxAcross(Double512 x)
     {
-        double max = x.Value.GetElement(0);
-        for (int i = 1; i < Vector512<double>.Count; i++)
-        {
-            max = System.Math.Max(max, x.Value.GetElement(i));
-        }
-
-        return max;
+        // Vector512.Max propagates NaN (IEEE 754-2019 maximum), as Math.Max does, at every step of the halving.
+        Vector256<double> half = Vector256.Max(x.Value.GetLower(), x.Value.GetUpper());
+        Vector128<double> quarter = Vector128.Max(half.GetLower(), half.GetUpper());
+        return System.Math.Max(quarter.GetElement(0), quarter.GetElement(1));
     }
 
     /// <inheritdoc/>

@@ -23,6 +23,10 @@ public class SoftmaxLayerTests
         { [float.NegativeInfinity, 0, float.NegativeInfinity], [0, 1, 0] },
         { [1, float.NaN, 2], [float.NaN, float.NaN, float.NaN] },
         { [float.MaxValue, -float.MaxValue, 0], [1, 0, 0] },
+        // Spread logits: float subnormals survive (e^-90, e^-103), e^-300 and beyond vanish, in every lane position.
+        { [0, -90, -103], [1, (float)System.Math.Exp(-90), (float)System.Math.Exp(-103)] },
+        { [-300, 0, -1e30f], [0, 1, 0] },
+        { Fill(40, -800, (17, 0), (39, -90)), Fill(40, 0, (17, 1), (39, (float)System.Math.Exp(-90))) },
         { Fill(40, 1e30f), Fill(40, 1 / 40f) },
         { Fill(40, -1000, (0, 1000)), Fill(40, 0, (0, 1)) },
         { Fill(40, 0, (39, float.NaN)), Fill(40, float.NaN) },
