@@ -80,6 +80,9 @@ public readonly struct Simd512 : ISimd<Vector512<float>>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Never inlined: compiled on its own, the row's softmax inlines all its arithmetic, which the
+    /// kernel that calls it, already large, would run out of inlining budget for.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void SoftmaxStore(Vector512<float> first, Vector512<float> second, int count, ref float destination)
     {
         if (count <= Count)

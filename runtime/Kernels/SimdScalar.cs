@@ -63,6 +63,9 @@ public readonly struct SimdScalar : ISimd<float>
         => (float)(gradient * TFunction.Slope(new DoubleScalar(x), new DoubleScalar(y), parameter).Value);
 
     /// <inheritdoc/>
+    /// <remarks>Never inlined: compiled on its own, the row's softmax inlines all its arithmetic, which the
+    /// kernel that calls it, already large, would run out of inlining budget for.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void SoftmaxStore(float first, float second, int count, ref float destination)
     {
         Softmax.Store(new DoubleScalar(first), new DoubleScalar(second), count, count, ref destination);

@@ -30,23 +30,34 @@ public readonly struct Double128(Vector128<double> value) : IDoubleVector<Double
         => Vector128.Narrow(value.Value, Vector128<double>.Zero).GetLower().StoreUnsafe(ref destination);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double128 operator +(Double128 left, Double128 right) => new(left.Value + right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double128 operator -(Double128 left, Double128 right) => new(left.Value - right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double128 operator *(Double128 left, Double128 right) => new(left.Value * right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double128 operator /(Double128 left, Double128 right) => new(left.Value / right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double128 operator -(Double128 value) => new(-value.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Double128 Exp(Double128 x) => new(Vector128.Exp(x.Value));
+    public static Double128 Exp(Double128 x) => DoubleVector.ExpPolynomial(x);
+
+    /// <inheritdoc/>
+    /// <remarks>(k + 2^52 + 1023) holds k + 1023 in its low bits; shifted left by 52 they become the exponent.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Double128 TwoToThe(Double128 k)
+        => new(Vector128.ShiftLeft((k.Value + Vector128.Create(4503599627371519.0)).AsUInt64(), 52).AsDouble());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -30,23 +30,34 @@ public readonly struct Double256(Vector256<double> value) : IDoubleVector<Double
         => Vector256.Narrow(value.Value, Vector256<double>.Zero).GetLower().StoreUnsafe(ref destination);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double256 operator +(Double256 left, Double256 right) => new(left.Value + right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double256 operator -(Double256 left, Double256 right) => new(left.Value - right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double256 operator *(Double256 left, Double256 right) => new(left.Value * right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double256 operator /(Double256 left, Double256 right) => new(left.Value / right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double256 operator -(Double256 value) => new(-value.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Double256 Exp(Double256 x) => new(Vector256.Exp(x.Value));
+    public static Double256 Exp(Double256 x) => DoubleVector.ExpPolynomial(x);
+
+    /// <inheritdoc/>
+    /// <remarks>(k + 2^52 + 1023) holds k + 1023 in its low bits; shifted left by 52 they become the exponent.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Double256 TwoToThe(Double256 k)
+        => new(Vector256.ShiftLeft((k.Value + Vector256.Create(4503599627371519.0)).AsUInt64(), 52).AsDouble());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -30,23 +30,34 @@ public readonly struct Double512(Vector512<double> value) : IDoubleVector<Double
         => Vector512.Narrow(value.Value, Vector512<double>.Zero).GetLower().StoreUnsafe(ref destination);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double512 operator +(Double512 left, Double512 right) => new(left.Value + right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double512 operator -(Double512 left, Double512 right) => new(left.Value - right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double512 operator *(Double512 left, Double512 right) => new(left.Value * right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double512 operator /(Double512 left, Double512 right) => new(left.Value / right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double512 operator -(Double512 value) => new(-value.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Double512 Exp(Double512 x) => new(Vector512.Exp(x.Value));
+    public static Double512 Exp(Double512 x) => DoubleVector.ExpPolynomial(x);
+
+    /// <inheritdoc/>
+    /// <remarks>(k + 2^52 + 1023) holds k + 1023 in its low bits; shifted left by 52 they become the exponent.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Double512 TwoToThe(Double512 k)
+        => new(Vector512.ShiftLeft((k.Value + Vector512.Create(4503599627371519.0)).AsUInt64(), 52).AsDouble());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

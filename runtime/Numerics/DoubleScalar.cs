@@ -29,23 +29,32 @@ public readonly struct DoubleScalar(double value) : IDoubleVector<DoubleScalar>
     public static void StoreNarrowed(DoubleScalar value, ref float destination) => destination = (float)value.Value;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DoubleScalar operator +(DoubleScalar left, DoubleScalar right) => new(left.Value + right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DoubleScalar operator -(DoubleScalar left, DoubleScalar right) => new(left.Value - right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DoubleScalar operator *(DoubleScalar left, DoubleScalar right) => new(left.Value * right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DoubleScalar operator /(DoubleScalar left, DoubleScalar right) => new(left.Value / right.Value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DoubleScalar operator -(DoubleScalar value) => new(-value.Value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DoubleScalar Exp(DoubleScalar x) => new(System.Math.Exp(x.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static DoubleScalar TwoToThe(DoubleScalar k) => new(System.Math.ScaleB(1.0, (int)k.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

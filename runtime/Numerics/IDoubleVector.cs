@@ -45,8 +45,11 @@ public interface IDoubleVector<TSelf> where TSelf : struct, IDoubleVector<TSelf>
     /// <summary>Lane-wise negation.</summary>
     static abstract TSelf operator -(TSelf value);
 
-    /// <summary>e raised to each lane; 0 below the double range, +∞ above it.</summary>
+    /// <summary>e raised to each lane; 0 below the double range, +∞ above it, NaN for NaN.</summary>
     static abstract TSelf Exp(TSelf x);
+
+    /// <summary>2^k for lanes k that are integers from −1022 to 1023, built from the exponent bits.</summary>
+    static abstract TSelf TwoToThe(TSelf k);
 
     /// <summary>The natural logarithm of each lane.</summary>
     static abstract TSelf Log(TSelf x);
@@ -103,6 +106,49 @@ public static class DoubleVector
     {
         T series = u * (T.Create(1) - u * (T.Create(0.5) - u * T.Create(1.0 / 3)));
         return T.Select(T.LessThan(u, T.Create(1e-5)), series, T.Log(T.Create(1) + u));
+    }
+
+    /// <summary>
+    /// e^x within 1e-14 relative error (measured: 8.8e-15 over [−708, 709]) for every x, with no branch: 0 below about
+    /// −745.1, +∞ above 709.78, NaN for NaN, subnormal results included. x = k·ln 2 + r with |r| ≤ ln 2 / 2 (Cody
+    /// and Waite's two-part ln 2, whose high part has trailing zeros so that k·ln2High is exact), e^r by its Taylor
+    /// polynomial of degree 11 (truncation below r¹²/12! &lt; 7e-15), then 2^k as two factors, each a normal double,
+    /// so that results down to the smallest subnormal come out right.
+    /// </summary>
+    /// <remarks>The vector flavors use it instead of .NET's Vector512/256/128.Exp of doubles, which is not inlined
+    /// (forcing the kernels' accumulators through the stack around each call) and runs scalar code, about ten times
+    /// slower, for a whole vector when any lane is NaN or beyond ±708. The tests hold it to the same accuracy bounds
+    /// as everything else (within one float ulp of a double reference after rounding), and check it against
+    /// Math.Exp directly.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T ExpPolynomial<T>(T x) where T : struct, IDoubleVector<T>
+    {
+        // Past these bounds the result is 0 or +∞ anyway; clamping keeps 2^k's exponent arithmetic in range.
+        T clamped = T.Select(T.LessThan(x, T.Create(-746)), T.Create(-746), x);
+        clamped = T.Select(T.GreaterThan(clamped, T.Create(710)), T.Create(710), clamped);
+
+        // k = round(x / ln 2), by the 1.5·2^52 shifter that rounds to nearest even in the default rounding mode.
+        T shifter = T.Create(6755399441055744.0);
+        T k = T.MultiplyAdd(clamped, T.Create(1.4426950408889634), shifter) - shifter;
+        T r = T.MultiplyAdd(k, T.Create(-6.93147180369123816490e-01), clamped);
+        r = T.MultiplyAdd(k, T.Create(-1.90821492927058770002e-10), r);
+
+        T p = T.Create(1.0 / 39916800);
+        p = T.MultiplyAdd(p, r, T.Create(1.0 / 3628800));
+        p = T.MultiplyAdd(p, r, T.Create(1.0 / 362880));
+        p = T.MultiplyAdd(p, r, T.Create(1.0 / 40320));
+        p = T.MultiplyAdd(p, r, T.Create(1.0 / 5040));
+        p = T.MultiplyAdd(p, r, T.Create(1.0 / 720));
+        p = T.MultiplyAdd(p, r, T.Create(1.0 / 120));
+        p = T.MultiplyAdd(p, r, T.Create(1.0 / 24));
+        p = T.MultiplyAdd(p, r, T.Create(1.0 / 6));
+        p = T.MultiplyAdd(p, r, T.Create(0.5));
+        p = T.MultiplyAdd(p, r, T.Create(1));
+        p = T.MultiplyAdd(p, r, T.Create(1));
+
+        // k runs from −1077 to 1024: half of it and the rest are each within a normal double's exponent range.
+        T half = T.MultiplyAdd(k, T.Create(0.5), shifter) - shifter;
+        return p * T.TwoToThe(half) * T.TwoToThe(k - half);
     }
 
     /// <summary>The logistic function 1 / (1 + e^−x): exact limits 0 and 1 at ∓∞, no overflow anywhere.</summary>

@@ -47,10 +47,15 @@ internal static class ForwardKernels
         writer.Line("/// <summary>");
         writer.Line($"/// {which}: dense {layer.FanIn} → {layer.Units} with {Describe(layer)}, fused:");
         writer.Line($"/// y[r, u] = {Formula(layer)} for each of <paramref name=\"rows\"/> rows.");
-        writer.Line("/// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a");
-        writer.Line("/// register, biased, activated and stored once. Batches go through tiles of " + Literals.Int(TileRows) + " rows × " + Literals.Int(TilePanels) + " panels,");
-        writer.Line("/// one row through a tile of " + Literals.Int(RowPanels) + " panels. When <paramref name=\"keep\"/> is set (training) the");
-        writer.Line("/// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.");
+        foreach (string line in FusionSentences(layer))
+        {
+            writer.Line("/// " + line);
+        }
+
+        writer.Line("/// Batches go through tiles of " + Literals.Int(TileRows) + " rows × " + Literals.Int(TilePanels) + " panels, one row through a tile of "
+            + Literals.Int(RowPanels) + " panels. When");
+        writer.Line("/// <paramref name=\"keep\"/> is set (training) the pre-activations are stored too. Vector512, Vector256,");
+        writer.Line("/// Vector128 or scalar code, as TSimd says.");
         writer.Line("/// </summary>");
         writer.Line($"private static void {name}<TSimd, TVector>(");
         writer.Line("    ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,");
@@ -89,12 +94,20 @@ internal static class ForwardKernels
             if (layer.Activation == ActKind.Softmax)
             {
                 writer.Line();
-                writer.Line("// Rows wider than two vectors were stored as logits; normalize them while they are still in cache.");
-                using (writer.Block("if (panels > 2)"))
+                writer.Line("// Softmax needs whole rows: the tiles stored the logits, and each row is normalized here while it is");
+                writer.Line("// in L1, from registers when it fits in two vectors, else in place.");
+                using (writer.Block("for (int row = 0; row < rows; row++)"))
                 {
-                    using (writer.Block("for (int row = 0; row < rows; row++)"))
+                    writer.Line($"ref float logits = ref {Names.Unsafe}.Add(ref output, row * OutputStride);");
+                    using (writer.Block("if (panels <= 2)"))
                     {
-                        writer.Line($"TSimd.SoftmaxInPlace(ref {Names.Unsafe}.Add(ref output, row * OutputStride), Units);");
+                        writer.Line("TVector second = panels == 2 ? TSimd.Load(ref logits, TSimd.Count) : TSimd.Zero;");
+                        writer.Line("TSimd.SoftmaxStore(TSimd.Load(ref logits, 0), second, Units, ref logits);");
+                    }
+
+                    using (writer.Block("else"))
+                    {
+                        writer.Line("TSimd.SoftmaxInPlace(ref logits, Units);");
                     }
                 }
             }
@@ -159,7 +172,14 @@ internal static class ForwardKernels
 
     private static void EmitEpilogue(IndentedWriter writer, LayerSpec layer, int rows, int panels)
     {
-        writer.Line("// Epilogue: bias, then the activation on the registers, then one store per output vector.");
+        string? function = Traits.FunctionType(layer.Activation);
+        writer.Line(layer.Activation switch
+        {
+            ActKind.Linear => "// Epilogue: bias, then one store per output vector.",
+            ActKind.Softmax => "// Epilogue: bias, then one store per output vector; the driver normalizes the rows.",
+            _ when function is null => "// Epilogue: bias, then the activation on the registers, then one store per output vector.",
+            _ => "// Epilogue: bias, then one store per output vector, then the activation over the stored tile.",
+        });
         for (int p = 0; p < panels; p++)
         {
             writer.Line($"TVector bias{p} = TSimd.Load(ref bias, panel{p} * TSimd.Count);");
@@ -176,39 +196,42 @@ internal static class ForwardKernels
             EmitStores(writer, rows, panels, "preActivation");
         }
 
-        if (layer.Activation == ActKind.Softmax)
+        writer.Line();
+        if (function is null)
         {
-            writer.Line();
-            writer.Line("// Softmax needs the whole row: when it fits in this tile's registers, normalize it here and store once.");
-            using (writer.Block("if (panels <= 2)"))
+            // The ReLU family is a few float instructions, applied to the registers before the one store; Linear has
+            // nothing to apply, and Softmax rows are normalized by the driver once the tiles have stored the logits.
+            if (layer.Activation is not (ActKind.Linear or ActKind.Softmax))
             {
-                for (int r = 0; r < rows; r++)
-                {
-                    string guard = r == 0 ? "" : $"if (rows > {r}) ";
-                    writer.Line($"{guard}TSimd.SoftmaxStore(c{r}0, c{r}1, Units, ref {Names.Unsafe}.Add(ref output, {r} * OutputStride));");
-                }
-
-                writer.Line("return;");
+                EmitActivation(writer, layer, rows, panels);
+                writer.Line();
             }
 
-            writer.Line();
             EmitStores(writer, rows, panels, "output");
             return;
         }
 
-        writer.Line();
-        EmitActivation(writer, layer, rows, panels);
-        writer.Line();
         EmitStores(writer, rows, panels, "output");
+        writer.Line();
+        writer.Line("// The activation, evaluated in double precision, runs over the stored tile while it is in L1: applied to the");
+        writer.Line("// registers, its out-of-line calls would make the JIT keep the accumulators on the stack throughout the");
+        writer.Line("// multiply-add loop above (measured: twice as slow).");
+        writer.Line($"nint lastPanel = global::System.Math.Min(panel + {Literals.Int(panels)}, panels);");
+        using (writer.Block("for (int r = 0; r < rows; r++)"))
+        {
+            using (writer.Block("for (nint p = panel; p < lastPanel; p++)"))
+            {
+                writer.Line($"ref float slot = ref {Names.Unsafe}.Add(ref output, r * OutputStride + p * TSimd.Count);");
+                writer.Line($"TSimd.Store(TSimd.Evaluate<{Names.Activations}.{function}>(TSimd.Load(ref slot, 0), {Literals.Double(layer.Alpha)}), ref slot, 0);");
+            }
+        }
     }
 
+    /// <summary>ReLU, LeakyReLU or PReLU on the accumulators.</summary>
     private static void EmitActivation(IndentedWriter writer, LayerSpec layer, int rows, int panels)
     {
-        string? function = Traits.FunctionType(layer.Activation);
         switch (layer.Activation)
         {
-            case ActKind.Linear:
-                return;
             case ActKind.LeakyReLU:
                 writer.Line($"TVector slope = TSimd.Create({Literals.Float(layer.Alpha)});");
                 break;
@@ -227,8 +250,7 @@ internal static class ForwardKernels
             {
                 ActKind.ReLU => $"{c} = TSimd.Relu({c});",
                 ActKind.LeakyReLU => $"{c} = TSimd.LeakyRelu({c}, slope);",
-                ActKind.PReLU => $"{c} = TSimd.LeakyRelu({c}, slope{p});",
-                _ => $"{c} = TSimd.Evaluate<{Names.Activations}.{function}>({c}, {Literals.Double(layer.Alpha)});",
+                _ => $"{c} = TSimd.LeakyRelu({c}, slope{p});",
             });
         }
     }
@@ -283,6 +305,26 @@ internal static class ForwardKernels
             }
         }
     }
+
+    /// <summary>How the kernel fuses the product, the bias and the activation, for its doc comment.</summary>
+    private static string[] FusionSentences(LayerSpec layer) => layer.Activation switch
+    {
+        ActKind.Softmax =>
+        [
+            "The matrix product and the bias happen in one pass, each logit accumulated in a register and stored once;",
+            "each row is then normalized while it is in L1, in registers when it fits in two vectors.",
+        ],
+        _ when Traits.FunctionType(layer.Activation) is not null =>
+        [
+            "The matrix product and the bias happen in one pass, each output accumulated in a register and stored once;",
+            "the activation, in double precision, then runs over each stored tile while it is in L1.",
+        ],
+        _ =>
+        [
+            "The matrix product, the bias and the activation happen in one pass: each output is accumulated in a",
+            "register, biased, activated and stored once.",
+        ],
+    };
 
     internal static string Describe(LayerSpec layer) => layer.Activation switch
     {

@@ -549,9 +549,10 @@ namespace Samples
         /// Layer 0: dense 784 → 128 with ReLU, fused:
         /// y[r, u] = ReLU(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
         /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels,
-        /// one row through a tile of 4 panels. When <paramref name="keep"/> is set (training) the
-        /// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// register, biased, activated and stored once.
+        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
+        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
+        /// Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer0Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -800,10 +801,11 @@ namespace Samples
         /// <summary>
         /// Layer 1: dense 128 → 10 with Softmax, fused:
         /// y[r, u] = softmaxᵤ(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
-        /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels,
-        /// one row through a tile of 4 panels. When <paramref name="keep"/> is set (training) the
-        /// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// The matrix product and the bias happen in one pass, each logit accumulated in a register and stored once;
+        /// each row is then normalized while it is in L1, in registers when it fits in two vectors.
+        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
+        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
+        /// Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer1Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -837,12 +839,19 @@ namespace Samples
                 }
             }
 
-            // Rows wider than two vectors were stored as logits; normalize them while they are still in cache.
-            if (panels > 2)
+            // Softmax needs whole rows: the tiles stored the logits, and each row is normalized here while it is
+            // in L1, from registers when it fits in two vectors, else in place.
+            for (int row = 0; row < rows; row++)
             {
-                for (int row = 0; row < rows; row++)
+                ref float logits = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, row * OutputStride);
+                if (panels <= 2)
                 {
-                    TSimd.SoftmaxInPlace(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, row * OutputStride), Units);
+                    TVector second = panels == 2 ? TSimd.Load(ref logits, TSimd.Count) : TSimd.Zero;
+                    TSimd.SoftmaxStore(TSimd.Load(ref logits, 0), second, Units, ref logits);
+                }
+                else
+                {
+                    TSimd.SoftmaxInPlace(ref logits, Units);
                 }
             }
         }
@@ -902,7 +911,7 @@ namespace Samples
                 c51 = TSimd.MultiplyAdd(a, b1, c51);
             }
 
-            // Epilogue: bias, then the activation on the registers, then one store per output vector.
+            // Epilogue: bias, then one store per output vector; the driver normalizes the rows.
             TVector bias0 = TSimd.Load(ref bias, panel0 * TSimd.Count);
             TVector bias1 = TSimd.Load(ref bias, panel1 * TSimd.Count);
             c00 = TSimd.Add(c00, bias0);
@@ -947,18 +956,6 @@ namespace Samples
                     TSimd.Store(c50, ref preActivation, 5 * OutputStride + panel0 * TSimd.Count);
                     if (panel + 1 < panels) TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
                 }
-            }
-
-            // Softmax needs the whole row: when it fits in this tile's registers, normalize it here and store once.
-            if (panels <= 2)
-            {
-                TSimd.SoftmaxStore(c00, c01, Units, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, 0 * OutputStride));
-                if (rows > 1) TSimd.SoftmaxStore(c10, c11, Units, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, 1 * OutputStride));
-                if (rows > 2) TSimd.SoftmaxStore(c20, c21, Units, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, 2 * OutputStride));
-                if (rows > 3) TSimd.SoftmaxStore(c30, c31, Units, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, 3 * OutputStride));
-                if (rows > 4) TSimd.SoftmaxStore(c40, c41, Units, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, 4 * OutputStride));
-                if (rows > 5) TSimd.SoftmaxStore(c50, c51, Units, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, 5 * OutputStride));
-                return;
             }
 
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
@@ -1028,7 +1025,7 @@ namespace Samples
                 c03 = TSimd.MultiplyAdd(a, b3, c03);
             }
 
-            // Epilogue: bias, then the activation on the registers, then one store per output vector.
+            // Epilogue: bias, then one store per output vector; the driver normalizes the rows.
             TVector bias0 = TSimd.Load(ref bias, panel0 * TSimd.Count);
             TVector bias1 = TSimd.Load(ref bias, panel1 * TSimd.Count);
             TVector bias2 = TSimd.Load(ref bias, panel2 * TSimd.Count);
@@ -1044,13 +1041,6 @@ namespace Samples
                 if (panel + 1 < panels) TSimd.Store(c01, ref preActivation, 0 * OutputStride + panel1 * TSimd.Count);
                 if (panel + 2 < panels) TSimd.Store(c02, ref preActivation, 0 * OutputStride + panel2 * TSimd.Count);
                 if (panel + 3 < panels) TSimd.Store(c03, ref preActivation, 0 * OutputStride + panel3 * TSimd.Count);
-            }
-
-            // Softmax needs the whole row: when it fits in this tile's registers, normalize it here and store once.
-            if (panels <= 2)
-            {
-                TSimd.SoftmaxStore(c00, c01, Units, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, 0 * OutputStride));
-                return;
             }
 
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);

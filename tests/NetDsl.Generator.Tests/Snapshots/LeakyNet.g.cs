@@ -574,9 +574,10 @@ namespace Samples
         /// Layer 0: dense 20 → 48 with LeakyReLU (α = 0.2), fused:
         /// y[r, u] = LeakyReLU(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
         /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels,
-        /// one row through a tile of 4 panels. When <paramref name="keep"/> is set (training) the
-        /// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// register, biased, activated and stored once.
+        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
+        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
+        /// Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer0Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -828,9 +829,10 @@ namespace Samples
         /// Layer 1: dense 48 → 40 with PReLU (learned slopes), fused:
         /// y[r, u] = PReLU(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
         /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels,
-        /// one row through a tile of 4 panels. When <paramref name="keep"/> is set (training) the
-        /// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// register, biased, activated and stored once.
+        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
+        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
+        /// Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer1Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -1086,9 +1088,10 @@ namespace Samples
         /// Layer 2: dense 40 → 24 with LeakyReLU (α = 0.01), fused:
         /// y[r, u] = LeakyReLU(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
         /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels,
-        /// one row through a tile of 4 panels. When <paramref name="keep"/> is set (training) the
-        /// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// register, biased, activated and stored once.
+        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
+        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
+        /// Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer2Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -1340,9 +1343,10 @@ namespace Samples
         /// Layer 3: dense 24 → 1 with Linear, fused:
         /// y[r, u] = b[u] + Σₖ x[r, k]·W[u, k] for each of <paramref name="rows"/> rows.
         /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels,
-        /// one row through a tile of 4 panels. When <paramref name="keep"/> is set (training) the
-        /// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// register, biased, activated and stored once.
+        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
+        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
+        /// Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer3Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -1432,7 +1436,7 @@ namespace Samples
                 c51 = TSimd.MultiplyAdd(a, b1, c51);
             }
 
-            // Epilogue: bias, then the activation on the registers, then one store per output vector.
+            // Epilogue: bias, then one store per output vector.
             TVector bias0 = TSimd.Load(ref bias, panel0 * TSimd.Count);
             TVector bias1 = TSimd.Load(ref bias, panel1 * TSimd.Count);
             c00 = TSimd.Add(c00, bias0);
@@ -1478,7 +1482,6 @@ namespace Samples
                     if (panel + 1 < panels) TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
                 }
             }
-
 
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
@@ -1547,7 +1550,7 @@ namespace Samples
                 c03 = TSimd.MultiplyAdd(a, b3, c03);
             }
 
-            // Epilogue: bias, then the activation on the registers, then one store per output vector.
+            // Epilogue: bias, then one store per output vector.
             TVector bias0 = TSimd.Load(ref bias, panel0 * TSimd.Count);
             TVector bias1 = TSimd.Load(ref bias, panel1 * TSimd.Count);
             TVector bias2 = TSimd.Load(ref bias, panel2 * TSimd.Count);
@@ -1564,7 +1567,6 @@ namespace Samples
                 if (panel + 2 < panels) TSimd.Store(c02, ref preActivation, 0 * OutputStride + panel2 * TSimd.Count);
                 if (panel + 3 < panels) TSimd.Store(c03, ref preActivation, 0 * OutputStride + panel3 * TSimd.Count);
             }
-
 
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);

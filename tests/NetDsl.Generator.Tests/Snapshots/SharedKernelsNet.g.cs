@@ -631,9 +631,10 @@ namespace Samples
         /// Layers 0, 1, 2, 3, 4, 5: dense 64 → 64 with ReLU, fused:
         /// y[r, u] = ReLU(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
         /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels,
-        /// one row through a tile of 4 panels. When <paramref name="keep"/> is set (training) the
-        /// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// register, biased, activated and stored once.
+        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
+        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
+        /// Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer0Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -882,10 +883,11 @@ namespace Samples
         /// <summary>
         /// Layer 6: dense 64 → 3 with Sigmoid, fused:
         /// y[r, u] = Sigmoid(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
-        /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels,
-        /// one row through a tile of 4 panels. When <paramref name="keep"/> is set (training) the
-        /// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// The matrix product and the bias happen in one pass, each output accumulated in a register and stored once;
+        /// the activation, in double precision, then runs over each stored tile while it is in L1.
+        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
+        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
+        /// Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer6Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -975,7 +977,7 @@ namespace Samples
                 c51 = TSimd.MultiplyAdd(a, b1, c51);
             }
 
-            // Epilogue: bias, then the activation on the registers, then one store per output vector.
+            // Epilogue: bias, then one store per output vector, then the activation over the stored tile.
             TVector bias0 = TSimd.Load(ref bias, panel0 * TSimd.Count);
             TVector bias1 = TSimd.Load(ref bias, panel1 * TSimd.Count);
             c00 = TSimd.Add(c00, bias0);
@@ -1022,19 +1024,6 @@ namespace Samples
                 }
             }
 
-            c00 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c00, 0D);
-            c01 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c01, 0D);
-            c10 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c10, 0D);
-            c11 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c11, 0D);
-            c20 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c20, 0D);
-            c21 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c21, 0D);
-            c30 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c30, 0D);
-            c31 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c31, 0D);
-            c40 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c40, 0D);
-            c41 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c41, 0D);
-            c50 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c50, 0D);
-            c51 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c51, 0D);
-
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (rows > 1)
@@ -1061,6 +1050,19 @@ namespace Samples
             {
                 TSimd.Store(c50, ref output, 5 * OutputStride + panel0 * TSimd.Count);
                 if (panel + 1 < panels) TSimd.Store(c51, ref output, 5 * OutputStride + panel1 * TSimd.Count);
+            }
+
+            // The activation, evaluated in double precision, runs over the stored tile while it is in L1: applied to the
+            // registers, its out-of-line calls would make the JIT keep the accumulators on the stack throughout the
+            // multiply-add loop above (measured: twice as slow).
+            nint lastPanel = global::System.Math.Min(panel + 2, panels);
+            for (int r = 0; r < rows; r++)
+            {
+                for (nint p = panel; p < lastPanel; p++)
+                {
+                    ref float slot = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, r * OutputStride + p * TSimd.Count);
+                    TSimd.Store(TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(TSimd.Load(ref slot, 0), 0D), ref slot, 0);
+                }
             }
         }
 
@@ -1102,7 +1104,7 @@ namespace Samples
                 c03 = TSimd.MultiplyAdd(a, b3, c03);
             }
 
-            // Epilogue: bias, then the activation on the registers, then one store per output vector.
+            // Epilogue: bias, then one store per output vector, then the activation over the stored tile.
             TVector bias0 = TSimd.Load(ref bias, panel0 * TSimd.Count);
             TVector bias1 = TSimd.Load(ref bias, panel1 * TSimd.Count);
             TVector bias2 = TSimd.Load(ref bias, panel2 * TSimd.Count);
@@ -1120,15 +1122,23 @@ namespace Samples
                 if (panel + 3 < panels) TSimd.Store(c03, ref preActivation, 0 * OutputStride + panel3 * TSimd.Count);
             }
 
-            c00 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c00, 0D);
-            c01 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c01, 0D);
-            c02 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c02, 0D);
-            c03 = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(c03, 0D);
-
             TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
             if (panel + 2 < panels) TSimd.Store(c02, ref output, 0 * OutputStride + panel2 * TSimd.Count);
             if (panel + 3 < panels) TSimd.Store(c03, ref output, 0 * OutputStride + panel3 * TSimd.Count);
+
+            // The activation, evaluated in double precision, runs over the stored tile while it is in L1: applied to the
+            // registers, its out-of-line calls would make the JIT keep the accumulators on the stack throughout the
+            // multiply-add loop above (measured: twice as slow).
+            nint lastPanel = global::System.Math.Min(panel + 4, panels);
+            for (int r = 0; r < rows; r++)
+            {
+                for (nint p = panel; p < lastPanel; p++)
+                {
+                    ref float slot = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, r * OutputStride + p * TSimd.Count);
+                    TSimd.Store(TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(TSimd.Load(ref slot, 0), 0D), ref slot, 0);
+                }
+            }
         }
 
         /// <summary>
