@@ -12,12 +12,24 @@ internal static class AppOptions
     public const string DefaultLabPlotFile = "lab-validation-accuracy.png";
 
     private static readonly Option<int> Epochs = Positive("--epochs", "N", 10, "Training epochs.");
-    private static readonly Option<int> BatchSize = Positive("--batch-size", "N", 32, "Rows per Adam step.");
+    private static readonly Option<int> BatchSize = Positive("--batch-size", "N", 32, "Rows per optimizer step.");
 
-    private static readonly Option<float> LearningRate = new("--learning-rate")
+    private static readonly Option<OptimizerChoice> Optimizer = new("--optimizer")
     {
-        Description = "Adam's learning rate.", HelpName = "RATE", DefaultValueFactory = _ => 1e-3f,
-        CustomParser = Checked<float>(rate => rate is > 0 and < float.PositiveInfinity, "a positive number"),
+        Description = "adam (the default) or sgd (plain SGD, no momentum).", HelpName = "NAME",
+        DefaultValueFactory = _ => OptimizerChoice.Adam,
+        CustomParser = result => (result.Tokens.Count > 0 ? result.Tokens[^1].Value.ToLowerInvariant() : "") switch
+        {
+            "adam" => OptimizerChoice.Adam,
+            "sgd" => OptimizerChoice.Sgd,
+            _ => Refuse<OptimizerChoice>(result, "adam or sgd"),
+        },
+    };
+
+    private static readonly Option<float?> LearningRate = new("--learning-rate")
+    {
+        Description = "The optimizer's learning rate. Default: 0.001 for Adam, 0.01 for SGD.", HelpName = "RATE",
+        CustomParser = result => Checked<float>(rate => rate is > 0 and < float.PositiveInfinity, "a positive number")(result),
     };
 
     private static readonly Option<ulong> Seed = new("--seed")
@@ -96,8 +108,8 @@ internal static class AppOptions
             + "5,000 of the full 60,000, 1,000 of the embedded 6,000; the run keeps the weights of the epoch with the lowest "
             + "validation loss. The test set is used only for the final figure.")
         {
-            Epochs, BatchSize, LearningRate, Seed, KeepLast, Data, Weights, Predict, Lab, LabEpochs, LabPlot, LabOnly, LabLimit,
-            LabReport,
+            Epochs, BatchSize, Optimizer, LearningRate, Seed, KeepLast, Data, Weights, Predict, Lab, LabEpochs, LabPlot,
+            LabOnly, LabLimit, LabReport,
         };
 
         root.Validators.Add(result =>
@@ -116,7 +128,8 @@ internal static class AppOptions
     {
         Epochs = parsed.GetValue(Epochs),
         BatchSize = parsed.GetValue(BatchSize),
-        LearningRate = parsed.GetValue(LearningRate),
+        Optimizer = parsed.GetValue(Optimizer),
+        LearningRateOption = parsed.GetValue(LearningRate),
         Seed = parsed.GetValue(Seed),
         KeepLast = parsed.GetValue(KeepLast),
         Data = parsed.GetValue(Data),
@@ -147,8 +160,14 @@ internal static class AppOptions
                 return value;
             }
 
-            string option = result.Parent is OptionResult parent ? parent.Option.Name : "the value";
-            result.AddError($"{option} must be {expected}, not '{token}'.");
-            return default!;
+            return Refuse<T>(result, expected);
         };
+
+    private static T Refuse<T>(ArgumentResult result, string expected)
+    {
+        string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        string option = result.Parent is OptionResult parent ? parent.Option.Name : "the value";
+        result.AddError($"{option} must be {expected}, not '{token}'.");
+        return default!;
+    }
 }

@@ -23,9 +23,9 @@ internal static class MainJob
 
         var network = new FashionNet();
         network.Initialize(settings.Seed);
-        FashionNet.Trainer trainer = network.CreateTrainer(new Adam(settings.LearningRate), settings.BatchSize);
+        FashionNet.Trainer trainer = network.CreateTrainer(settings.CreateOptimizer(), settings.BatchSize);
         console.WriteLine($"network: {Describe(FashionNet.Description)}, {FashionNet.ParameterCount:N0} parameters");
-        console.WriteLine($"training: Adam lr {settings.LearningRate:G}, batch {settings.BatchSize}, "
+        console.WriteLine($"training: {settings.DescribeOptimizer()}, batch {settings.BatchSize}, "
             + $"{settings.Epochs} epochs, seed {settings.Seed}, keeping the "
             + (settings.KeepLast ? "last epoch" : "epoch with the lowest validation loss"));
         console.WriteLine();

@@ -7,7 +7,14 @@ internal sealed record Settings
 
     public int BatchSize { get; init; } = 32;
 
-    public float LearningRate { get; init; } = 1e-3f;
+    public OptimizerChoice Optimizer { get; init; } = OptimizerChoice.Adam;
+
+    /// <summary>The learning rate given, or null for the optimizer's default (<see cref="LearningRate"/>).</summary>
+    public float? LearningRateOption { get; init; }
+
+    /// <summary>The learning rate in use: as given, else 1e-3 for Adam (Keras's and PyTorch's default) and 0.01 for
+    /// SGD (Keras's default).</summary>
+    public float LearningRate => LearningRateOption ?? (Optimizer == OptimizerChoice.Adam ? 1e-3f : 0.01f);
 
     public ulong Seed { get; init; }
 
@@ -33,4 +40,23 @@ internal sealed record Settings
     public int? LabLimit { get; init; }
 
     public string? LabReportPath { get; init; }
+
+    /// <summary>A fresh optimizer as chosen, one per trained network.</summary>
+    public NetDsl.Training.IOptimizer CreateOptimizer() => Optimizer == OptimizerChoice.Adam
+        ? new NetDsl.Training.Adam(LearningRate)
+        : new NetDsl.Training.Sgd(LearningRate);
+
+    /// <summary>"Adam lr 0.001" or "SGD lr 0.01", for the run's header lines.</summary>
+    public string DescribeOptimizer() => $"{(Optimizer == OptimizerChoice.Adam ? "Adam" : "SGD")} lr {LearningRate:G}";
+}
+
+/// <summary>The optimizers the app offers.</summary>
+internal enum OptimizerChoice
+{
+    /// <summary>Adam with PyTorch's defaults.</summary>
+    Adam,
+
+    /// <summary>Plain stochastic gradient descent, no momentum: the optimizer under which initialization matters
+    /// most, as the lab shows.</summary>
+    Sgd,
 }

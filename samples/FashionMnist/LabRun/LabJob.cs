@@ -25,7 +25,7 @@ internal static class LabJob
         console.WriteLine($"network: {shape.InputSize}-{string.Join("-", shape.Layers.Select(l => l.Units))}, the "
             + "hidden layers taking each variant's initializer and activation, the output layer GlorotUniform × Softmax");
         console.WriteLine($"lab: {variants.Count} of {Lab.Variants.Count} variants, {settings.LabEpochs} epoch(s) "
-            + $"each, Adam lr {settings.LearningRate:G}, batch {settings.BatchSize}, seed {settings.Seed}");
+            + $"each, {settings.DescribeOptimizer()}, batch {settings.BatchSize}, seed {settings.Seed}");
         console.WriteLine();
 
         IReadOnlyList<VariantResult> results = TrainAll(variants, fit, validation, settings, console);
@@ -81,7 +81,7 @@ internal static class LabJob
     {
         INetwork network = variant.Create();
         network.Initialize(settings.Seed);
-        ITrainer trainer = network.CreateTrainer(new Adam(settings.LearningRate), settings.BatchSize);
+        ITrainer trainer = network.CreateTrainer(settings.CreateOptimizer(), settings.BatchSize);
         InitialDiagnostics initial = InitialDiagnostics.Measure(trainer, fit, settings.BatchSize, settings.Seed);
         double initialAccuracy = TrainingLoop.Evaluate(trainer, validation).Accuracy;
         var options = new TrainingOptions
