@@ -38,5 +38,7 @@ public sealed record TrainingOptions
 /// <summary>What a training run did.</summary>
 /// <param name="Epochs">One report per epoch run.</param>
 /// <param name="StoppedEarly">True when the patience ran out and ended the run, possibly on its last epoch.</param>
-/// <param name="BestEpoch">The epoch with the lowest validation loss (from 1), or the last without validation.</param>
+/// <param name="BestEpoch">The epoch with the lowest validation loss (from 1), or the last without validation; 0 when
+/// every validation loss was NaN (a run that diverged), and then no weights were restored or kept: the network holds
+/// the last epoch's.</param>
 public sealed record TrainingHistory(IReadOnlyList<EpochReport> Epochs, bool StoppedEarly, int BestEpoch);

@@ -44,8 +44,8 @@ internal static class MainJob
         console.WriteLine($"{history.Epochs.Count} epochs in {clock.Elapsed.TotalSeconds:F1} s "
             + $"({fit.Count * (double)history.Epochs.Count / clock.Elapsed.TotalSeconds:N0} training samples/s, "
             + "validation included)");
-        console.WriteLine(settings.KeepLast
-            ? $"kept the weights of the last epoch, {history.Epochs.Count}"
+        console.WriteLine(settings.KeepLast ? $"kept the weights of the last epoch, {history.Epochs.Count}"
+            : history.BestEpoch == 0 ? "no epoch had a finite validation loss (training diverged): kept the last epoch's weights"
             : $"kept the weights of epoch {history.BestEpoch}, the lowest validation loss");
         console.WriteLine();
 

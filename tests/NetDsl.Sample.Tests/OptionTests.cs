@@ -71,6 +71,19 @@ public class OptionTests
     }
 
     [Fact]
+    public void A_run_that_diverges_says_so_and_scores_nothing()
+    {
+        // A learning rate of 1e30 overflows the weights in the first batches: every loss is NaN from then on.
+        using var directory = new TemporaryDirectory();
+        SampleRun run = SampleRun.Start("--optimizer", "sgd", "--learning-rate", "1e30", "--data", "embedded",
+            "--epochs", "2", "--weights", directory.File("nan.safetensors"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("validation loss NaN", run.Output);
+        Assert.Contains("no epoch had a finite validation loss (training diverged): kept the last epoch's weights", run.Output);
+        Assert.Equal(0, run.TestAccuracy);
+    }
+
+    [Fact]
     public void A_missing_data_directory_is_an_error_naming_it()
     {
         using var directory = new TemporaryDirectory();
