@@ -32,7 +32,8 @@ internal static class MainJob
 
         var options = new TrainingOptions
         {
-            Epochs = settings.Epochs, BatchSize = settings.BatchSize, Seed = settings.Seed, KeepBestEpoch = !settings.KeepLast,
+            Epochs = settings.Epochs, BatchSize = settings.BatchSize, Seed = settings.Seed,
+            KeepBestEpoch = !settings.KeepLast,
         };
         var clock = Stopwatch.StartNew();
         TrainingHistory history =

@@ -11,8 +11,8 @@ internal static class LabTables
         "At initialization, on the first training batch, before any update: activation mean ± std over every unit and "
         + "row of each hidden layer; the share of dead units (ReLU: output ≤ 0 on every row; LeakyReLU, ELU, SELU: "
         + "pre-activation < 0 on every row) or saturated units (Tanh: mean |a| > 0.99; Sigmoid: mean |2a − 1| "
-        + "> 0.98, i.e. outside [0.01, 0.99] on average); the L2 norm of each layer's weight and bias gradient, hidden layers "
-        + "then the output layer.";
+        + "> 0.98, i.e. outside [0.01, 0.99] on average); the L2 norm of each layer's weight and bias gradient, "
+        + "hidden layers then the output layer.";
 
     private static readonly string[] RankingHeaders =
         ["rank", "variant", "validation accuracy", "by epoch", "validation loss", "training loss", "seconds"];
