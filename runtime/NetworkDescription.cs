@@ -18,7 +18,10 @@ public sealed record NetworkDescription(string Name, int InputSize, IReadOnlyLis
 
     /// <summary>Equal when the shapes are equal, layer by layer.</summary>
     public bool Equals(NetworkDescription? other)
-        => other is not null && Name == other.Name && InputSize == other.InputSize && Layers.SequenceEqual(other.Layers);
+        => other is not null
+            && Name == other.Name
+            && InputSize == other.InputSize
+            && Layers.SequenceEqual(other.Layers);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, InputSize, Layers.Count);

@@ -53,7 +53,11 @@ public sealed class SwapInitializerCodeFix : CodeFixProvider
     }
 
     private static Task<Document> Swap(
-        Document document, SyntaxNode root, AttributeArgumentSyntax argument, string suggested, CancellationToken cancellationToken)
+        Document document,
+        SyntaxNode root,
+        AttributeArgumentSyntax argument,
+        string suggested,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ExpressionSyntax replacement = argument.Expression is MemberAccessExpressionSyntax access
@@ -70,7 +74,8 @@ public sealed class SwapInitializerCodeFix : CodeFixProvider
         // positional ones, so the initializer keeps its position.
         int position = list.Arguments.IndexOf(argument);
         var distributionArguments = list.Arguments.Where(IsDistributionArgument).ToList();
-        AttributeArgumentListSyntax trimmed = list.RemoveNodes(distributionArguments, SyntaxRemoveOptions.KeepNoTrivia) ?? list;
+        AttributeArgumentListSyntax trimmed =
+            list.RemoveNodes(distributionArguments, SyntaxRemoveOptions.KeepNoTrivia) ?? list;
         AttributeArgumentSyntax kept = trimmed.Arguments[position];
         AttributeArgumentListSyntax swapped = trimmed.ReplaceNode(kept.Expression, formatted);
         return Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(list, swapped)));

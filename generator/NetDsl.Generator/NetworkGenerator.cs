@@ -22,14 +22,16 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownNames.InputAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (context, cancellationToken) => ParseResult.Of((INamedTypeSymbol)context.TargetSymbol, cancellationToken))
+                static (context, cancellationToken)
+                    => ParseResult.Of((INamedTypeSymbol)context.TargetSymbol, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         IncrementalValuesProvider<DiagnosticInfo> orphanLayers = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.DenseAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (context, _) => NetworkParser.ParseOrphanLayers((INamedTypeSymbol)context.TargetSymbol, context.TargetNode))
+                static (context, _)
+                    => NetworkParser.ParseOrphanLayers((INamedTypeSymbol)context.TargetSymbol, context.TargetNode))
             .Where(static diagnostic => diagnostic is not null)
             .Select(static (diagnostic, _) => diagnostic!)
             .WithTrackingName(TrackingNames.OrphanLayers);
@@ -48,8 +50,10 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Errors)
             .WithTrackingName(TrackingNames.Errors);
 
-        context.RegisterSourceOutput(specs, static (output, spec) => output.AddSource(spec.HintName, NetworkEmitter.Emit(spec)));
-        context.RegisterSourceOutput(families, static (output, family) => output.AddSource(family.HintName, FamilyEmitter.Emit(family)));
+        context.RegisterSourceOutput(
+            specs, static (output, spec) => output.AddSource(spec.HintName, NetworkEmitter.Emit(spec)));
+        context.RegisterSourceOutput(
+            families, static (output, family) => output.AddSource(family.HintName, FamilyEmitter.Emit(family)));
         context.RegisterSourceOutput(errors, static (output, diagnostics) =>
         {
             foreach (DiagnosticInfo diagnostic in diagnostics)
@@ -57,7 +61,8 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
         });
-        context.RegisterSourceOutput(orphanLayers, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(
+            orphanLayers, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
     }
 
     /// <summary>What the generator keeps of one parse: the network or family when valid, and the errors (warnings
@@ -70,7 +75,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             return new ParseResult(
                 parsed.Spec,
                 parsed.Family,
-                parsed.Diagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).ToEquatableArray());
+                parsed.Diagnostics
+                    .Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+                    .ToEquatableArray());
         }
     }
 }

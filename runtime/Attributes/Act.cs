@@ -18,7 +18,8 @@ public enum Act
     /// <summary>max(x, 0).</summary>
     ReLU = 3,
 
-    /// <summary>x for x &gt; 0, else α·x; α is the named argument <c>Alpha</c>, 0.01 by default as in PyTorch.</summary>
+    /// <summary>x for x &gt; 0, else α·x; α is the named argument <c>Alpha</c>, 0.01 by default as in PyTorch.
+    /// </summary>
     LeakyReLU = 4,
 
     /// <summary>LeakyReLU with one learnable slope per unit, starting at <c>Alpha</c> (0.25 by default, as

@@ -2,7 +2,8 @@ namespace NetDsl;
 
 /// <summary>
 /// A fully connected layer: y = f(W·x + b), with W of shape [units, fan_in] drawn by <see cref="Init"/> and f the
-/// activation <see cref="Act"/>. Layers apply in the order the attributes are written, after <see cref="InputAttribute"/>.
+/// activation <see cref="Act"/>. Layers apply in the order the attributes are written, after
+/// <see cref="InputAttribute"/>.
 /// </summary>
 /// <remarks>
 /// Named arguments refine the initializer and the activation. Each is checked at compile time: a NaN or infinite value,

@@ -23,7 +23,8 @@ public enum Init
     /// <summary>N(Mean, Std²), by default N(0, 0.05²) as Keras's RandomNormal.</summary>
     Normal = 4,
 
-    /// <summary>N(Mean, Std²) cut at ±2 standard deviations, rescaled so the sample standard deviation is Std.</summary>
+    /// <summary>N(Mean, Std²) cut at ±2 standard deviations, rescaled so the sample standard deviation is Std.
+    /// </summary>
     TruncatedNormal = 5,
 
     /// <summary>Glorot and Bengio (2010): U(±√(6 / (fan_in + fan_out))). Keras's default, PyTorch's

@@ -14,7 +14,8 @@ public enum Loss
     CrossEntropy = 1,
 
     /// <summary>Binary cross-entropy per output against targets in [0, 1], fused with the Sigmoid layer in the stable
-    /// form max(z, 0) − z·y + ln(1 + e^−|z|). Averaged over the batch and the outputs. Needs a Sigmoid output.</summary>
+    /// form max(z, 0) − z·y + ln(1 + e^−|z|). Averaged over the batch and the outputs. Needs a Sigmoid output.
+    /// </summary>
     BinaryCrossEntropy = 2,
 
     /// <summary>Mean squared error against target vectors, averaged over the batch and the outputs (PyTorch's

@@ -17,7 +17,8 @@ public sealed class ImageSet
         if ((long)count * rows * columns != pixels.Length)
         {
             throw new ArgumentException(
-                $"{count} images of {rows} x {columns} need {(long)count * rows * columns} pixels, not {pixels.Length}.",
+                $"{count} images of {rows} x {columns} need {(long)count * rows * columns}"
+                    + $" pixels, not {pixels.Length}.",
                 nameof(pixels));
         }
 

@@ -28,7 +28,8 @@ public sealed class LabelledImageSet
     /// <summary>The number of labelled images.</summary>
     public int Count => Labels.Length;
 
-    /// <summary>Reads an images file and its labels file (IDX, raw or gzip) and checks that their counts agree.</summary>
+    /// <summary>Reads an images file and its labels file (IDX, raw or gzip) and checks that their counts agree.
+    /// </summary>
     /// <exception cref="InvalidDataException">A file is malformed, or the counts differ.</exception>
     /// <exception cref="FileNotFoundException">A file is missing.</exception>
     public static LabelledImageSet Load(string imagesPath, string labelsPath)

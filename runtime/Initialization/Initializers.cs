@@ -23,7 +23,9 @@ public static class Initializers
     {
         if (fanIn <= 0 || units <= 0 || weights.Length != (long)fanIn * units)
         {
-            throw new ArgumentException($"Expected {(long)fanIn * units} weights for {units} units of fan-in {fanIn}, got {weights.Length}.", nameof(weights));
+            throw new ArgumentException(
+                $"Expected {(long)fanIn * units} weights for {units} units of fan-in {fanIn}, got {weights.Length}.",
+                nameof(weights));
         }
 
         var random = new CounterRandom(seed, (ulong)layer);

@@ -5,7 +5,8 @@ public static class Gradients
 {
     /// <summary>Column sums over <paramref name="rows"/> rows of <paramref name="width"/> floats (a multiple of the
     /// flavor's width) spaced <paramref name="stride"/> apart: the gradient of a bias.</summary>
-    public static void SumRows<TSimd, TVector>(ref float source, nint stride, int rows, int width, ref float destination)
+    public static void SumRows<TSimd, TVector>(
+        ref float source, nint stride, int rows, int width, ref float destination)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {

@@ -26,7 +26,8 @@ public interface ISimd<TVector> where TVector : struct
     /// <summary>Loads <see cref="Count"/> floats from <paramref name="source"/> + <paramref name="offset"/>.</summary>
     static abstract TVector Load(ref float source, nint offset);
 
-    /// <summary>Stores <see cref="Count"/> floats at <paramref name="destination"/> + <paramref name="offset"/>.</summary>
+    /// <summary>Stores <see cref="Count"/> floats at <paramref name="destination"/> + <paramref name="offset"/>.
+    /// </summary>
     static abstract void Store(TVector value, ref float destination, nint offset);
 
     /// <summary>Lane-wise sum.</summary>

@@ -47,7 +47,8 @@ public static class Packing
 
     /// <summary>Panels to the canonical layout with rows padded to <paramref name="rowStride"/> floats (the padding
     /// zeroed): the layout of the kernels that propagate gradients backwards.</summary>
-    public static void PanelsToRows(ReadOnlySpan<float> packed, Span<float> rows, int units, int fanIn, int width, int rowStride)
+    public static void PanelsToRows(
+        ReadOnlySpan<float> packed, Span<float> rows, int units, int fanIn, int width, int rowStride)
     {
         rows.Clear();
         for (int unit = 0; unit < units; unit++)

@@ -42,7 +42,8 @@ public readonly struct Simd128 : ISimd<Vector128<float>>
         => Vector128.MultiplyAddEstimate(left, right, addend);
 
     /// <inheritdoc/>
-    /// <remarks>MaxNative is one instruction; with zero first, x86 returns the second operand, x, when x is NaN.</remarks>
+    /// <remarks>MaxNative is one instruction; with zero first, x86 returns the second operand, x, when x is NaN.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Relu(Vector128<float> x) => Vector128.MaxNative(Vector128<float>.Zero, x);
 
@@ -53,7 +54,8 @@ public readonly struct Simd128 : ISimd<Vector128<float>>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> WherePositive(Vector128<float> x, Vector128<float> whenPositive, Vector128<float> otherwise)
+    public static Vector128<float> WherePositive(
+        Vector128<float> x, Vector128<float> whenPositive, Vector128<float> otherwise)
         => Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), whenPositive, otherwise);
 
     /// <inheritdoc/>

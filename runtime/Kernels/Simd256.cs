@@ -42,7 +42,8 @@ public readonly struct Simd256 : ISimd<Vector256<float>>
         => Vector256.MultiplyAddEstimate(left, right, addend);
 
     /// <inheritdoc/>
-    /// <remarks>MaxNative is one instruction; with zero first, x86 returns the second operand, x, when x is NaN.</remarks>
+    /// <remarks>MaxNative is one instruction; with zero first, x86 returns the second operand, x, when x is NaN.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Relu(Vector256<float> x) => Vector256.MaxNative(Vector256<float>.Zero, x);
 
@@ -53,7 +54,8 @@ public readonly struct Simd256 : ISimd<Vector256<float>>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> WherePositive(Vector256<float> x, Vector256<float> whenPositive, Vector256<float> otherwise)
+    public static Vector256<float> WherePositive(
+        Vector256<float> x, Vector256<float> whenPositive, Vector256<float> otherwise)
         => Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), whenPositive, otherwise);
 
     /// <inheritdoc/>

@@ -42,7 +42,8 @@ public readonly struct Simd512 : ISimd<Vector512<float>>
         => Vector512.MultiplyAddEstimate(left, right, addend);
 
     /// <inheritdoc/>
-    /// <remarks>MaxNative is one instruction; with zero first, x86 returns the second operand, x, when x is NaN.</remarks>
+    /// <remarks>MaxNative is one instruction; with zero first, x86 returns the second operand, x, when x is NaN.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Relu(Vector512<float> x) => Vector512.MaxNative(Vector512<float>.Zero, x);
 
@@ -53,7 +54,8 @@ public readonly struct Simd512 : ISimd<Vector512<float>>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> WherePositive(Vector512<float> x, Vector512<float> whenPositive, Vector512<float> otherwise)
+    public static Vector512<float> WherePositive(
+        Vector512<float> x, Vector512<float> whenPositive, Vector512<float> otherwise)
         => Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), whenPositive, otherwise);
 
     /// <inheritdoc/>

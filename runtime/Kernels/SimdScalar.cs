@@ -23,7 +23,8 @@ public readonly struct SimdScalar : ISimd<float>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(float value, ref float destination, nint offset) => Unsafe.Add(ref destination, offset) = value;
+    public static void Store(float value, ref float destination, nint offset)
+        => Unsafe.Add(ref destination, offset) = value;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -49,7 +50,8 @@ public readonly struct SimdScalar : ISimd<float>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float WherePositive(float x, float whenPositive, float otherwise) => x > 0f ? whenPositive : otherwise;
+    public static float WherePositive(float x, float whenPositive, float otherwise)
+        => x > 0f ? whenPositive : otherwise;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -115,9 +115,9 @@ public static class Softmax
     }
 
     /// <summary>
-    /// <see cref="Store{T}(Span{T}, int, int, ref float)"/> for a row held in two vectors, <paramref name="low"/> and <paramref name="high"/>
-    /// (count ≤ 2 × T.Count): the common case of a classifier with few classes, kept in registers rather than in a
-    /// span on the stack.
+    /// <see cref="Store{T}(Span{T}, int, int, ref float)"/> for a row held in two vectors, <paramref name="low"/> and
+    /// <paramref name="high"/> (count ≤ 2 × T.Count): the common case of a classifier with few classes, kept in
+    /// registers rather than in a span on the stack.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store<T>(T low, T high, int count, int storeCount, ref float destination)

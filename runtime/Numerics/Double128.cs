@@ -54,7 +54,8 @@ public readonly struct Double128(Vector128<double> value) : IDoubleVector<Double
     public static Double128 Exp(Double128 x) => DoubleVector.ExpPolynomial(x);
 
     /// <inheritdoc/>
-    /// <remarks>(k + 2^52 + 1023) holds k + 1023 in its low bits; shifted left by 52 they become the exponent.</remarks>
+    /// <remarks>(k + 2^52 + 1023) holds k + 1023 in its low bits; shifted left by 52 they become the exponent.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double128 TwoToThe(Double128 k)
         => new(Vector128.ShiftLeft((k.Value + Vector128.Create(4503599627371519.0)).AsUInt64(), 52).AsDouble());
@@ -79,7 +80,8 @@ public readonly struct Double128(Vector128<double> value) : IDoubleVector<Double
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Double128 LessThan(Double128 left, Double128 right) => new(Vector128.LessThan(left.Value, right.Value));
+    public static Double128 LessThan(Double128 left, Double128 right)
+        => new(Vector128.LessThan(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

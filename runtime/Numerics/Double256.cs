@@ -54,7 +54,8 @@ public readonly struct Double256(Vector256<double> value) : IDoubleVector<Double
     public static Double256 Exp(Double256 x) => DoubleVector.ExpPolynomial(x);
 
     /// <inheritdoc/>
-    /// <remarks>(k + 2^52 + 1023) holds k + 1023 in its low bits; shifted left by 52 they become the exponent.</remarks>
+    /// <remarks>(k + 2^52 + 1023) holds k + 1023 in its low bits; shifted left by 52 they become the exponent.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double256 TwoToThe(Double256 k)
         => new(Vector256.ShiftLeft((k.Value + Vector256.Create(4503599627371519.0)).AsUInt64(), 52).AsDouble());
@@ -79,7 +80,8 @@ public readonly struct Double256(Vector256<double> value) : IDoubleVector<Double
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Double256 LessThan(Double256 left, Double256 right) => new(Vector256.LessThan(left.Value, right.Value));
+    public static Double256 LessThan(Double256 left, Double256 right)
+        => new(Vector256.LessThan(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

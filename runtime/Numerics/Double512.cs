@@ -54,7 +54,8 @@ public readonly struct Double512(Vector512<double> value) : IDoubleVector<Double
     public static Double512 Exp(Double512 x) => DoubleVector.ExpPolynomial(x);
 
     /// <inheritdoc/>
-    /// <remarks>(k + 2^52 + 1023) holds k + 1023 in its low bits; shifted left by 52 they become the exponent.</remarks>
+    /// <remarks>(k + 2^52 + 1023) holds k + 1023 in its low bits; shifted left by 52 they become the exponent.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Double512 TwoToThe(Double512 k)
         => new(Vector512.ShiftLeft((k.Value + Vector512.Create(4503599627371519.0)).AsUInt64(), 52).AsDouble());
@@ -79,7 +80,8 @@ public readonly struct Double512(Vector512<double> value) : IDoubleVector<Double
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Double512 LessThan(Double512 left, Double512 right) => new(Vector512.LessThan(left.Value, right.Value));
+    public static Double512 LessThan(Double512 left, Double512 right)
+        => new(Vector512.LessThan(left.Value, right.Value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -31,7 +31,8 @@ internal static class SafetensorsHeaderParser
 
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+            var reader = new Utf8JsonReader(
+                json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
             return ParseRoot(ref reader);
         }
         catch (JsonException e)
@@ -153,7 +154,8 @@ internal static class SafetensorsHeaderParser
                     var pair = ParseIntegers(ref reader, name, field, 2);
                     offsets = pair.Count == 2
                         ? (pair[0], pair[1])
-                        : throw Invalid($"tensor {Quote(name)} has {pair.Count} data_offsets; it needs two, [begin, end]");
+                        : throw Invalid(
+                            $"tensor {Quote(name)} has {pair.Count} data_offsets; it needs two, [begin, end]");
                     break;
                 default:
                     // The reference ignores fields it does not know.
@@ -177,7 +179,8 @@ internal static class SafetensorsHeaderParser
         reader.Read();
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw Invalid($"tensor {Quote(name)} has a dtype that is a JSON {Describe(reader.TokenType)}, not a string");
+            throw Invalid(
+                $"tensor {Quote(name)} has a dtype that is a JSON {Describe(reader.TokenType)}, not a string");
         }
 
         string text = reader.GetString()!;
@@ -193,7 +196,8 @@ internal static class SafetensorsHeaderParser
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw Invalid($"tensor {Quote(name)} has a {field} that is a JSON {Describe(reader.TokenType)}, not an array");
+            throw Invalid(
+                $"tensor {Quote(name)} has a {field} that is a JSON {Describe(reader.TokenType)}, not an array");
         }
 
         var values = new List<long>();
@@ -206,13 +210,15 @@ internal static class SafetensorsHeaderParser
 
             if (reader.TokenType != JsonTokenType.Number)
             {
-                throw Invalid($"tensor {Quote(name)} has a {Describe(reader.TokenType)} in its {field}, not an integer");
+                throw Invalid(
+                    $"tensor {Quote(name)} has a {Describe(reader.TokenType)} in its {field}, not an integer");
             }
 
             if (!reader.TryGetUInt64(out ulong value) || value > long.MaxValue)
             {
                 string text = Shorten(Encoding.UTF8.GetString(reader.ValueSpan));
-                throw Invalid($"tensor {Quote(name)} has {text} in its {field}, not an integer from 0 to {long.MaxValue}");
+                throw Invalid(
+                    $"tensor {Quote(name)} has {text} in its {field}, not an integer from 0 to {long.MaxValue}");
             }
 
             values.Add((long)value);

@@ -28,7 +28,8 @@ public static class SafetensorsReader
     {
         ArgumentNullException.ThrowIfNull(source);
         var header = ReadHeaderOnly(source, dataLimit: Array.MaxLength);
-        byte[] data = BoundedRead.Exactly(source, header.DataLength, arrived => DataTooShort(header.DataLength, arrived));
+        byte[] data =
+            BoundedRead.Exactly(source, header.DataLength, arrived => DataTooShort(header.DataLength, arrived));
         if (source.ReadByte() >= 0)
         {
             throw TrailingBytes(1 + BoundedRead.CountToEnd(source));

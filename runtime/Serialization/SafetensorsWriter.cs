@@ -84,7 +84,8 @@ public static class SafetensorsWriter
         {
             if (!names.Add(tensor.Name))
             {
-                throw new ArgumentException($"The tensor name '{tensor.Name}' is repeated or reserved.", nameof(tensors));
+                throw new ArgumentException(
+                    $"The tensor name '{tensor.Name}' is repeated or reserved.", nameof(tensors));
             }
 
             if (tensor.Shape.Any(dimension => dimension < 0))

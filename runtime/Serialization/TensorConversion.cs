@@ -53,7 +53,8 @@ internal static class TensorConversion
                 break;
             default:
                 throw new NotSupportedException(
-                    $"{TensorDTypes.FileName(dtype)} values do not convert to float; NetDsl reads F32, F16, BF16 and F64.");
+                    $"{TensorDTypes.FileName(dtype)} values do not convert to float; "
+                        + "NetDsl reads F32, F16, BF16 and F64.");
         }
     }
 }

@@ -59,7 +59,10 @@ public enum TensorDType
 public static class TensorDTypes
 {
     private static readonly string[] FileNames =
-        ["BOOL", "U8", "I8", "F8_E5M2", "F8_E4M3", "I16", "U16", "F16", "BF16", "I32", "U32", "F32", "F64", "I64", "U64"];
+    [
+        "BOOL", "U8", "I8", "F8_E5M2", "F8_E4M3", "I16", "U16", "F16",
+        "BF16", "I32", "U32", "F32", "F64", "I64", "U64",
+    ];
 
     /// <summary>The bytes one element takes.</summary>
     public static int ElementSize(TensorDType dtype) => dtype switch

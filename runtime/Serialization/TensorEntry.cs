@@ -6,7 +6,8 @@ namespace NetDsl.Serialization;
 /// <param name="Shape">Its dimensions, outermost first (row-major).</param>
 /// <param name="DataBegin">The offset of its first byte in the data section.</param>
 /// <param name="DataEnd">The offset just past its last byte in the data section.</param>
-public sealed record TensorEntry(string Name, TensorDType DType, IReadOnlyList<long> Shape, long DataBegin, long DataEnd)
+public sealed record TensorEntry(
+    string Name, TensorDType DType, IReadOnlyList<long> Shape, long DataBegin, long DataEnd)
 {
     /// <summary>The product of <see cref="Shape"/>: 1 for a scalar (empty shape).</summary>
     public long ElementCount => Shape.Aggregate(1L, (product, dimension) => product * dimension);

@@ -10,7 +10,8 @@ internal static class WeightsAssembler
     /// <param name="found">The tensors of each layer, as the name mapping found them.</param>
     /// <param name="expected">The model's shape.</param>
     /// <param name="sharedSlopeAllowed">Whether a [1] slope tensor stands for one slope shared by every unit.</param>
-    public static void CheckShapes(IReadOnlyList<LayerTensors> found, NetworkDescription expected, bool sharedSlopeAllowed)
+    public static void CheckShapes(
+        IReadOnlyList<LayerTensors> found, NetworkDescription expected, bool sharedSlopeAllowed)
     {
         if (found.Count != expected.Layers.Count)
         {

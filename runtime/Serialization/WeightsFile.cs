@@ -24,7 +24,8 @@ public static class WeightsFile
     /// <paramref name="path"/> is left as it was.</summary>
     /// <param name="path">The file to create or replace.</param>
     /// <param name="description">The network's shape.</param>
-    /// <param name="parameters">Its <see cref="NetworkDescription.ParameterCount"/> parameters in canonical order.</param>
+    /// <param name="parameters">Its <see cref="NetworkDescription.ParameterCount"/> parameters in canonical
+    /// order.</param>
     /// <exception cref="ArgumentException">The description's layers do not chain, or <paramref name="parameters"/>
     /// has the wrong length; nothing is written.</exception>
     public static void Save(string path, NetworkDescription description, ReadOnlySpan<float> parameters)

@@ -109,8 +109,9 @@ public static class WeightsMetadata
             if (HasFixedAlpha(expected.Layers[i]) && metadata.TryGetValue(AlphaKey(i), out string? fileAlpha) &&
                 fileAlpha != modelAlpha)
             {
-                throw Mismatch($"layer {i}'s {modelActivation} has α = {Shorten(fileAlpha)} in the file, {modelAlpha} " +
-                    "in the model (set WeightsLoadOptions.CheckActivations to false to load the weights anyway)");
+                throw Mismatch(
+                    $"layer {i}'s {modelActivation} has α = {Shorten(fileAlpha)} in the file, {modelAlpha} "
+                    + "in the model (set WeightsLoadOptions.CheckActivations to false to load the weights anyway)");
             }
         }
     }

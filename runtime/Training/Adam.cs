@@ -105,5 +105,6 @@ public class Adam(
 /// <param name="epsilon">ε, 1e-8.</param>
 /// <param name="weightDecay">λ, 0.01.</param>
 public sealed class AdamW(
-    float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f, float weightDecay = 0.01f)
+    float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f,
+    float weightDecay = 0.01f)
     : Adam(learningRate, beta1, beta2, epsilon, weightDecay, decoupled: true);

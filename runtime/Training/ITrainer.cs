@@ -68,7 +68,8 @@ public interface ITrainer
     /// <see cref="LastBatchSize"/> rows of its unit count.</summary>
     void ExportActivations(int layer, Span<float> destination);
 
-    /// <summary>Copies out layer <paramref name="layer"/>'s pre-activations W·x + b for the last forward pass.</summary>
+    /// <summary>Copies out layer <paramref name="layer"/>'s pre-activations W·x + b for the last forward pass.
+    /// </summary>
     void ExportPreActivations(int layer, Span<float> destination);
 }
 

@@ -30,7 +30,8 @@ public sealed class CosineDecay(float initial, int epochs, float minimum = 0) : 
 
     /// <inheritdoc/>
     public float LearningRate(int epoch)
-        => (float)(minimum + (initial - minimum) * (1 + System.Math.Cos(System.Math.PI * System.Math.Min(epoch, _epochs) / _epochs)) / 2);
+        => (float)(minimum + (initial - minimum) * (1 + System.Math.Cos(
+            System.Math.PI * System.Math.Min(epoch, _epochs) / _epochs)) / 2);
 }
 
 /// <summary>The same learning rate every epoch.</summary>

@@ -87,7 +87,8 @@ public static class Losses
             {
                 double z = logits[row * stride + u], y = targets[row * units + u];
                 double tail = System.Math.Exp(-System.Math.Abs(z));
-                total += System.Math.Max(z, 0) - z * y + (tail < 1e-5 ? tail - tail * tail / 2 : System.Math.Log(1 + tail));
+                total += System.Math.Max(z, 0) - z * y
+                    + (tail < 1e-5 ? tail - tail * tail / 2 : System.Math.Log(1 + tail));
                 gradient[row * stride + u] = (float)((probabilities[row * stride + u] - y) * scale);
             }
 
@@ -122,7 +123,8 @@ public static class Losses
 
     /// <summary>Turns gradients with respect to softmax outputs into gradients with respect to its logits, in place:
     /// δzᵤ = pᵤ(δpᵤ − Σⱼ pⱼδpⱼ).</summary>
-    public static void SoftmaxBackward(ReadOnlySpan<float> probabilities, int rows, int units, int stride, Span<float> gradient)
+    public static void SoftmaxBackward(
+        ReadOnlySpan<float> probabilities, int rows, int units, int stride, Span<float> gradient)
     {
         for (int row = 0; row < rows; row++)
         {
@@ -142,7 +144,8 @@ public static class Losses
     }
 
     /// <summary>Rows whose largest output is at the label.</summary>
-    public static int CountCorrect(ReadOnlySpan<float> outputs, int rows, int units, int stride, ReadOnlySpan<int> labels)
+    public static int CountCorrect(
+        ReadOnlySpan<float> outputs, int rows, int units, int stride, ReadOnlySpan<int> labels)
     {
         int correct = 0;
         for (int row = 0; row < rows; row++)
@@ -154,7 +157,8 @@ public static class Losses
     }
 
     /// <summary>Rows whose largest output is where their target's largest value is.</summary>
-    public static int CountCorrect(ReadOnlySpan<float> outputs, int rows, int units, int stride, ReadOnlySpan<float> targets)
+    public static int CountCorrect(
+        ReadOnlySpan<float> outputs, int rows, int units, int stride, ReadOnlySpan<float> targets)
     {
         int correct = 0;
         for (int row = 0; row < rows; row++)
@@ -167,7 +171,8 @@ public static class Losses
     }
 
     /// <summary>Outputs on the same side of ½ as their targets (binary and multi-label accuracy).</summary>
-    public static int CountCorrectBinary(ReadOnlySpan<float> outputs, int rows, int units, int stride, ReadOnlySpan<float> targets)
+    public static int CountCorrectBinary(
+        ReadOnlySpan<float> outputs, int rows, int units, int stride, ReadOnlySpan<float> targets)
     {
         int correct = 0;
         for (int row = 0; row < rows; row++)

@@ -3,16 +3,20 @@ namespace NetDsl.Training;
 /// <summary>The checks every optimizer makes before touching memory.</summary>
 internal static class OptimizerArguments
 {
-    public static void Check(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state, int slots, long step)
+    public static void Check(
+        Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state, int slots, long step)
     {
         if (gradients.Length != parameters.Length)
         {
-            throw new ArgumentException($"Expected {parameters.Length} gradients, got {gradients.Length}.", nameof(gradients));
+            throw new ArgumentException(
+                $"Expected {parameters.Length} gradients, got {gradients.Length}.", nameof(gradients));
         }
 
         if (state.Length < (long)slots * parameters.Length)
         {
-            throw new ArgumentException($"Expected at least {(long)slots * parameters.Length} floats of state, got {state.Length}.", nameof(state));
+            throw new ArgumentException(
+                $"Expected at least {(long)slots * parameters.Length} floats of state, got {state.Length}.",
+                nameof(state));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(step, 1);
@@ -22,5 +26,6 @@ internal static class OptimizerArguments
     /// weight decay, momentum and ε); else an exception naming the hyper-parameter.</summary>
     public static float NonNegative(float value, string name)
         => float.IsFinite(value) && value >= 0 ? value
-            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number of at least 0, not {value}.");
+            : throw new ArgumentOutOfRangeException(
+                name, value, $"{name} must be a finite number of at least 0, not {value}.");
 }

@@ -13,7 +13,8 @@ namespace NetDsl.Training;
 /// <param name="nesterov">Nesterov momentum (needs μ &gt; 0).</param>
 /// <param name="weightDecay">λ of the L2 penalty, applied to every parameter (biases and slopes too, as PyTorch
 /// does for a single parameter group).</param>
-public sealed class Sgd(float learningRate, float momentum = 0, bool nesterov = false, float weightDecay = 0) : IOptimizer
+public sealed class Sgd(float learningRate, float momentum = 0, bool nesterov = false, float weightDecay = 0)
+    : IOptimizer
 {
     private float _learningRate = OptimizerArguments.NonNegative(learningRate, nameof(learningRate));
 

@@ -63,9 +63,11 @@ public static class TrainingLoop
                     : trainer.Step(input, targets.AsSpan(0, rows * training.TargetCount));
                 lossSum += (double)loss * rows;
                 seen += rows;
-                if (progress is not null && ((batch + 1) % System.Math.Max(1, options.ReportEvery) == 0 || batch == batches - 1))
+                if (progress is not null
+                    && ((batch + 1) % System.Math.Max(1, options.ReportEvery) == 0 || batch == batches - 1))
                 {
-                    progress.Report(new BatchProgress(epoch, options.Epochs, batch + 1, batches, lossSum / seen, seen / clock.Elapsed.TotalSeconds));
+                    progress.Report(new BatchProgress(
+                        epoch, options.Epochs, batch + 1, batches, lossSum / seen, seen / clock.Elapsed.TotalSeconds));
                 }
             }
 
@@ -92,7 +94,9 @@ public static class TrainingLoop
                 epochsWithoutImprovement++;
             }
 
-            var report = new EpochReport(epoch, options.Epochs, lossSum / seen, evaluation, trainer.Optimizer.LearningRate, clock.Elapsed, isBest);
+            var report = new EpochReport(
+                epoch, options.Epochs, lossSum / seen, evaluation, trainer.Optimizer.LearningRate, clock.Elapsed,
+                isBest);
             reports.Add(report);
             progress?.Report(report);
 
@@ -142,7 +146,8 @@ public static class TrainingLoop
 
         if (options.KeepBestEpoch && (validation is null || validation.Count == 0))
         {
-            throw new ArgumentException("KeepBestEpoch picks an epoch by validation loss and needs a validation set.", nameof(options));
+            throw new ArgumentException(
+                "KeepBestEpoch picks an epoch by validation loss and needs a validation set.", nameof(options));
         }
 
         if (options.Patience is { } patience)
@@ -163,7 +168,10 @@ public static class TrainingLoop
 
         if (options.BatchSize < 1 || options.BatchSize > trainer.MaxBatchSize)
         {
-            throw new ArgumentException($"The batch size must be between 1 and the trainer's MaxBatchSize ({trainer.MaxBatchSize}), not {options.BatchSize}.", nameof(options));
+            throw new ArgumentException(
+                $"The batch size must be between 1 and the trainer's MaxBatchSize ({trainer.MaxBatchSize}"
+                    + $"), not {options.BatchSize}.",
+                nameof(options));
         }
 
         foreach (TrainingSet? set in new[] { training, validation })
@@ -175,17 +183,21 @@ public static class TrainingLoop
 
             if (set.FeatureCount != trainer.Network.InputSize)
             {
-                throw new ArgumentException($"The network takes {trainer.Network.InputSize} features, the data has {set.FeatureCount}.");
+                throw new ArgumentException(
+                    $"The network takes {trainer.Network.InputSize} features, the data has {set.FeatureCount}.");
             }
 
             if (!set.HasLabels && set.TargetCount != trainer.Network.OutputSize)
             {
-                throw new ArgumentException($"The network has {trainer.Network.OutputSize} outputs, the targets have {set.TargetCount}.");
+                throw new ArgumentException(
+                    $"The network has {trainer.Network.OutputSize} outputs, the targets have {set.TargetCount}.");
             }
 
             if (set.HasLabels && trainer.Loss != Loss.CrossEntropy)
             {
-                throw new ArgumentException($"Class labels need a cross-entropy network; this one trains on {trainer.Loss}: give target vectors.");
+                throw new ArgumentException(
+                    $"Class labels need a cross-entropy network; this one trains on {trainer.Loss}"
+                        + $": give target vectors.");
             }
         }
 

@@ -13,7 +13,8 @@ public abstract record TrainingProgress(int Epoch, int Epochs);
 /// <param name="Batches">Batches in the epoch.</param>
 /// <param name="RunningLoss">The mean training loss of the epoch so far.</param>
 /// <param name="SamplesPerSecond">Training throughput of the epoch so far.</param>
-public sealed record BatchProgress(int Epoch, int Epochs, int Batch, int Batches, double RunningLoss, double SamplesPerSecond)
+public sealed record BatchProgress(
+    int Epoch, int Epochs, int Batch, int Batches, double RunningLoss, double SamplesPerSecond)
     : TrainingProgress(Epoch, Epochs);
 
 /// <summary>An epoch finished and was evaluated.</summary>
@@ -25,5 +26,6 @@ public sealed record BatchProgress(int Epoch, int Epochs, int Batch, int Batches
 /// <param name="Elapsed">Wall time of the epoch, evaluation included.</param>
 /// <param name="IsBest">True when the validation loss is the lowest so far.</param>
 public sealed record EpochReport(
-    int Epoch, int Epochs, double TrainingLoss, Evaluation? Validation, float LearningRate, TimeSpan Elapsed, bool IsBest)
+    int Epoch, int Epochs, double TrainingLoss, Evaluation? Validation, float LearningRate, TimeSpan Elapsed,
+    bool IsBest)
     : TrainingProgress(Epoch, Epochs);

@@ -11,7 +11,8 @@ public sealed class TrainingSet
     private readonly float[]? _targets;
     private readonly int _start;
 
-    private TrainingSet(float[] features, int featureCount, int[]? labels, float[]? targets, int targetCount, int start, int count)
+    private TrainingSet(
+        float[] features, int featureCount, int[]? labels, float[]? targets, int targetCount, int start, int count)
     {
         _features = features;
         _labels = labels;
@@ -41,7 +42,8 @@ public sealed class TrainingSet
     public ReadOnlySpan<int> Labels => _labels is null ? [] : _labels.AsSpan(_start, Count);
 
     /// <summary>The targets, row after row (empty for a labelled set).</summary>
-    public ReadOnlySpan<float> Targets => _targets is null ? [] : _targets.AsSpan(_start * TargetCount, Count * TargetCount);
+    public ReadOnlySpan<float> Targets
+        => _targets is null ? [] : _targets.AsSpan(_start * TargetCount, Count * TargetCount);
 
     /// <summary>A set of rows with class labels.</summary>
     public static TrainingSet WithLabels(float[] features, int featureCount, int[] labels)
@@ -60,7 +62,8 @@ public sealed class TrainingSet
         ArgumentOutOfRangeException.ThrowIfLessThan(targetCount, 1);
         if (targets.Length % targetCount != 0)
         {
-            throw new ArgumentException($"Expected a multiple of {targetCount} targets, got {targets.Length}.", nameof(targets));
+            throw new ArgumentException(
+                $"Expected a multiple of {targetCount} targets, got {targets.Length}.", nameof(targets));
         }
 
         Validate(features, featureCount, targets.Length / targetCount);
@@ -98,7 +101,10 @@ public sealed class TrainingSet
         ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
         if (features.Length != (long)rows * featureCount)
         {
-            throw new ArgumentException($"Expected {(long)rows * featureCount} features for {rows} rows of {featureCount}, got {features.Length}.", nameof(features));
+            throw new ArgumentException(
+                $"Expected {(long)rows * featureCount} features for {rows} rows of {featureCount}"
+                    + $", got {features.Length}.",
+                nameof(features));
         }
     }
 }

@@ -29,7 +29,8 @@ internal static class AppOptions
     private static readonly Option<float?> LearningRate = new("--learning-rate")
     {
         Description = "The optimizer's learning rate. Default: 0.001 for Adam, 0.01 for SGD.", HelpName = "RATE",
-        CustomParser = result => Checked<float>(rate => rate is > 0 and < float.PositiveInfinity, "a positive number")(result),
+        CustomParser = result =>
+            Checked<float>(rate => rate is > 0 and < float.PositiveInfinity, "a positive number")(result),
     };
 
     private static readonly Option<ulong> Seed = new("--seed")
@@ -105,8 +106,8 @@ internal static class AppOptions
             "Trains the 784-128-10 FashionNet on Fashion-MNIST (Adam, batch 32, 10 epochs, seed 0 by default), reports "
             + "each epoch, the test accuracy and a confusion matrix, and saves the weights. The last "
             + $"min({DataSource.MaxValidationCount:N0}, a sixth) of the training images are held out for validation: "
-            + "5,000 of the full 60,000, 1,000 of the embedded 6,000; the run keeps the weights of the epoch with the lowest "
-            + "validation loss. The test set is used only for the final figure.")
+            + "5,000 of the full 60,000, 1,000 of the embedded 6,000; the run keeps the weights of the epoch with the "
+            + "lowest validation loss. The test set is used only for the final figure.")
         {
             Epochs, BatchSize, Optimizer, LearningRate, Seed, KeepLast, Data, Weights, Predict, Lab, LabEpochs, LabPlot,
             LabOnly, LabLimit, LabReport,

@@ -32,7 +32,8 @@ internal static class MainJob
 
         var options = new TrainingOptions
         {
-            Epochs = settings.Epochs, BatchSize = settings.BatchSize, Seed = settings.Seed, KeepBestEpoch = !settings.KeepLast,
+            Epochs = settings.Epochs, BatchSize = settings.BatchSize, Seed = settings.Seed,
+            KeepBestEpoch = !settings.KeepLast,
         };
         var clock = Stopwatch.StartNew();
         TrainingHistory history =
@@ -44,9 +45,11 @@ internal static class MainJob
         console.WriteLine($"{history.Epochs.Count} epochs in {clock.Elapsed.TotalSeconds:F1} s "
             + $"({fit.Count * (double)history.Epochs.Count / clock.Elapsed.TotalSeconds:N0} training samples/s, "
             + "validation included)");
-        console.WriteLine(settings.KeepLast ? $"kept the weights of the last epoch, {history.Epochs.Count}"
-            : history.BestEpoch == 0 ? "no epoch had a finite validation loss (training diverged): kept the last epoch's weights"
-            : $"kept the weights of epoch {history.BestEpoch}, the lowest validation loss");
+        string kept = settings.KeepLast ? $"kept the weights of the last epoch, {history.Epochs.Count}"
+            : history.BestEpoch == 0 ? "no epoch had a finite validation loss (training diverged): kept the last "
+                + "epoch's weights"
+            : $"kept the weights of epoch {history.BestEpoch}, the lowest validation loss";
+        console.WriteLine(kept);
         console.WriteLine();
 
         ConfusionMatrix matrix = ConfusionMatrix.Measure(network, test);

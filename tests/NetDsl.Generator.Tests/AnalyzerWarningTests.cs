@@ -24,7 +24,8 @@ public sealed class AnalyzerWarningTests
     [InlineData("[Dense(4, [|Init.Zeros|], Act.ReLU)] [Dense(2, Act.Softmax)]", "HeNormal", "Layer 0 is a hidden layer initialized with Zeros", "use HeNormal")]
     [InlineData("[Dense(4, [|Init.Ones|], Act.Tanh)] [Dense(2, Act.Softmax)]", "GlorotUniform", "initialized with Ones", "use GlorotUniform")]
     [InlineData("[Dense(4, Act.SELU)] [Dense(4, [|Init.Constant|], Act.SELU, Value = 0.5)] [Dense(2, Act.Linear)]", "LeCunNormal", "Layer 1 is a hidden layer initialized with Constant", "use LeCunNormal")]
-    public void NDSL1001_identical_starting_weights_on_a_hidden_layer(string layers, string suggested, params string[] message)
+    public void NDSL1001_identical_starting_weights_on_a_hidden_layer(
+        string layers, string suggested, params string[] message)
         => AssertWarning(layers, "NDSL1001", suggested, message);
 
     [Theory]
@@ -89,7 +90,8 @@ public sealed class AnalyzerWarningTests
     [InlineData("[Dense(3, Act.Softmax)]")] // no [Loss]: CrossEntropy is implied, nothing to warn about
     public void Recommended_networks_raise_no_warning(string layers)
     {
-        ImmutableArray<Diagnostic> warnings = GeneratorHarness.Analyze(GeneratorHarness.Compile(Settings, Network(layers)));
+        ImmutableArray<Diagnostic> warnings =
+            GeneratorHarness.Analyze(GeneratorHarness.Compile(Settings, Network(layers)));
 
         Assert.True(warnings.IsEmpty, warnings.Describe());
     }
@@ -106,7 +108,8 @@ public sealed class AnalyzerWarningTests
         // Three hidden layers make a deep ReLU stack where that applies; Softmax can only be the output.
         string layers = activation == Act.Softmax
             ? "[Dense(4, Act.Tanh)] [Dense(3, Act.Softmax)]"
-            : $"[Dense(4, Act.{activation})] [Dense(4, Act.{activation})] [Dense(4, Act.{activation})] [Dense(2, Act.{activation})]";
+            : $"[Dense(4, Act.{activation})] [Dense(4, Act.{activation})] [Dense(4, Act.{activation})]"
+                + $" [Dense(2, Act.{activation})]";
         string source = Network(layers);
         ImmutableArray<Diagnostic> warnings = GeneratorHarness.Analyze(GeneratorHarness.Compile(Settings, source));
         GeneratorRun run = GeneratorHarness.Run(Settings, source).AssertDidNotThrow();
@@ -134,7 +137,9 @@ public sealed class AnalyzerWarningTests
         ImmutableArray<Diagnostic> warnings = GeneratorHarness.Analyze(GeneratorHarness.Compile(Settings, source));
         GeneratorRun run = GeneratorHarness.Run(Settings, source).AssertDidNotThrow();
 
-        Assert.Equal(["NDSL1001", "NDSL1002", "NDSL1004", "NDSL1006", "NDSL1007"], warnings.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["NDSL1001", "NDSL1002", "NDSL1004", "NDSL1006", "NDSL1007"],
+            warnings.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.All(warnings, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Equal(["Samples.Net.g.cs"], run.HintNames);
@@ -178,7 +183,8 @@ public sealed class AnalyzerWarningTests
     {
         // The analyzer turns the parse's plain locations back into locations of the right tree, found by path.
         Markup markup = Markup.Parse(Network("[Dense(4, [|Init.He|], Act.Tanh)]"));
-        Compilation compilation = GeneratorHarness.Compile(Settings, "class First { }", "class Second { }", markup.Source);
+        Compilation compilation =
+            GeneratorHarness.Compile(Settings, "class First { }", "class Second { }", markup.Source);
 
         Diagnostic warning = Assert.Single(GeneratorHarness.Analyze(compilation));
 
@@ -189,11 +195,16 @@ public sealed class AnalyzerWarningTests
     [Fact]
     public void Every_warning_descriptor_is_an_enabled_warning_the_analyzer_declares()
     {
-        var warnings = GeneratorErrorTests.Descriptors().Where(d => d.Id.StartsWith("NDSL1", StringComparison.Ordinal)).ToList();
+        var warnings =
+            GeneratorErrorTests.Descriptors().Where(d => d.Id.StartsWith("NDSL1", StringComparison.Ordinal)).ToList();
         var declared = new Analysis.NetworkAnalyzer().SupportedDiagnostics;
 
-        Assert.Equal(Enumerable.Range(1, warnings.Count).Select(i => $"NDSL{1000 + i}"), warnings.Select(d => d.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(warnings.Select(d => d.Id).Order(StringComparer.Ordinal), declared.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            Enumerable.Range(1, warnings.Count).Select(i => $"NDSL{1000 + i}"),
+            warnings.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            warnings.Select(d => d.Id).Order(StringComparer.Ordinal),
+            declared.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.All(warnings, d =>
         {
             Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity);
@@ -220,13 +231,16 @@ public sealed class AnalyzerWarningTests
     {
         Markup markup = Markup.Parse(Network(layers));
 
-        ImmutableArray<Diagnostic> warnings = GeneratorHarness.Analyze(GeneratorHarness.Compile(Settings, markup.Source));
+        ImmutableArray<Diagnostic> warnings =
+            GeneratorHarness.Analyze(GeneratorHarness.Compile(Settings, markup.Source));
         GeneratorRun run = GeneratorHarness.Run(Settings, markup.Source).AssertDidNotThrow();
 
         Diagnostic warning = Assert.Single(warnings);
         Assert.Equal(id, warning.Id);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.True(warning.Location.IsInSource, "An analyzer warning must be in source, where the IDE can draw it and offer fixes.");
+        Assert.True(
+            warning.Location.IsInSource,
+            "An analyzer warning must be in source, where the IDE can draw it and offer fixes.");
         Assert.Equal(markup.Span, warning.Location.SourceSpan);
         Assert.Equal(markup.MarkedText, warning.Location.SourceTree!.GetText().ToString(warning.Location.SourceSpan));
         string shown = warning.GetMessage(CultureInfo.InvariantCulture);

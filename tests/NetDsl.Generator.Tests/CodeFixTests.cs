@@ -38,7 +38,8 @@ public sealed class CodeFixTests
     [InlineData("NDSL1004", "[Dense(64, Init.GlorotUniform, Act.SELU)]", "[Dense(64, Init.LeCunNormal, Act.SELU)]", "LeCunNormal")]
     [InlineData("NDSL1005", "[Dense(64, Init.GlorotUniform, Act.LeakyReLU, Alpha = 0.1)]", "[Dense(64, Init.HeUniform, Act.LeakyReLU, Alpha = 0.1)]", "HeUniform")]
     [InlineData("NDSL1005", "[Dense(64, Init.Normal, Act.PReLU)]", "[Dense(64, Init.HeNormal, Act.PReLU)]", "HeNormal")]
-    public async Task The_fix_swaps_the_initializer_and_the_warning_goes_away(string id, string before, string after, string suggested)
+    public async Task The_fix_swaps_the_initializer_and_the_warning_goes_away(
+        string id, string before, string after, string suggested)
     {
         string source = Network(before, "using NetDsl;");
 
@@ -56,7 +57,8 @@ public sealed class CodeFixTests
 
         (string fixedSource, _) = await ApplySingleFix(source, "NDSL1002");
 
-        Assert.Equal(Network("[Dense(64, I.GlorotNormal, Act.Tanh)]", "using NetDsl; using I = NetDsl.Init;"), fixedSource);
+        Assert.Equal(
+            Network("[Dense(64, I.GlorotNormal, Act.Tanh)]", "using NetDsl; using I = NetDsl.Init;"), fixedSource);
     }
 
     [Fact]
@@ -67,7 +69,10 @@ public sealed class CodeFixTests
 
         (string fixedSource, _) = await ApplySingleFix(source, "NDSL1002");
 
-        Assert.Equal(Network("[Dense(64, global::NetDsl.Init.GlorotNormal, Act.Tanh)]", "using NetDsl; using static NetDsl.Init;"), fixedSource);
+        Assert.Equal(
+            Network(
+                "[Dense(64, global::NetDsl.Init.GlorotNormal, Act.Tanh)]", "using NetDsl; using static NetDsl.Init;"),
+            fixedSource);
         await AssertFixed(fixedSource, "NDSL1002");
     }
 
@@ -97,7 +102,9 @@ public sealed class CodeFixTests
     {
         var fix = new SwapInitializerCodeFix();
 
-        Assert.Equal(["NDSL1001", "NDSL1002", "NDSL1003", "NDSL1004", "NDSL1005"], fix.FixableDiagnosticIds.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["NDSL1001", "NDSL1002", "NDSL1003", "NDSL1004", "NDSL1005"],
+            fix.FixableDiagnosticIds.Order(StringComparer.Ordinal));
         Assert.NotNull(fix.GetFixAllProvider());
     }
 
@@ -106,7 +113,8 @@ public sealed class CodeFixTests
     {
         // Two NDSL1002 warnings with different suggestions: Fix All must apply both, not only those that share the
         // first one's suggestion.
-        string source = Network("[Dense(64, Init.He, Act.Tanh)] [Dense(64, Init.HeUniform, Act.Sigmoid)]", "using NetDsl;");
+        string source =
+            Network("[Dense(64, Init.He, Act.Tanh)] [Dense(64, Init.HeUniform, Act.Sigmoid)]", "using NetDsl;");
         using var workspace = new AdhocWorkspace();
         Document document = CreateDocument(workspace, source);
         ImmutableArray<Diagnostic> warnings = GeneratorHarness.Analyze((await document.Project.GetCompilationAsync())!);
@@ -121,9 +129,11 @@ public sealed class CodeFixTests
             new AnalyzerDiagnostics(warnings), CancellationToken.None);
         CodeAction all = (await fix.GetFixAllProvider().GetFixAsync(context))!;
         var operations = await all.GetOperationsAsync(CancellationToken.None);
-        Document changed = Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution.GetDocument(document.Id)!;
+        Document changed =
+            Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution.GetDocument(document.Id)!;
 
-        string expected = Network("[Dense(64, Init.GlorotNormal, Act.Tanh)] [Dense(64, Init.GlorotUniform, Act.Sigmoid)]", "using NetDsl;");
+        string expected = Network(
+            "[Dense(64, Init.GlorotNormal, Act.Tanh)] [Dense(64, Init.GlorotUniform, Act.Sigmoid)]", "using NetDsl;");
         Assert.Equal(expected, (await changed.GetTextAsync()).ToString());
     }
 
@@ -149,7 +159,8 @@ public sealed class CodeFixTests
                 metadataReferences: GeneratorHarness.References))
             .AddDocument(DocumentInfo.Create(
                 documentId, "Net.cs",
-                loader: TextLoader.From(TextAndVersion.Create(SourceText.From(source), VersionStamp.Create(), DocumentPath)),
+                loader: TextLoader.From(
+                    TextAndVersion.Create(SourceText.From(source), VersionStamp.Create(), DocumentPath)),
                 filePath: DocumentPath));
         Assert.True(workspace.TryApplyChanges(solution));
         return workspace.CurrentSolution.GetDocument(documentId)!;
@@ -165,7 +176,8 @@ public sealed class CodeFixTests
         Diagnostic diagnostic = Assert.Single(GeneratorHarness.Analyze(compilation), d => d.Id == id);
 
         var actions = new List<CodeAction>();
-        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
+        var context =
+            new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
         await new SwapInitializerCodeFix().RegisterCodeFixesAsync(context);
 
         CodeAction only = Assert.Single(actions);
@@ -191,13 +203,16 @@ public sealed class CodeFixTests
     /// <summary>Serves the analyzer's diagnostics to Fix All, as the IDE does.</summary>
     private sealed class AnalyzerDiagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
     {
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(
+            Document document, CancellationToken cancellationToken)
             => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
 
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(
+            Project project, CancellationToken cancellationToken)
             => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
 
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(
+            Project project, CancellationToken cancellationToken)
             => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
     }
 }

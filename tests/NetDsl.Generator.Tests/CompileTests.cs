@@ -13,8 +13,8 @@ public sealed class CompileTests
 {
     public static TheoryData<string> SettingNames => new()
     {
-        "strict", "nullable disable", "nullable warnings", "nullable annotations", "warnings not errors", "docs parsed only",
-        "warning level 0",
+        "strict", "nullable disable", "nullable warnings", "nullable annotations", "warnings not errors",
+        "docs parsed only", "warning level 0",
     };
 
     private const string RecordNet = """
@@ -89,7 +89,8 @@ public sealed class CompileTests
     [MemberData(nameof(SettingNames))]
     public void Generated_code_compiles_without_any_diagnostic(string settings)
     {
-        // Every network in one compilation: every generated file is checked, and one compile per setting keeps it quick.
+        // Every network in one compilation: every generated file is checked, and one compile per setting keeps it
+        // quick.
         GeneratorRun run = GeneratorHarness.Run(Settings(settings), AllModels).AssertClean();
 
         Assert.Equal(GeneratedFiles, run.Sources.Length);

@@ -102,7 +102,8 @@ public sealed class CultureAndLiteralTests
             """;
         using var scope = new CultureScope(Culture(cultureName));
 
-        GeneratorRun run = GeneratorHarness.Run(BuildSettings.Strict with { Documentation = DocumentationMode.Parse }, wrong);
+        GeneratorRun run =
+            GeneratorHarness.Run(BuildSettings.Strict with { Documentation = DocumentationMode.Parse }, wrong);
         var messages = run.GeneratorDiagnostics.Concat(GeneratorHarness.Analyze(run.Output))
             .ToDictionary(d => d.Id, d => d.GetMessage(CultureInfo.InvariantCulture));
 
@@ -124,10 +125,13 @@ public sealed class CultureAndLiteralTests
         Assert.Equal(ExpectedInitParameters.Length, creations.Count);
         for (int layer = 0; layer < creations.Count; layer++)
         {
-            var byName = creations[layer].Arguments.ToDictionary(a => a.Parameter!.Name, a => (double)a.Value.ConstantValue.Value!);
+            var byName = creations[layer].Arguments
+                .ToDictionary(a => a.Parameter!.Name, a => (double)a.Value.ConstantValue.Value!);
             for (int i = 0; i < InitParameterNames.Length; i++)
             {
-                AssertSameBits(ExpectedInitParameters[layer][i], byName[InitParameterNames[i]], $"layer {layer} {InitParameterNames[i]}");
+                AssertSameBits(
+                    ExpectedInitParameters[layer][i], byName[InitParameterNames[i]],
+                    $"layer {layer} {InitParameterNames[i]}");
             }
         }
     }
@@ -143,7 +147,8 @@ public sealed class CultureAndLiteralTests
         // the double parameter of Evaluate; biases and PReLU's starting slopes fill spans of floats.
         var leakySlopes = FloatConstants(invocations.Where(i => i.TargetMethod.Name == "Create"));
         var eluAlphas = invocations.Where(i => i.TargetMethod.Name == "Evaluate")
-            .Select(i => BitConverter.DoubleToInt64Bits((double)i.Arguments.Single(a => a.Parameter!.Name == "parameter").Value.ConstantValue.Value!))
+            .Select(i => BitConverter.DoubleToInt64Bits(
+                (double)i.Arguments.Single(a => a.Parameter!.Name == "parameter").Value.ConstantValue.Value!))
             .Distinct().ToList();
         var fills = FloatConstants(invocations.Where(i => i.TargetMethod.Name == "Fill"));
 
@@ -159,7 +164,8 @@ public sealed class CultureAndLiteralTests
         // must be the literal's own digits (no "0.10000000149011612F" for 0.1F, no 17-digit noise).
         (_, SyntaxTree generated) = CompileLiteralNet();
         var literals = generated.GetRoot().DescendantTokens()
-            .Where(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NumericLiteralToken) && t.Value is float or double)
+            .Where(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NumericLiteralToken)
+                && t.Value is float or double)
             .ToList();
 
         Assert.NotEmpty(literals);
@@ -209,10 +215,12 @@ public sealed class CultureAndLiteralTests
             .Order()
             .ToList();
 
-    private static List<int> Bits(params float[] values) => values.Select(BitConverter.SingleToInt32Bits).Order().ToList();
+    private static List<int> Bits(params float[] values)
+        => values.Select(BitConverter.SingleToInt32Bits).Order().ToList();
 
     private static void AssertSameBits(double expected, double actual, string what)
         => Assert.True(
             BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual),
-            $"{what}: expected {expected:R} (0x{BitConverter.DoubleToInt64Bits(expected):X16}), got {actual:R} (0x{BitConverter.DoubleToInt64Bits(actual):X16})");
+            $"{what}: expected {expected:R} (0x{BitConverter.DoubleToInt64Bits(expected):X16}), got {actual:R}"
+                + $" (0x{BitConverter.DoubleToInt64Bits(actual):X16})");
 }

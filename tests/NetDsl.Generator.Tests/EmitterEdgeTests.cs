@@ -43,7 +43,8 @@ public sealed class EmitterEdgeTests
             }
         }
 
-        Assert.True(failures.Count == 0, "Generated code fails to compile for networks named:\n" + string.Join("\n", failures));
+        Assert.True(
+            failures.Count == 0, "Generated code fails to compile for networks named:\n" + string.Join("\n", failures));
     }
 
     [Fact]
@@ -81,7 +82,9 @@ public sealed class EmitterEdgeTests
     {
         var generated = run.Sources.Select(s => s.SyntaxTree).ToHashSet();
         return run.CompilationDiagnostics
-            .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } tree && generated.Contains(tree))
+            .Where(d => d.Severity == DiagnosticSeverity.Error
+                && d.Location.SourceTree is { } tree
+                && generated.Contains(tree))
             .ToList();
     }
 }

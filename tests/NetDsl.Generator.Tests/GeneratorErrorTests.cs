@@ -56,7 +56,8 @@ public sealed class GeneratorErrorTests
     {
         // The orphan-layer step runs once per declaration carrying a [Dense]; only the declaration holding the type's
         // first [Dense] reports, so the user sees the error once (it was once reported by both).
-        const string source = "using NetDsl; [Dense(4, Act.ReLU)] public partial class Net { } [Dense(2, Act.Softmax)] public partial class Net { }";
+        const string source = "using NetDsl; [Dense(4, Act.ReLU)] public partial class Net { } "
+            + "[Dense(2, Act.Softmax)] public partial class Net { }";
 
         GeneratorRun run = GeneratorHarness.Run(Settings, source, Bystander).AssertDidNotThrow();
 
@@ -85,7 +86,8 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(784)] [[|Dense(int.MaxValue, Init.He, Act.ReLU)|]] public partial class Net { }", "'Net' needs 1685774663680 floats")]
     [InlineData("using NetDsl; [Input(1)] [[|Dense(2147483640, Act.Linear)|]] [Dense(10, Act.Softmax)] public partial class Net { }", "'Net' needs 4294967296 floats")]
     public void NDSL0005_more_parameters_than_an_array_holds(string marked, string message)
-        => AssertError(marked, "NDSL0005", message, "more than one .NET array holds (2147483591)", "make the layers narrower");
+        => AssertError(
+            marked, "NDSL0005", message, "more than one .NET array holds (2147483591)", "make the layers narrower");
 
     [Theory]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, [|(Act)99|])] public partial class Net { }", "(Act)99 is not a defined Act", "use one of the named Act members")]
@@ -106,7 +108,9 @@ public sealed class GeneratorErrorTests
     [InlineData("[Dense(2, Act.LeakyReLU, [|Alpha = -3.5e38|])]", "Alpha = -3.5E+38 is not a finite float")]
     [InlineData("[Dense(2, Init.Normal, Act.Tanh, [|Std = double.MaxValue|])]", "Std = 1.7976931348623157E+308 is not a finite float")]
     public void NDSL0007_a_named_argument_that_is_not_finite(string layer, string message)
-        => AssertError($"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0007", message, "give a finite value within ±3.4E+38 or leave the argument out");
+        => AssertError(
+            $"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0007", message,
+            "give a finite value within ±3.4E+38 or leave the argument out");
 
     [Theory]
     [InlineData("using NetDsl; [Input(3)] [[|Dense(4, Act.Softmax)|]] [Dense(2, Act.Softmax)] public partial class Net { }", "layer 0 is hidden")]
@@ -119,14 +123,18 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(3)] public partial class Net { } [Dense(4, Act.ReLU)] [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
     [InlineData("using NetDsl; [Dense(4, Act.ReLU)] public partial class Net { } [Input(3)] [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
     public void NDSL0009_layers_spread_over_several_declarations(string marked)
-        => AssertError(marked, "NDSL0009", "The layers of 'Net' are spread over several partial declarations", "put [Input] and every [Dense] on one declaration");
+        => AssertError(
+            marked, "NDSL0009", "The layers of 'Net' are spread over several partial declarations",
+            "put [Input] and every [Dense] on one declaration");
 
     [Theory]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|]<T> { }")]
     [InlineData("using NetDsl; public partial class Outer<T> { [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|] { } }")]
     [InlineData("using NetDsl; public partial class Outer<T> { public partial struct Middle { [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|] { } } }")]
     public void NDSL0010_a_generic_network_or_container(string marked)
-        => AssertError(marked, "NDSL0010", "'Net' is generic or nested in a generic type", "declare the network in a non-generic type");
+        => AssertError(
+            marked, "NDSL0010", "'Net' is generic or nested in a generic type",
+            "declare the network in a non-generic type");
 
     [Theory]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial struct [|Net|] { }", "'Net' is a struct")]
@@ -217,7 +225,8 @@ public sealed class GeneratorErrorTests
         string shown = diagnostic.GetMessage(CultureInfo.InvariantCulture);
         Assert.Contains(message, shown);
         Assert.Contains("derive 'Net' from another type", shown);
-        Assert.DoesNotContain(run.HintNames, hint => hint.EndsWith(".Net.g.cs", StringComparison.Ordinal) || hint == "Net.g.cs");
+        Assert.DoesNotContain(
+            run.HintNames, hint => hint.EndsWith(".Net.g.cs", StringComparison.Ordinal) || hint == "Net.g.cs");
     }
 
     [Fact]
@@ -250,7 +259,8 @@ public sealed class GeneratorErrorTests
     public void NDSL0020_a_language_version_before_CSharp_11(LanguageVersion version, string shown)
     {
         Markup markup = Markup.Parse("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|] { }");
-        GeneratorRun run = GeneratorHarness.Run(Settings with { LanguageVersion = version }, markup.Source).AssertDidNotThrow();
+        GeneratorRun run =
+            GeneratorHarness.Run(Settings with { LanguageVersion = version }, markup.Source).AssertDidNotThrow();
 
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("NDSL0020", diagnostic.Id);
@@ -262,7 +272,9 @@ public sealed class GeneratorErrorTests
 
     [Fact]
     public void CSharp_11_is_enough_for_the_generated_code()
-        => GeneratorHarness.Run(Settings with { LanguageVersion = LanguageVersion.CSharp11 }, Models.FashionNet, Models.LeakyNet).AssertClean();
+        => GeneratorHarness.Run(
+                Settings with { LanguageVersion = LanguageVersion.CSharp11 }, Models.FashionNet, Models.LeakyNet)
+            .AssertClean();
 
     [Theory]
     [InlineData("[Input(3)] [Dense(4, Act.ReLU)] [Dense(2, Act.Softmax)] public partial class")]
@@ -270,7 +282,8 @@ public sealed class GeneratorErrorTests
     public void A_declaration_still_being_typed_generates_nothing_and_adds_no_error(string declaration)
     {
         // The compiler reports the missing name; a generated file would only add errors the user cannot act on.
-        GeneratorRun run = GeneratorHarness.Run(Settings, "using NetDsl; " + declaration, Bystander).AssertDidNotThrow();
+        GeneratorRun run =
+            GeneratorHarness.Run(Settings, "using NetDsl; " + declaration, Bystander).AssertDidNotThrow();
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Equal([BystanderHint], run.HintNames);
@@ -291,7 +304,8 @@ public sealed class GeneratorErrorTests
             internal static partial class Lab { }
             """;
         GeneratorRun run = GeneratorHarness.Run(
-            Settings, Models.FashionNet, Models.LeakyNet, Models.SharedKernelsNet, Models.NestedNet, family).AssertClean();
+                Settings, Models.FashionNet, Models.LeakyNet, Models.SharedKernelsNet, Models.NestedNet, family)
+            .AssertClean();
 
         var generatedTrees = run.Output.SyntaxTrees.Except(run.Input.SyntaxTrees).ToHashSet();
         INamedTypeSymbol network = run.Output.GetTypeByMetadataName("NetDsl.INetwork")!;
@@ -299,7 +313,8 @@ public sealed class GeneratorErrorTests
         foreach (SyntaxTree tree in generatedTrees)
         {
             SemanticModel model = run.Output.GetSemanticModel(tree);
-            foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>())
+            foreach (var declaration in tree.GetRoot().DescendantNodes()
+                .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>())
             {
                 var type = (INamedTypeSymbol)model.GetDeclaredSymbol(declaration)!;
                 if (!type.AllInterfaces.Contains(network, SymbolEqualityComparer.Default))
@@ -308,17 +323,20 @@ public sealed class GeneratorErrorTests
                 }
 
                 checkedTypes++;
-                foreach (ISymbol member in type.GetMembers().Where(m => !m.IsImplicitlyDeclared && m.Locations.Any(l => generatedTrees.Contains(l.SourceTree!))))
+                foreach (ISymbol member in type.GetMembers().Where(m
+                    => !m.IsImplicitlyDeclared && m.Locations.Any(l => generatedTrees.Contains(l.SourceTree!))))
                 {
                     if (member.Name.Contains('.') || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
                     {
                         continue; // Explicit interface implementations and accessors take no name of their own.
                     }
 
-                    // A method is guarded by its signature (a user's overload stays allowed), anything else by its name.
+                    // A method is guarded by its signature (a user's overload stays allowed), anything else by its
+                    // name.
                     bool guarded = member is IMethodSymbol method
                         ? Parsing.NetworkParser.IsGeneratedSignature(method)
-                        : Array.IndexOf(KnownNames.GeneratedMemberNames, member.Name) >= 0 || KnownNames.GeneratedLayerMemberName.IsMatch(member.Name);
+                        : Array.IndexOf(KnownNames.GeneratedMemberNames, member.Name) >= 0
+                            || KnownNames.GeneratedLayerMemberName.IsMatch(member.Name);
                     Assert.True(guarded, $"{type.Name}.{member.Name} is generated but NDSL0018 does not guard it");
                 }
             }
@@ -450,9 +468,12 @@ public sealed class GeneratorErrorTests
         GeneratorRun run = GeneratorHarness.Run(Settings, mixed, Bystander).AssertDidNotThrow();
 
         Assert.Equal([BystanderHint, "Samples.Valid.g.cs"], run.HintNames.Order(StringComparer.Ordinal));
-        Assert.Equal(["NDSL0001", "NDSL0002", "NDSL0008"], run.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["NDSL0001", "NDSL0002", "NDSL0008"],
+            run.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
         var generatedTrees = run.Sources.Select(s => s.SyntaxTree).ToHashSet();
-        Assert.DoesNotContain(run.CompilationDiagnostics.Visible(), d => generatedTrees.Contains(d.Location.SourceTree!));
+        Assert.DoesNotContain(
+            run.CompilationDiagnostics.Visible(), d => generatedTrees.Contains(d.Location.SourceTree!));
     }
 
     [Fact]
@@ -460,7 +481,9 @@ public sealed class GeneratorErrorTests
     {
         var errors = Descriptors().Where(d => d.Id.StartsWith("NDSL0", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(Enumerable.Range(1, errors.Count).Select(i => $"NDSL{i:0000}"), errors.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            Enumerable.Range(1, errors.Count).Select(i => $"NDSL{i:0000}"),
+            errors.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.All(errors, d =>
         {
             Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
@@ -471,7 +494,9 @@ public sealed class GeneratorErrorTests
             // Every message says what to write instead, after a colon; the two composed messages carry their advice
             // in the argument, which the tests of NDSL0012 and NDSL0015 check.
             string format = d.MessageFormat.ToString(CultureInfo.InvariantCulture);
-            Assert.True(format == "{0}" || format.Contains(": ", StringComparison.Ordinal), $"{d.Id} gives no advice: {format}");
+            Assert.True(
+                format == "{0}" || format.Contains(": ", StringComparison.Ordinal),
+                $"{d.Id} gives no advice: {format}");
         });
     }
 

@@ -16,12 +16,14 @@ public sealed class GrowthTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly int[] Sizes = [250, 500, 1000, 2000];
 
-    private static readonly BuildSettings Settings = BuildSettings.Strict with { Documentation = DocumentationMode.Parse };
+    private static readonly BuildSettings Settings =
+        BuildSettings.Strict with { Documentation = DocumentationMode.Parse };
 
     [Fact]
     public void Source_length_and_generation_time_grow_linearly_with_the_layer_count()
     {
-        var trees = Sizes.ToDictionary(size => size, size => GeneratorHarness.Parse(Network(size), $"/src/Net{size}.cs", Settings));
+        var trees = Sizes.ToDictionary(
+            size => size, size => GeneratorHarness.Parse(Network(size), $"/src/Net{size}.cs", Settings));
         Measure(trees[Sizes[0]]); // JIT warm-up
 
         var length = new Dictionary<int, int>();
@@ -33,14 +35,16 @@ public sealed class GrowthTests(Xunit.Abstractions.ITestOutputHelper output)
             time[size] = runs.Min(r => r.Milliseconds);
         }
 
-        string report = string.Join("\n", Sizes.Select(s => $"{s,5} layers: {length[s],9} chars ({(double)length[s] / s:F0} per layer), {time[s],7:F1} ms"));
+        string report = string.Join("\n", Sizes.Select(s
+            => $"{s,5} layers: {length[s],9} chars ({(double)length[s] / s:F0} per layer), {time[s],7:F1} ms"));
         output.WriteLine(report);
         var perLayer = Sizes.Select(s => (double)length[s] / s).ToList();
         Assert.True(perLayer.Max() / perLayer.Min() < 1.5, "Source length per layer is not constant:\n" + report);
 
-        // From 250 to 2,000 layers, linear is a ratio of 8 and quadratic of 64; the bound of 24 leaves a factor of 3 for
-        // noise on a busy machine (the fastest of three runs is kept) and still fails anything quadratic.
-        Assert.True(time[2000] / time[250] < 3 * (2000.0 / 250), "Generation time grows faster than linearly:\n" + report);
+        // From 250 to 2,000 layers, linear is a ratio of 8 and quadratic of 64; the bound of 24 leaves a factor of 3
+        // for noise on a busy machine (the fastest of three runs is kept) and still fails anything quadratic.
+        Assert.True(
+            time[2000] / time[250] < 3 * (2000.0 / 250), "Generation time grows faster than linearly:\n" + report);
     }
 
     [Fact]
@@ -54,7 +58,8 @@ public sealed class GrowthTests(Xunit.Abstractions.ITestOutputHelper output)
         output.WriteLine($"16 → 16 → 16: {narrow} chars; 1000 → 1000 → 1000: {wide} chars");
 
         // Only the digits of the sizes differ: a few characters per mention, never a line per unit.
-        Assert.True(wide < narrow * 1.05, $"A 1000-wide network's source ({wide} chars) outgrows a 16-wide one's ({narrow}).");
+        Assert.True(
+            wide < narrow * 1.05, $"A 1000-wide network's source ({wide} chars) outgrows a 16-wide one's ({narrow}).");
     }
 
     /// <summary>Layers alternating between two widths and two activations, so that four kernel sets serve them all:

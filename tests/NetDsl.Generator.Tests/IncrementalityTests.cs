@@ -126,7 +126,9 @@ public sealed class IncrementalityTests
         SyntaxTree old = compilation.SyntaxTrees.Single(t => t.FilePath == GeneratorHarness.SourcePath(0));
 
         GeneratorRun second = GeneratorHarness.Run(first.Driver, compilation.ReplaceSyntaxTree(
-            old, old.WithChangedText(SourceText.From(Networks.Replace("[Dense(128, Init.He, Act.ReLU)]", "[Dense(64, Init.He, Act.ReLU)]")))));
+            old,
+            old.WithChangedText(SourceText.From(
+                Networks.Replace("[Dense(128, Init.He, Act.ReLU)]", "[Dense(64, Init.He, Act.ReLU)]")))));
 
         Assert.Contains(Reasons(second, TrackingNames.Specs), reason => reason == IncrementalStepRunReason.Modified);
         string before = first.Source("Samples.FashionNet.g.cs");
@@ -163,7 +165,8 @@ public sealed class IncrementalityTests
         SyntaxTree old = compilation.SyntaxTrees.Single();
 
         GeneratorRun second = GeneratorHarness.Run(first.Driver, compilation.ReplaceSyntaxTree(
-            old, old.WithChangedText(SourceText.From(Networks.Replace("[Dense(4, Act.Softmax)]", "[Dense(4, Act.Tanh)]")))));
+            old,
+            old.WithChangedText(SourceText.From(Networks.Replace("[Dense(4, Act.Softmax)]", "[Dense(4, Act.Tanh)]")))));
 
         Assert.Contains(first.GeneratorDiagnostics, d => d.Id == "NDSL0008");
         Assert.DoesNotContain(second.GeneratorDiagnostics, d => d.Id == "NDSL0008");
@@ -202,7 +205,8 @@ public sealed class IncrementalityTests
             }
         }
 
-        Assert.True(outputs >= 8, $"Only {outputs} outputs were walked: the test models no longer exercise every step.");
+        Assert.True(
+            outputs >= 8, $"Only {outputs} outputs were walked: the test models no longer exercise every step.");
         Assert.True(found.Count == 0, "Step outputs hold compilation objects:\n" + string.Join("\n", found));
     }
 
@@ -212,7 +216,8 @@ public sealed class IncrementalityTests
         // The guard for the test above: a walker that finds nothing would pass it vacuously.
         CSharpCompilation compilation = GeneratorHarness.Compile(Settings, "class C { void M() { } }");
         SyntaxTree tree = compilation.SyntaxTrees.Single();
-        SyntaxNode method = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single();
+        SyntaxNode method = tree.GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single();
         var planted = new
         {
             Name = "fine",
@@ -240,7 +245,8 @@ public sealed class IncrementalityTests
     private static (GeneratorRun Run, CSharpCompilation Compilation) FirstRun(params string[] sources)
     {
         CSharpCompilation compilation = GeneratorHarness.Compile(Settings, sources);
-        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(Settings.ParseOptions), compilation).AssertDidNotThrow();
+        GeneratorRun run =
+            GeneratorHarness.Run(GeneratorHarness.CreateDriver(Settings.ParseOptions), compilation).AssertDidNotThrow();
         return (run, compilation);
     }
 
@@ -270,7 +276,11 @@ public sealed class IncrementalityTests
                 $"Output {kind} ran again: {string.Join(", ", reasons)}");
         }
 
-        Assert.Equal(first.Sources.Select(s => (s.HintName, s.SourceText.ToString())), second.Sources.Select(s => (s.HintName, s.SourceText.ToString())));
-        Assert.Equal(first.GeneratorDiagnostics.Select(d => d.ToString()), second.GeneratorDiagnostics.Select(d => d.ToString()));
+        Assert.Equal(
+            first.Sources.Select(s => (s.HintName, s.SourceText.ToString())),
+            second.Sources.Select(s => (s.HintName, s.SourceText.ToString())));
+        Assert.Equal(
+            first.GeneratorDiagnostics.Select(d => d.ToString()),
+            second.GeneratorDiagnostics.Select(d => d.ToString()));
     }
 }

@@ -61,14 +61,18 @@ public sealed class MirrorEnumTests
         Assert.Equal(Traits.MaxDefinedLoss, Enum.GetValues<Loss>().Max(v => (int)v));
 
         // The parser accepts 0..max, so the values must have no gaps.
-        Assert.Equal(Enumerable.Range(0, Traits.MaxDefinedInit + 1), Enum.GetValues<Init>().Select(v => (int)v).Distinct().Order());
+        Assert.Equal(
+            Enumerable.Range(0, Traits.MaxDefinedInit + 1),
+            Enum.GetValues<Init>().Select(v => (int)v).Distinct().Order());
         Assert.Equal(Enumerable.Range(0, Traits.MaxDefinedAct + 1), Enum.GetValues<Act>().Select(v => (int)v).Order());
-        Assert.Equal(Enumerable.Range(0, Traits.MaxDefinedLoss + 1), Enum.GetValues<Loss>().Select(v => (int)v).Order());
+        Assert.Equal(
+            Enumerable.Range(0, Traits.MaxDefinedLoss + 1), Enum.GetValues<Loss>().Select(v => (int)v).Order());
     }
 
     private static IEnumerable<(string Name, long Value)> Members(Type enumType)
         => Enum.GetNames(enumType)
-            .Select(name => (name, Convert.ToInt64(Enum.Parse(enumType, name), System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(name => (
+                name, Convert.ToInt64(Enum.Parse(enumType, name), System.Globalization.CultureInfo.InvariantCulture)))
             .OrderBy(member => member.Item2)
             .ThenBy(member => member.name, StringComparer.Ordinal);
 }

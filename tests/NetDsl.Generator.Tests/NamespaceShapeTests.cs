@@ -68,13 +68,17 @@ public sealed class NamespaceShapeTests
         {
             $$"""using NetDsl; namespace N; static partial class A { partial struct B { partial record C { partial record struct D { {{Layers}} partial record Deep { } } } } }""",
             "N.A+B+C+D+Deep.g.cs",
-            ["namespace N", "partial class A", "partial struct B", "partial record C", "partial record struct D", "partial record Deep : global::NetDsl.INetwork"]
+            [
+                "namespace N", "partial class A", "partial struct B", "partial record C", "partial record struct D",
+                "partial record Deep : global::NetDsl.INetwork",
+            ]
         },
     };
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void The_generated_part_is_declared_where_the_network_is(string source, string hintName, string[] declarations)
+    public void The_generated_part_is_declared_where_the_network_is(
+        string source, string hintName, string[] declarations)
     {
         GeneratorRun run = GeneratorHarness.Run(source).AssertClean();
 
@@ -139,8 +143,13 @@ public sealed class NamespaceShapeTests
     {
         // Namespace N.M and class M in namespace N cannot both exist in one compilation, but across the projects of a
         // solution they can: '.' and '+' keep the file names apart.
-        var inNamespace = new NetworkSpec("N.M", EquatableArray<ContainerSpec>.Empty, "Net", "class", 1, EquatableArray<LayerSpec>.Empty, LossKind.Auto);
-        var inType = inNamespace with { Namespace = "N", Containers = new[] { new ContainerSpec("class", "M") }.ToEquatableArray() };
+        var inNamespace = new NetworkSpec(
+            "N.M", EquatableArray<ContainerSpec>.Empty, "Net", "class", 1, EquatableArray<LayerSpec>.Empty,
+            LossKind.Auto);
+        var inType = inNamespace with
+        {
+            Namespace = "N", Containers = new[] { new ContainerSpec("class", "M") }.ToEquatableArray(),
+        };
 
         Assert.Equal("N.M.Net.g.cs", inNamespace.HintName);
         Assert.Equal("N.M+Net.g.cs", inType.HintName);

@@ -104,7 +104,8 @@ public sealed class RobustnessTests
     [Fact]
     public void Five_thousand_stacked_layers_generate_one_file_with_one_kernel_set()
     {
-        string source = "using NetDsl;\n[Input(16)]\n" + string.Concat(Enumerable.Repeat("[Dense(16, Init.He, Act.ReLU)]\n", 5000))
+        string source = "using NetDsl;\n[Input(16)]\n"
+            + string.Concat(Enumerable.Repeat("[Dense(16, Init.He, Act.ReLU)]\n", 5000))
             + "internal partial class Tower { }\n";
 
         GeneratorRun run = GeneratorHarness.Run(Settings, source).AssertDidNotThrow();

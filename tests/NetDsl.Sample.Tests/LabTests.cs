@@ -55,7 +55,8 @@ public class LabTests
     [InlineData(" LeCunNormal × SELU ,Zeros×Sigmoid", "LeCunNormal × SELU, Zeros × Sigmoid")]
     public void Lab_only_accepts_names_with_any_separator_and_the_aliases(string only, string expected)
     {
-        Assert.Equal(expected, string.Join(", ", VariantSelection.Select(Lab.Variants, only, null).Select(v => v.Name)));
+        Assert.Equal(
+            expected, string.Join(", ", VariantSelection.Select(Lab.Variants, only, null).Select(v => v.Name)));
     }
 
     [Fact]

@@ -65,16 +65,19 @@ public class MainJobTests(TrainedOnSubset trained) : IClassFixture<TrainedOnSubs
         var network = new FashionNet();
         network.LoadWeights(trained.WeightsPath);
 
-        // The app counts its confusion matrix from ForwardBatch; the trainer's Evaluate must agree to the printed digit.
+        // The app counts its confusion matrix from ForwardBatch; the trainer's Evaluate must agree to the printed
+        // digit.
         LabelledImageSet test = FashionMnist.LoadTest(DataDirectory.Resolve("data"));
-        Evaluation evaluation = TrainingLoop.Evaluate(network.CreateTrainer(new Adam()), DataSource.ToTrainingSet(test));
+        Evaluation evaluation =
+            TrainingLoop.Evaluate(network.CreateTrainer(new Adam()), DataSource.ToTrainingSet(test));
         Assert.Equal($"{evaluation.Accuracy:F4}", $"{Run.TestAccuracy:F4}");
     }
 
     [Fact]
     public void Predict_classifies_test_images_with_the_saved_weights()
     {
-        SampleRun predict = SampleRun.Start("--predict", "0-9", "12", "--data", "embedded", "--weights", trained.WeightsPath);
+        SampleRun predict =
+            SampleRun.Start("--predict", "0-9", "12", "--data", "embedded", "--weights", trained.WeightsPath);
         Assert.Equal(0, predict.ExitCode);
         for (int i = 0; i < 10; i++)
         {

@@ -79,7 +79,8 @@ public class OptionTests
             "--epochs", "2", "--weights", directory.File("nan.safetensors"));
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("validation loss NaN", run.Output);
-        Assert.Contains("no epoch had a finite validation loss (training diverged): kept the last epoch's weights", run.Output);
+        Assert.Contains(
+            "no epoch had a finite validation loss (training diverged): kept the last epoch's weights", run.Output);
         Assert.Equal(0, run.TestAccuracy);
     }
 
@@ -133,8 +134,7 @@ public class OptionTests
         foreach (string option in new[]
         {
             "--epochs", "--batch-size", "--optimizer", "--learning-rate", "--seed", "--keep-last", "--data", "--weights",
-            "--predict", "--lab",
-            "--lab-epochs", "--lab-plot", "--lab-only", "--lab-limit", "--lab-report",
+            "--predict", "--lab", "--lab-epochs", "--lab-plot", "--lab-only", "--lab-limit", "--lab-report",
         })
         {
             Assert.Contains(option, run.Output);

@@ -33,7 +33,8 @@ public class ProcessTests
         Assert.Contains("--batch-size must be at least 1, not '0'", errors);
     }
 
-    private static (int ExitCode, string Output, string Errors) Start(TemporaryDirectory directory, params string[] args)
+    private static (int ExitCode, string Output, string Errors) Start(
+        TemporaryDirectory directory, params string[] args)
     {
         Assert.True(File.Exists(AppPath), $"the app is not built at {AppPath}");
         var start = new ProcessStartInfo("dotnet")

@@ -20,7 +20,8 @@ File.Delete(path);
 
 var outputs = new float[4];
 reloaded.ForwardBatch(inputs, outputs);
-Console.WriteLine($"XOR outputs: {string.Join(", ", outputs.Select(o => o.ToString("F3")))} ({NetDsl.Kernels.SimdSelection.Current})");
+Console.WriteLine($"XOR outputs: {string.Join(", ", outputs.Select(o => o.ToString("F3")))}"
+    + $" ({NetDsl.Kernels.SimdSelection.Current})");
 bool learned = outputs.Select((o, i) => Math.Abs(o - targets[i]) < 0.1).All(ok => ok);
 Console.WriteLine(learned ? "package smoke test passed" : "package smoke test FAILED");
 return learned ? 0 : 1;

@@ -21,7 +21,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingInput = Error(
         "NDSL0002",
         "Network has no input",
-        "'{0}' has [Dense] layers but no [Input]: add [Input(n)] with the number of input features above the first layer");
+        "'{0}' has [Dense] layers but no [Input]: add [Input(n)] with "
+            + "the number of input features above the first layer");
 
     /// <summary>Message: "'{0}' has no layers ...".</summary>
     public static readonly DiagnosticDescriptor NoLayers = Error(
@@ -39,7 +40,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TooLarge = Error(
         "NDSL0005",
         "Network is too large",
-        "'{0}' needs {1} floats of parameters or work buffers by this layer, more than one .NET array holds ({2}): make the layers narrower");
+        "'{0}' needs {1} floats of parameters or work buffers by this layer, "
+            + "more than one .NET array holds ({2}): make the layers narrower");
 
     /// <summary>Message: "{0} is not a defined {1} ...".</summary>
     public static readonly DiagnosticDescriptor UndefinedEnumValue = Error(
@@ -51,31 +53,36 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NonFiniteArgument = Error(
         "NDSL0007",
         "Argument must be finite",
-        "{0} = {1} is not a finite float: give a finite value within ±3.4E+38 or leave the argument out for its default");
+        "{0} = {1} is not a finite float: give a finite value within ±3.4E+38 "
+            + "or leave the argument out for its default");
 
     /// <summary>Message: "Softmax normalizes ... layer {0} ...".</summary>
     public static readonly DiagnosticDescriptor SoftmaxNotLast = Error(
         "NDSL0008",
         "Softmax must be the last activation",
-        "Softmax normalizes the network's outputs into probabilities and can only be the last layer's activation; layer {0} is hidden: use ReLU or Tanh here and Softmax on the output layer");
+        "Softmax normalizes the network's outputs into probabilities and can only be the last layer's "
+            + "activation; layer {0} is hidden: use ReLU or Tanh here and Softmax on the output layer");
 
     /// <summary>Message: "The layers of '{0}' are spread ...".</summary>
     public static readonly DiagnosticDescriptor LayersSpread = Error(
         "NDSL0009",
         "Layers are spread over several declarations",
-        "The layers of '{0}' are spread over several partial declarations, so their order is undefined: put [Input] and every [Dense] on one declaration");
+        "The layers of '{0}' are spread over several partial declarations, so their "
+            + "order is undefined: put [Input] and every [Dense] on one declaration");
 
     /// <summary>Message: "'{0}' is generic ...".</summary>
     public static readonly DiagnosticDescriptor GenericType = Error(
         "NDSL0010",
         "Network type cannot be generic",
-        "'{0}' is generic or nested in a generic type, and a network's shape must be fixed at compile time: declare the network in a non-generic type");
+        "'{0}' is generic or nested in a generic type, and a network's shape must "
+            + "be fixed at compile time: declare the network in a non-generic type");
 
     /// <summary>Message: "'{0}' is {1} ...".</summary>
     public static readonly DiagnosticDescriptor NotAClass = Error(
         "NDSL0011",
         "Network must be a class",
-        "'{0}' is {1}, but a network owns its weights and work buffers: declare it as a non-static class or record class");
+        "'{0}' is {1}, but a network owns its weights and work buffers: "
+            + "declare it as a non-static class or record class");
 
     /// <summary>Message: "{0}" (the layer, the argument at fault and the value to give instead).</summary>
     public static readonly DiagnosticDescriptor InvalidInitArgument = Error(
@@ -87,13 +94,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LossMismatch = Error(
         "NDSL0013",
         "Loss does not fit the output activation",
-        "The {0} loss needs a {1} output layer, but the last layer uses {2}: make the last activation {1} or choose another loss");
+        "The {0} loss needs a {1} output layer, but the last layer uses "
+            + "{2}: make the last activation {1} or choose another loss");
 
     /// <summary>Message: "'{0}' is file-local ...".</summary>
     public static readonly DiagnosticDescriptor FileLocal = Error(
         "NDSL0014",
         "Network type cannot be file-local",
-        "'{0}' is file-local, and the members NetDsl generates in a file of their own cannot be added to it: remove the 'file' modifier");
+        "'{0}' is file-local, and the members NetDsl generates in a file of "
+            + "their own cannot be added to it: remove the 'file' modifier");
 
     /// <summary>Message: "{0}" (what is wrong with a [Grid] and what to write).</summary>
     public static readonly DiagnosticDescriptor InvalidGrid = Error(
@@ -105,62 +114,72 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor VaryingLayerOutsideGrid = Error(
         "NDSL0016",
         "Layer without initializer and activation outside a grid",
-        "[Dense({0})] gives no initializer and activation, which only a [Grid] family supplies: write [Dense({0}, Init.HeNormal, Act.ReLU)] or add a [Grid]");
+        "[Dense({0})] gives no initializer and activation, which only a [Grid] family "
+            + "supplies: write [Dense({0}, Init.HeNormal, Act.ReLU)] or add a [Grid]");
 
     /// <summary>Message: "'{0}' is the name of a member NetDsl generates ...".</summary>
     public static readonly DiagnosticDescriptor ReservedName = Error(
         "NDSL0017",
         "Network type named like a generated member",
-        "'{0}' is also the name of a member NetDsl generates inside the {1}, and a member cannot share its type's name: rename the type");
+        "'{0}' is also the name of a member NetDsl generates inside the {1}, "
+            + "and a member cannot share its type's name: rename the type");
 
     /// <summary>Message: "'{0}' collides with a member NetDsl generates in the {2} '{1}' ...".</summary>
     public static readonly DiagnosticDescriptor MemberNameClash = Error(
         "NDSL0018",
         "Member named like a generated member",
-        "'{0}' collides with a member NetDsl generates in the {2} '{1}': rename it (a method may still overload a generated method with other parameter types)");
+        "'{0}' collides with a member NetDsl generates in the {2} '{1}': rename it (a "
+            + "method may still overload a generated method with other parameter types)");
 
     /// <summary>Message: "'{0}' inherits '{1}' from '{2}' ...".</summary>
     public static readonly DiagnosticDescriptor InheritedNameClash = Error(
         "NDSL0019",
         "Base type has a member named like a generated member",
-        "'{0}' inherits '{1}' from '{2}', and the member NetDsl generates under that name would hide it: derive '{0}' from another type (a network cannot derive from a network), or rename the member in '{2}'");
+        "'{0}' inherits '{1}' from '{2}', and the member NetDsl generates under that name would hide it: derive "
+            + "'{0}' from another type (a network cannot derive from a network), or rename the member in '{2}'");
 
     /// <summary>Message: "NetDsl's generated code needs C# 11 ...".</summary>
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
         "NDSL0020",
         "C# 11 or later is required",
-        "NetDsl's generated code for '{0}' needs C# 11 or later (it calls static abstract interface members), but this project compiles C# {1}: set <LangVersion> to 11 or later, or remove it");
+        "NetDsl's generated code for '{0}' needs C# 11 or later (it calls static abstract interface "
+            + "members), but this project compiles C# {1}: set <LangVersion> to 11 or later, or remove it");
 
     /// <summary>Message: "Layer {0} is a hidden layer initialized with {1} ...".</summary>
     public static readonly DiagnosticDescriptor SymmetricHiddenWeights = Warning(
         "NDSL1001",
         "Hidden layer starts with identical weights",
-        "Layer {0} is a hidden layer initialized with {1}: every unit computes the same output and receives the same gradient, so the units never become different; use {2}");
+        "Layer {0} is a hidden layer initialized with {1}: every unit computes the same output "
+            + "and receives the same gradient, so the units never become different; use {2}");
 
     /// <summary>Message: "{0} is tuned for the ReLU family ...".</summary>
     public static readonly DiagnosticDescriptor HeUnderSaturatingActivation = Warning(
         "NDSL1002",
         "He initialization under a saturating activation",
-        "{0} is scaled for ReLU, which zeroes half its inputs; under {1} its doubled variance pushes units into saturation, where gradients vanish: use {2}");
+        "{0} is scaled for ReLU, which zeroes half its inputs; under {1} its doubled "
+            + "variance pushes units into saturation, where gradients vanish: use {2}");
 
     /// <summary>Message: "{0} under a stack of {1} ReLU layers ...".</summary>
     public static readonly DiagnosticDescriptor GlorotUnderDeepRelu = Warning(
         "NDSL1003",
         "Glorot or LeCun initialization in a deep ReLU stack",
-        "{0} ignores that {1} zeroes half its inputs, so the signal's variance roughly halves at each of the network's {2} ReLU-family layers and gradients vanish: use {3}");
+        "{0} ignores that {1} zeroes half its inputs, so the signal's variance roughly halves "
+            + "at each of the network's {2} ReLU-family layers and gradients vanish: use {3}");
 
     /// <summary>Message: "SELU keeps activations at zero mean and unit variance when ...; {0}: use {1}", where {0}
     /// says how the initializer differs.</summary>
     public static readonly DiagnosticDescriptor SeluWithoutLeCun = Warning(
         "NDSL1004",
         "SELU without LeCun normal initialization",
-        "SELU keeps activations at zero mean and unit variance when the weights are normal with variance 1/fan_in, as LeCunNormal draws them; {0}: use {1}");
+        "SELU keeps activations at zero mean and unit variance when the weights are "
+            + "normal with variance 1/fan_in, as LeCunNormal draws them; {0}: use {1}");
 
     /// <summary>Message: "{0} ignores the negative slope ...".</summary>
     public static readonly DiagnosticDescriptor SlopeIgnored = Warning(
         "NDSL1005",
         "Initializer ignores the activation's slope",
-        "{0} ignores the negative slope α = {1} of {2}; the He initializers scale by √(2/(1 + α²)) to account for it: use {3}");
+        "{0} ignores the negative slope α = {1} of {2}; the He initializers "
+            + "scale by √(2/(1 + α²)) to account for it: use {3}");
 
     /// <summary>Message: "{0} has no effect ...".</summary>
     public static readonly DiagnosticDescriptor UnusedArgument = Warning(
@@ -172,7 +191,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SlowLossPair = Warning(
         "NDSL1007",
         "Loss learns slowly with this output activation",
-        "Mean squared error on {0} outputs multiplies every gradient by the activation's slope, which vanishes when the output saturates: use the {1} loss");
+        "Mean squared error on {0} outputs multiplies every gradient by the activation's "
+            + "slope, which vanishes when the output saturates: use the {1} loss");
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -17,7 +17,8 @@ internal static class BackwardKernels
     private const int TileRows = ForwardKernels.TileRows;
     private const int TilePanels = ForwardKernels.TilePanels;
 
-    public static string WeightGradientName(int firstLayer) => "Layer" + Literals.Int(firstLayer) + "WeightGradient";
+    public static string WeightGradientName(int firstLayer)
+        => "Layer" + Literals.Int(firstLayer) + "WeightGradient";
 
     public static string InputGradientName(int firstLayer) => "Layer" + Literals.Int(firstLayer) + "InputGradient";
 
@@ -27,11 +28,16 @@ internal static class BackwardKernels
     public static void EmitWeightGradient(IndentedWriter writer, LayerSpec layer, string name)
     {
         writer.Line("/// <summary>");
-        writer.Line($"/// Weight gradient of a dense {layer.FanIn} → {layer.Units} layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch,");
-        writer.Line($"/// stored in the packed panel layout of the weights. Tiles of {TileRows} inputs × {TilePanels} panels, one broadcast input and");
-        writer.Line("/// one delta vector per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.");
+        writer.Doc($"Weight gradient of a dense {layer.FanIn} → {layer.Units} layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] "
+            + $"over the batch, stored in the packed panel layout of the weights. Tiles of {TileRows} inputs × "
+            + $"{TilePanels} panels, one broadcast input and one delta vector per multiply-add; Vector512, Vector256, "
+            + "Vector128 or scalar code, as TSimd says.");
         writer.Line("/// </summary>");
-        writer.Line($"private static void {name}<TSimd, TVector>(ref float input, nint inputStride, int rows, ref float delta, ref float gradient)");
+        writer.Call(
+            $"private static void {name}<TSimd, TVector>(",
+            ["ref float input", "nint inputStride", "int rows", "ref float delta", "ref float gradient"],
+            ")",
+            breakAfterHead: true);
         WriteConstraints(writer);
         using (writer.Block())
         {
@@ -42,15 +48,24 @@ internal static class BackwardKernels
             {
                 using (writer.Block($"for (int panel = 0; panel < panels; panel += {TilePanels})"))
                 {
-                    writer.Line($"{name}Tile<TSimd, TVector>(ref input, inputStride, rows, ref delta, first, panel, ref gradient);");
+                    writer.Call(
+                        $"{name}Tile<TSimd, TVector>(",
+                        ["ref input", "inputStride", "rows", "ref delta", "first", "panel", "ref gradient"],
+                        ");");
                 }
             }
         }
 
         writer.Line();
         writer.Line($"// The tile of {name}: {TileRows} inputs × {TilePanels} panels, reduced over the batch rows.");
-        writer.Line($"private static void {name}Tile<TSimd, TVector>(");
-        writer.Line("    ref float input, nint inputStride, int rows, ref float delta, int first, int panel, ref float gradient)");
+        writer.Call(
+            $"private static void {name}Tile<TSimd, TVector>(",
+            [
+                "ref float input", "nint inputStride", "int rows", "ref float delta", "int first", "int panel",
+                "ref float gradient",
+            ],
+            ")",
+            breakAfterHead: true);
         WriteConstraints(writer);
         using (writer.Block())
         {
@@ -59,10 +74,12 @@ internal static class BackwardKernels
             writer.Line($"const int DeltaStride = {layer.PaddedUnits};");
             writer.Line("int panels = (Units + TSimd.Count - 1) / TSimd.Count;");
             writer.Line();
-            writer.Line("// Inputs and panels past the last real one re-read the last real one; their results are not stored.");
+            writer.Comment(
+                "Inputs and panels past the last real one re-read the last real one; their results are not stored.");
             for (int r = 0; r < TileRows; r++)
             {
-                writer.Line(r == 0 ? "nint k0 = first;" : $"nint k{r} = global::System.Math.Min(first + {r}, FanIn - 1);");
+                writer.Line(
+                    r == 0 ? "nint k0 = first;" : $"nint k{r} = global::System.Math.Min(first + {r}, FanIn - 1);");
             }
 
             WritePanels(writer);
@@ -70,7 +87,7 @@ internal static class BackwardKernels
             writer.Line();
             using (writer.Block("for (nint b = 0; b < rows; b++)"))
             {
-                writer.Line($"ref float x = ref {Names.Unsafe}.Add(ref input, b * inputStride);");
+                writer.Call($"ref float x = ref {Names.Unsafe}.Add(", ["ref input", "b * inputStride"], ");");
                 for (int p = 0; p < TilePanels; p++)
                 {
                     writer.Line($"TVector d{p} = TSimd.Load(ref delta, b * DeltaStride + panel{p} * TSimd.Count);");
@@ -92,8 +109,11 @@ internal static class BackwardKernels
                 IDisposable? guard = r == 0 ? null : writer.Block($"if (first + {r} < FanIn)");
                 for (int p = 0; p < TilePanels; p++)
                 {
-                    string store = $"TSimd.Store(c{r}{p}, ref gradient, (panel{p} * FanIn + k{r}) * TSimd.Count);";
-                    writer.Line(p == 0 ? store : $"if (panel + {p} < panels) {store}");
+                    writer.Call(
+                        "TSimd.Store(",
+                        [$"c{r}{p}", "ref gradient", $"(panel{p} * FanIn + k{r}) * TSimd.Count"],
+                        ");",
+                        prefix: p == 0 ? null : $"if (panel + {p} < panels) ");
                 }
 
                 guard?.Dispose();
@@ -105,19 +125,22 @@ internal static class BackwardKernels
     public static void EmitInputGradient(IndentedWriter writer, LayerSpec layer, LayerSpec previous, string name)
     {
         writer.Line("/// <summary>");
-        writer.Line($"/// Input gradient of a dense {layer.FanIn} → {layer.Units} layer fused with the derivative of the layer before it");
-        writer.Line($"/// ({ForwardKernels.Describe(previous)}): δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to");
-        writer.Line("/// the accumulators before the one store of each delta vector" + (previous.HasSlopes ? ", and the PReLU slopes' gradient is" : "."));
-        if (previous.HasSlopes)
-        {
-            writer.Line("/// accumulated in the same pass.");
-        }
-
-        writer.Line($"/// Tiles of {TileRows} rows × {TilePanels} input panels; Vector512, Vector256, Vector128 or scalar code, as TSimd says.");
+        writer.Doc($"Input gradient of a dense {layer.FanIn} → {layer.Units} layer fused with the derivative of the "
+            + $"layer before it ({ForwardKernels.Describe(previous)}): "
+            + "δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to the accumulators before the "
+            + "one store of each delta vector"
+            + (previous.HasSlopes ? ", and the PReLU slopes' gradient is accumulated in the same pass." : "."));
+        writer.Doc($"Tiles of {TileRows} rows × {TilePanels} input panels; Vector512, Vector256, Vector128 or scalar "
+            + "code, as TSimd says.");
         writer.Line("/// </summary>");
-        writer.Line($"private static void {name}<TSimd, TVector>(");
-        writer.Line("    ref float delta, int rows, ref float weightRows, ref float preActivation, ref float activation, ref float slopes,");
-        writer.Line("    ref float slopeGradient, ref float result)");
+        writer.Call(
+            $"private static void {name}<TSimd, TVector>(",
+            [
+                "ref float delta", "int rows", "ref float weightRows", "ref float preActivation",
+                "ref float activation", "ref float slopes", "ref float slopeGradient", "ref float result",
+            ],
+            ")",
+            breakAfterHead: true);
         WriteConstraints(writer);
         using (writer.Block())
         {
@@ -128,21 +151,34 @@ internal static class BackwardKernels
             using (writer.Block($"for (int row = 0; row < rows; row += {TileRows})"))
             {
                 writer.Line("int count = global::System.Math.Min(" + Literals.Int(TileRows) + ", rows - row);");
-                writer.Line($"ref float deltaRows = ref {Names.Unsafe}.Add(ref delta, row * DeltaStride);");
+                writer.Call($"ref float deltaRows = ref {Names.Unsafe}.Add(", ["ref delta", "row * DeltaStride"], ");");
                 writer.Line("nint resultRows = (nint)row * ResultStride;");
                 using (writer.Block($"for (int panel = 0; panel < panels; panel += {TilePanels})"))
                 {
-                    writer.Line($"{name}Tile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel, ref {Names.Unsafe}.Add(ref preActivation, resultRows),");
-                    writer.Line($"    ref {Names.Unsafe}.Add(ref activation, resultRows), ref slopes, ref slopeGradient, ref {Names.Unsafe}.Add(ref result, resultRows));");
+                    writer.Call(
+                        $"{name}Tile<TSimd, TVector>(",
+                        [
+                            "ref deltaRows", "count", "ref weightRows", "panel",
+                            $"ref {Names.Unsafe}.Add({IndentedWriter.SoftBreak}ref preActivation, resultRows)",
+                            $"ref {Names.Unsafe}.Add({IndentedWriter.SoftBreak}ref activation, resultRows)",
+                            "ref slopes", "ref slopeGradient",
+                            $"ref {Names.Unsafe}.Add({IndentedWriter.SoftBreak}ref result, resultRows)",
+                        ],
+                        ");");
                 }
             }
         }
 
         writer.Line();
         writer.Line($"// The tile of {name}: {TileRows} rows × {TilePanels} input panels, reduced over the units.");
-        writer.Line($"private static void {name}Tile<TSimd, TVector>(");
-        writer.Line("    ref float delta, int rows, ref float weightRows, int panel, ref float preActivation, ref float activation,");
-        writer.Line("    ref float slopes, ref float slopeGradient, ref float result)");
+        writer.Call(
+            $"private static void {name}Tile<TSimd, TVector>(",
+            [
+                "ref float delta", "int rows", "ref float weightRows", "int panel", "ref float preActivation",
+                "ref float activation", "ref float slopes", "ref float slopeGradient", "ref float result",
+            ],
+            ")",
+            breakAfterHead: true);
         WriteConstraints(writer);
         using (writer.Block())
         {
@@ -153,11 +189,13 @@ internal static class BackwardKernels
             writer.Line($"const int ResultStride = {layer.PaddedFanIn};");
             writer.Line("int panels = (FanIn + TSimd.Count - 1) / TSimd.Count;");
             writer.Line();
-            writer.Line("// Rows and panels past the last real one re-read the last real one; their results are not stored.");
+            writer.Comment(
+                "Rows and panels past the last real one re-read the last real one; their results are not stored.");
             for (int r = 0; r < TileRows; r++)
             {
                 writer.Line(r == 0 ? "nint row0 = 0;" : $"nint row{r} = global::System.Math.Min({r}, rows - 1);");
-                writer.Line($"ref float delta{r} = ref {Names.Unsafe}.Add(ref delta, row{r} * DeltaStride);");
+                writer.Call(
+                    $"ref float delta{r} = ref {Names.Unsafe}.Add(", ["ref delta", $"row{r} * DeltaStride"], ");");
             }
 
             WritePanels(writer);
@@ -181,13 +219,15 @@ internal static class BackwardKernels
             }
 
             writer.Line();
-            writer.Line("// Epilogue: the previous layer's derivative on the registers, then one store per delta vector.");
+            writer.Comment(
+                "Epilogue: the previous layer's derivative on the registers, then one store per delta vector.");
             var cells = new List<Cell>();
             for (int r = 0; r < TileRows; r++)
             {
                 for (int p = 0; p < TilePanels; p++)
                 {
-                    cells.Add(new Cell($"c{r}{p}", $"row{r} * ResultStride + panel{p} * TSimd.Count", r == 0 ? null : $"rows > {r}", p));
+                    string offset = $"row{r} * ResultStride + panel{p} * TSimd.Count";
+                    cells.Add(new Cell($"c{r}{p}", offset, r == 0 ? null : $"rows > {r}", p));
                 }
             }
 
@@ -197,8 +237,11 @@ internal static class BackwardKernels
                 IDisposable? guard = r == 0 ? null : writer.Block($"if (rows > {r})");
                 for (int p = 0; p < TilePanels; p++)
                 {
-                    string store = $"TSimd.Store(c{r}{p}, ref result, row{r} * ResultStride + panel{p} * TSimd.Count);";
-                    writer.Line(p == 0 ? store : $"if (panel + {p} < panels) {store}");
+                    writer.Call(
+                        "TSimd.Store(",
+                        [$"c{r}{p}", "ref result", $"row{r} * ResultStride + panel{p} * TSimd.Count"],
+                        ");",
+                        prefix: p == 0 ? null : $"if (panel + {p} < panels) ");
                 }
 
                 guard?.Dispose();
@@ -211,10 +254,17 @@ internal static class BackwardKernels
     public static void EmitOutputSlope(IndentedWriter writer, LayerSpec layer)
     {
         writer.Line("/// <summary>");
-        writer.Line($"/// Turns dLoss/dy into dLoss/dz for the output layer ({ForwardKernels.Describe(layer)}): δ[b, u] = f′(z[b, u])·δ[b, u], in place.");
+        writer.Doc($"Turns dLoss/dy into dLoss/dz for the output layer ({ForwardKernels.Describe(layer)}): "
+            + "δ[b, u] = f′(z[b, u])·δ[b, u], in place.");
         writer.Line("/// </summary>");
-        writer.Line($"private static void {OutputSlopeName}<TSimd, TVector>(ref float delta, int rows, ref float preActivation, ref float activation,");
-        writer.Line("    ref float slopes, ref float slopeGradient)");
+        writer.Call(
+            $"private static void {OutputSlopeName}<TSimd, TVector>(",
+            [
+                "ref float delta", "int rows", "ref float preActivation", "ref float activation", "ref float slopes",
+                "ref float slopeGradient",
+            ],
+            ")",
+            breakAfterHead: true);
         WriteConstraints(writer);
         using (writer.Block())
         {
@@ -238,7 +288,13 @@ internal static class BackwardKernels
 
                 if (layer.HasSlopes)
                 {
-                    writer.Line("TSimd.Store(TSimd.Add(TSimd.Load(ref slopeGradient, panel0 * TSimd.Count), slopeSum0), ref slopeGradient, panel0 * TSimd.Count);");
+                    writer.Call(
+                        "TSimd.Store(",
+                        [
+                            "TSimd.Add(TSimd.Load(ref slopeGradient, panel0 * TSimd.Count), slopeSum0)",
+                            "ref slopeGradient", "panel0 * TSimd.Count",
+                        ],
+                        ");");
                 }
             }
         }
@@ -249,7 +305,8 @@ internal static class BackwardKernels
     private sealed record Cell(string Variable, string Offset, string? RowGuard, int Panel);
 
     /// <summary>Writes c ← f′(z, y)·c for each cell, for the activation of <paramref name="layer"/>.</summary>
-    private static void EmitDerivative(IndentedWriter writer, LayerSpec layer, IReadOnlyList<Cell> cells, bool accumulateOutside = false)
+    private static void EmitDerivative(
+        IndentedWriter writer, LayerSpec layer, IReadOnlyList<Cell> cells, bool accumulateOutside = false)
     {
         string? function = Traits.FunctionType(layer.Activation);
         switch (layer.Activation)
@@ -279,21 +336,31 @@ internal static class BackwardKernels
             switch (layer.Activation)
             {
                 case ActKind.ReLU:
-                    writer.Line($"{c} = TSimd.WherePositive({z}, {c}, TSimd.Zero);");
+                    writer.Call($"{c} = TSimd.WherePositive(", [z, c, "TSimd.Zero"], ");");
                     break;
                 case ActKind.LeakyReLU:
-                    writer.Line($"{c} = TSimd.WherePositive({z}, {c}, TSimd.Multiply({c}, leak));");
+                    writer.Call($"{c} = TSimd.WherePositive(", [z, c, $"TSimd.Multiply({c}, leak)"], ");");
                     break;
                 case ActKind.PReLU:
                     // dLoss/dα = Σ over rows of δ·z where z ≤ 0; rows past the last real one must not count.
                     string zName = "z" + c;
                     writer.Line($"TVector {zName} = {z};");
-                    string accumulate = $"slopeSum{cell.Panel} = TSimd.Add(slopeSum{cell.Panel}, TSimd.WherePositive({zName}, TSimd.Zero, TSimd.Multiply({c}, {zName})));";
-                    writer.Line(cell.RowGuard is null ? accumulate : $"if ({cell.RowGuard}) {accumulate}");
-                    writer.Line($"{c} = TSimd.WherePositive({zName}, {c}, TSimd.Multiply({c}, slope{cell.Panel}));");
+                    writer.Call(
+                        $"slopeSum{cell.Panel} = TSimd.Add(",
+                        [
+                            $"slopeSum{cell.Panel}",
+                            $"TSimd.WherePositive({zName}, TSimd.Zero, TSimd.Multiply({c}, {zName}))",
+                        ],
+                        ");",
+                        prefix: cell.RowGuard is null ? null : $"if ({cell.RowGuard}) ");
+                    writer.Call(
+                        $"{c} = TSimd.WherePositive(", [zName, c, $"TSimd.Multiply({c}, slope{cell.Panel})"], ");");
                     break;
                 default:
-                    writer.Line($"{c} = TSimd.MultiplyBySlope<{Names.Activations}.{function}>({c}, {z}, TSimd.Load(ref activation, {cell.Offset}), {Literals.Double(layer.Alpha)});");
+                    writer.Call(
+                        $"{c} = TSimd.MultiplyBySlope<{Names.Activations}.{function}>(",
+                        [c, z, $"TSimd.Load(ref activation, {cell.Offset})", Literals.Double(layer.Alpha)],
+                        ");");
                     break;
             }
         }
@@ -302,8 +369,14 @@ internal static class BackwardKernels
         {
             foreach (int p in cells.Select(c => c.Panel).Distinct())
             {
-                string store = $"TSimd.Store(TSimd.Add(TSimd.Load(ref slopeGradient, panel{p} * TSimd.Count), slopeSum{p}), ref slopeGradient, panel{p} * TSimd.Count);";
-                writer.Line(p == 0 ? store : $"if (panel + {p} < panels) {store}");
+                writer.Call(
+                    "TSimd.Store(",
+                    [
+                        $"TSimd.Add(TSimd.Load(ref slopeGradient, panel{p} * TSimd.Count), slopeSum{p})",
+                        "ref slopeGradient", $"panel{p} * TSimd.Count",
+                    ],
+                    ");",
+                    prefix: p == 0 ? null : $"if (panel + {p} < panels) ");
             }
         }
     }
@@ -312,11 +385,13 @@ internal static class BackwardKernels
     {
         for (int p = 0; p < TilePanels; p++)
         {
-            writer.Line(p == 0 ? "nint panel0 = panel;" : $"nint panel{p} = global::System.Math.Min(panel + {p}, panels - 1);");
+            writer.Line(
+                p == 0 ? "nint panel0 = panel;" : $"nint panel{p} = global::System.Math.Min(panel + {p}, panels - 1);");
         }
     }
 
-    private static void WriteAccumulators(IndentedWriter writer) => ForwardKernels.WriteAccumulators(writer, TileRows, TilePanels);
+    private static void WriteAccumulators(IndentedWriter writer)
+        => ForwardKernels.WriteAccumulators(writer, TileRows, TilePanels);
 
     private static void WriteConstraints(IndentedWriter writer)
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using NetDsl.Generator.Model;
@@ -45,21 +46,22 @@ internal static class ForwardKernels
             ? "Layer " + Literals.Int(users[0])
             : "Layers " + string.Join(", ", users.Select(u => Literals.Int(u)));
         writer.Line("/// <summary>");
-        writer.Line($"/// {which}: dense {layer.FanIn} → {layer.Units} with {Describe(layer)}, fused:");
-        writer.Line($"/// y[r, u] = {Formula(layer)} for each of <paramref name=\"rows\"/> rows.");
-        foreach (string line in FusionSentences(layer))
-        {
-            writer.Line("/// " + line);
-        }
-
-        writer.Line("/// Batches go through tiles of " + Literals.Int(TileRows) + " rows × " + Literals.Int(TilePanels) + " panels, one row through a tile of "
-            + Literals.Int(RowPanels) + " panels. When");
-        writer.Line("/// <paramref name=\"keep\"/> is set (training) the pre-activations are stored too. Vector512, Vector256,");
-        writer.Line("/// Vector128 or scalar code, as TSimd says.");
+        writer.Doc($"{which}: dense {layer.FanIn} → {layer.Units} with {Describe(layer)}, fused:");
+        writer.Doc($"y[r, u] = {Formula(layer)} for each of <paramref name=\"rows\"/> rows.");
+        writer.Doc(string.Join(" ", FusionSentences(layer))
+            + " Batches go through tiles of " + Literals.Int(TileRows) + " rows × " + Literals.Int(TilePanels)
+            + " panels, one row through a tile of " + Literals.Int(RowPanels) + " panels. When "
+            + "<paramref name=\"keep\"/> is set (training) the pre-activations are stored too. Vector512, Vector256, "
+            + "Vector128 or scalar code, as TSimd says.");
         writer.Line("/// </summary>");
-        writer.Line($"private static void {name}<TSimd, TVector>(");
-        writer.Line("    ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,");
-        writer.Line("    ref float output, ref float preActivation, bool keep)");
+        writer.Call(
+            $"private static void {name}<TSimd, TVector>(",
+            [
+                "ref float input", "nint inputStride", "int rows", "ref float weights", "ref float bias",
+                "ref float slopes", "ref float output", "ref float preActivation", "bool keep",
+            ],
+            ")",
+            breakAfterHead: true);
         writer.Line($"    where TSimd : struct, {Names.Simd}");
         writer.Line("    where TVector : struct");
         using (writer.Block())
@@ -72,7 +74,13 @@ internal static class ForwardKernels
             {
                 using (writer.Block("for (int panel = 0; panel < panels; panel += " + Literals.Int(RowPanels) + ")"))
                 {
-                    writer.Line($"{name}Row<TSimd, TVector>(ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);");
+                    writer.Call(
+                        $"{name}Row<TSimd, TVector>(",
+                        [
+                            "ref input", "0", "1", "ref weights", "ref bias", "ref slopes", "panel", "ref output",
+                            "ref preActivation", "keep",
+                        ],
+                        ");");
                 }
             }
 
@@ -81,12 +89,24 @@ internal static class ForwardKernels
                 using (writer.Block("for (int row = 0; row < rows; row += " + Literals.Int(TileRows) + ")"))
                 {
                     writer.Line("int count = global::System.Math.Min(" + Literals.Int(TileRows) + ", rows - row);");
-                    writer.Line($"ref float inputRows = ref {Names.Unsafe}.Add(ref input, row * inputStride);");
-                    writer.Line($"ref float outputRows = ref {Names.Unsafe}.Add(ref output, row * OutputStride);");
-                    writer.Line($"ref float preActivationRows = ref keep ? ref {Names.Unsafe}.Add(ref preActivation, row * OutputStride) : ref preActivation;");
-                    using (writer.Block("for (int panel = 0; panel < panels; panel += " + Literals.Int(TilePanels) + ")"))
+                    writer.Call(
+                        $"ref float inputRows = ref {Names.Unsafe}.Add(", ["ref input", "row * inputStride"], ");");
+                    writer.Call(
+                        $"ref float outputRows = ref {Names.Unsafe}.Add(", ["ref output", "row * OutputStride"], ");");
+                    writer.Wrap(
+                        "ref float preActivationRows = ref keep",
+                        $" ? ref {Names.Unsafe}.Add({IndentedWriter.SoftBreak}ref preActivation, row * OutputStride)",
+                        " : ref preActivation;");
+                    string loop = "for (int panel = 0; panel < panels; panel += " + Literals.Int(TilePanels) + ")";
+                    using (writer.Block(loop))
                     {
-                        writer.Line($"{name}Tile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias, ref slopes, panel, ref outputRows, ref preActivationRows, keep);");
+                        writer.Call(
+                            $"{name}Tile<TSimd, TVector>(",
+                            [
+                                "ref inputRows", "inputStride", "count", "ref weights", "ref bias", "ref slopes",
+                                "panel", "ref outputRows", "ref preActivationRows", "keep",
+                            ],
+                            ");");
                     }
                 }
             }
@@ -94,11 +114,12 @@ internal static class ForwardKernels
             if (layer.Activation == ActKind.Softmax)
             {
                 writer.Line();
-                writer.Line("// Softmax needs whole rows: the tiles stored the logits, and each row is normalized here while it is");
-                writer.Line("// in L1, from registers when it fits in two vectors, else in place.");
+                writer.Comment("Softmax needs whole rows: the tiles stored the logits, and each row is normalized here "
+                    + "while it is in L1, from registers when it fits in two vectors, else in place.");
                 using (writer.Block("for (int row = 0; row < rows; row++)"))
                 {
-                    writer.Line($"ref float logits = ref {Names.Unsafe}.Add(ref output, row * OutputStride);");
+                    writer.Call(
+                        $"ref float logits = ref {Names.Unsafe}.Add(", ["ref output", "row * OutputStride"], ");");
                     using (writer.Block("if (panels <= 2)"))
                     {
                         writer.Line("TVector second = panels == 2 ? TSimd.Load(ref logits, TSimd.Count) : TSimd.Zero;");
@@ -114,13 +135,20 @@ internal static class ForwardKernels
         }
     }
 
-    private static void EmitTile(IndentedWriter writer, LayerSpec layer, string name, int rows, int panels, string suffix, string kind)
+    private static void EmitTile(
+        IndentedWriter writer, LayerSpec layer, string name, int rows, int panels, string suffix, string kind)
     {
         string rowText = rows == 1 ? "1 row" : Literals.Int(rows) + " rows";
-        writer.Line($"// The {kind} tile of {name}: {rowText} × {Literals.Int(panels)} panels of {layer.FanIn} inputs, {rows * panels} accumulators.");
-        writer.Line($"private static void {name}{suffix}<TSimd, TVector>(");
-        writer.Line("    ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,");
-        writer.Line("    ref float output, ref float preActivation, bool keep)");
+        writer.Comment($"The {kind} tile of {name}: {rowText} × {Literals.Int(panels)} panels of {layer.FanIn} inputs, "
+            + $"{rows * panels} accumulators.");
+        writer.Call(
+            $"private static void {name}{suffix}<TSimd, TVector>(",
+            [
+                "ref float input", "nint inputStride", "int rows", "ref float weights", "ref float bias",
+                "ref float slopes", "int panel", "ref float output", "ref float preActivation", "bool keep",
+            ],
+            ")",
+            breakAfterHead: true);
         writer.Line($"    where TSimd : struct, {Names.Simd}");
         writer.Line("    where TVector : struct");
         using (writer.Block())
@@ -131,17 +159,26 @@ internal static class ForwardKernels
             writer.Line("int panels = (Units + TSimd.Count - 1) / TSimd.Count;");
             writer.Line();
 
-            writer.Line("// Rows and panels past the last real one re-read the last real one; their results are not stored.");
+            writer.Comment(
+                "Rows and panels past the last real one re-read the last real one; their results are not stored.");
             writer.Line("ref float x0 = ref input;");
             for (int r = 1; r < rows; r++)
             {
-                writer.Line($"ref float x{r} = ref {Names.Unsafe}.Add(ref input, inputStride * global::System.Math.Min({r}, rows - 1));");
+                writer.Call(
+                    $"ref float x{r} = ref {Names.Unsafe}.Add(",
+                    ["ref input", $"inputStride * global::System.Math.Min({r}, rows - 1)"],
+                    ");");
             }
 
             for (int p = 0; p < panels; p++)
             {
-                writer.Line(p == 0 ? "nint panel0 = panel;" : $"nint panel{p} = global::System.Math.Min(panel + {p}, panels - 1);");
-                writer.Line($"ref float w{p} = ref {Names.Unsafe}.Add(ref weights, panel{p} * FanIn * TSimd.Count);");
+                writer.Line(p == 0
+                    ? "nint panel0 = panel;"
+                    : $"nint panel{p} = global::System.Math.Min(panel + {p}, panels - 1);");
+                writer.Call(
+                    $"ref float w{p} = ref {Names.Unsafe}.Add(",
+                    ["ref weights", $"panel{p} * FanIn * TSimd.Count"],
+                    ");");
             }
 
             WriteAccumulators(writer, rows, panels);
@@ -177,7 +214,8 @@ internal static class ForwardKernels
         {
             ActKind.Linear => "// Epilogue: bias, then one store per output vector.",
             ActKind.Softmax => "// Epilogue: bias, then one store per output vector; the driver normalizes the rows.",
-            _ when function is null => "// Epilogue: bias, then the activation on the registers, then one store per output vector.",
+            _ when function is null
+                => "// Epilogue: bias, then the activation on the registers, then one store per output vector.",
             _ => "// Epilogue: bias, then one store per output vector, then the activation over the stored tile.",
         });
         for (int p = 0; p < panels; p++)
@@ -213,16 +251,23 @@ internal static class ForwardKernels
 
         EmitStores(writer, rows, panels, "output");
         writer.Line();
-        writer.Line("// The activation, evaluated in double precision, runs over the stored tile while it is in L1: applied to the");
-        writer.Line("// registers, its out-of-line calls would make the JIT keep the accumulators on the stack throughout the");
-        writer.Line("// multiply-add loop above (measured: twice as slow).");
+        writer.Comment("The activation, evaluated in double precision, runs over the stored tile while it is in L1: "
+            + "applied to the registers, its out-of-line calls would make the JIT keep the accumulators on the stack "
+            + "throughout the multiply-add loop above (measured: twice as slow).");
         writer.Line($"nint lastPanel = global::System.Math.Min(panel + {Literals.Int(panels)}, panels);");
         using (writer.Block("for (int r = 0; r < rows; r++)"))
         {
             using (writer.Block("for (nint p = panel; p < lastPanel; p++)"))
             {
-                writer.Line($"ref float slot = ref {Names.Unsafe}.Add(ref output, r * OutputStride + p * TSimd.Count);");
-                writer.Line($"TSimd.Store(TSimd.Evaluate<{Names.Activations}.{function}>(TSimd.Load(ref slot, 0), {Literals.Double(layer.Alpha)}), ref slot, 0);");
+                writer.Call(
+                    $"ref float slot = ref {Names.Unsafe}.Add(",
+                    ["ref output", "r * OutputStride + p * TSimd.Count"],
+                    ");");
+                string evaluate = $"TSimd.Evaluate<{Names.Activations}.{function}>";
+                writer.Call(
+                    "TSimd.Store(",
+                    [$"{evaluate}(TSimd.Load(ref slot, 0), {Literals.Double(layer.Alpha)})", "ref slot", "0"],
+                    ");");
             }
         }
     }
@@ -259,30 +304,17 @@ internal static class ForwardKernels
     {
         for (int r = 0; r < rows; r++)
         {
-            var stores = new List<string>();
+            IDisposable? guard = r == 0 ? null : writer.Block($"if (rows > {r})");
             for (int p = 0; p < panels; p++)
             {
-                string store = $"TSimd.Store(c{r}{p}, ref {destination}, {r} * OutputStride + panel{p} * TSimd.Count);";
-                stores.Add(p == 0 ? store : $"if (panel + {p} < panels) {store}");
+                writer.Call(
+                    "TSimd.Store(",
+                    [$"c{r}{p}", $"ref {destination}", $"{r} * OutputStride + panel{p} * TSimd.Count"],
+                    ");",
+                    prefix: p == 0 ? null : $"if (panel + {p} < panels) ");
             }
 
-            if (r == 0)
-            {
-                foreach (string store in stores)
-                {
-                    writer.Line(store);
-                }
-            }
-            else
-            {
-                using (writer.Block($"if (rows > {r})"))
-                {
-                    foreach (string store in stores)
-                    {
-                        writer.Line(store);
-                    }
-                }
-            }
+            guard?.Dispose();
         }
     }
 
@@ -291,7 +323,8 @@ internal static class ForwardKernels
     {
         for (int r = 0; r < rows; r++)
         {
-            writer.Line("TVector " + string.Join(", ", Enumerable.Range(0, panels).Select(p => $"c{r}{p} = TSimd.Zero")) + ";");
+            writer.Line(
+                "TVector " + string.Join(", ", Enumerable.Range(0, panels).Select(p => $"c{r}{p} = TSimd.Zero")) + ";");
         }
     }
 
@@ -316,8 +349,8 @@ internal static class ForwardKernels
         ],
         _ when Traits.FunctionType(layer.Activation) is not null =>
         [
-            "The matrix product and the bias happen in one pass, each output accumulated in a register and stored once;",
-            "the activation, in double precision, then runs over each stored tile while it is in L1.",
+            "The matrix product and the bias happen in one pass, each output accumulated in a register and stored",
+            "once; the activation, in double precision, then runs over each stored tile while it is in L1.",
         ],
         _ =>
         [

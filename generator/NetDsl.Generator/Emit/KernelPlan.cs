@@ -29,7 +29,8 @@ internal sealed class KernelPlan
         for (int i = 0; i < count; i++)
         {
             LayerSpec layer = spec.Layers[i];
-            _forward[i] = FirstUse(forward, (layer.FanIn, layer.Units, layer.Activation, Bits(layer.Alpha)), i, Forward);
+            _forward[i] = FirstUse(
+                forward, (layer.FanIn, layer.Units, layer.Activation, Bits(layer.Alpha)), i, Forward);
             if (!_forwardUsers.TryGetValue(_forward[i], out List<int>? users))
             {
                 users = new List<int>();
@@ -41,7 +42,11 @@ internal sealed class KernelPlan
             if (i > 0)
             {
                 LayerSpec previous = spec.Layers[i - 1];
-                _inputGradient[i] = FirstUse(inputGradient, (layer.FanIn, layer.Units, previous.Activation, Bits(previous.Alpha)), i, InputGradient);
+                _inputGradient[i] = FirstUse(
+                    inputGradient,
+                    (layer.FanIn, layer.Units, previous.Activation, Bits(previous.Alpha)),
+                    i,
+                    InputGradient);
             }
         }
     }

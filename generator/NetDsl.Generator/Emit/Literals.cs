@@ -25,7 +25,8 @@ internal static class Literals
     public static string Double(double value)
     {
         string text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)) != BitConverter.DoubleToInt64Bits(value))
+        if (BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture))
+            != BitConverter.DoubleToInt64Bits(value))
         {
             text = value.ToString("G17", CultureInfo.InvariantCulture);
         }
@@ -36,5 +37,6 @@ internal static class Literals
     public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static bool SameBits(float left, float right)
-        => BitConverter.ToInt32(BitConverter.GetBytes(left), 0) == BitConverter.ToInt32(BitConverter.GetBytes(right), 0);
+        => BitConverter.ToInt32(BitConverter.GetBytes(left), 0)
+            == BitConverter.ToInt32(BitConverter.GetBytes(right), 0);
 }

@@ -56,9 +56,12 @@ internal static class Names
     /// </summary>
     public static readonly (string Condition, string Flavor, string Vector)[] Flavors =
     {
-        ("global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector512", "global::NetDsl.Kernels.Simd512", "global::System.Runtime.Intrinsics.Vector512<float>"),
-        ("global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector256", "global::NetDsl.Kernels.Simd256", "global::System.Runtime.Intrinsics.Vector256<float>"),
-        ("global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector128", "global::NetDsl.Kernels.Simd128", "global::System.Runtime.Intrinsics.Vector128<float>"),
+        ("global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector512",
+            "global::NetDsl.Kernels.Simd512", "global::System.Runtime.Intrinsics.Vector512<float>"),
+        ("global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector256",
+            "global::NetDsl.Kernels.Simd256", "global::System.Runtime.Intrinsics.Vector256<float>"),
+        ("global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector128",
+            "global::NetDsl.Kernels.Simd128", "global::System.Runtime.Intrinsics.Vector128<float>"),
         (string.Empty, "global::NetDsl.Kernels.SimdScalar", "float"),
     };
 }

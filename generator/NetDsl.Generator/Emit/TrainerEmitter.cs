@@ -16,13 +16,15 @@ namespace NetDsl.Generator.Emit;
 internal static class TrainerEmitter
 {
     public static bool NeedsOutputSlope(NetworkSpec spec)
-        => spec.Loss == LossKind.MeanSquaredError && spec.Layers[spec.Layers.Count - 1].Activation is not (ActKind.Linear or ActKind.Softmax);
+        => spec.Loss == LossKind.MeanSquaredError
+            && spec.Layers[spec.Layers.Count - 1].Activation is not (ActKind.Linear or ActKind.Softmax);
 
     public static void Emit(IndentedWriter writer, NetworkSpec spec, StorageLayout layout, KernelPlan kernels)
     {
-        writer.Line("/// <summary>Creates a trainer that updates this network's parameters in place. Its buffers, for up to");
-        writer.Line("/// <paramref name=\"maxBatchSize\"/> rows, are allocated now; steps allocate nothing.</summary>");
-        writer.Line("/// <param name=\"optimizer\">The update rule, for example <c>new global::NetDsl.Training.Adam(1e-3f)</c>.</param>");
+        writer.Doc("<summary>Creates a trainer that updates this network's parameters in place. Its buffers, for up to "
+            + "<paramref name=\"maxBatchSize\"/> rows, are allocated now; steps allocate nothing.</summary>");
+        writer.Doc("<param name=\"optimizer\">The update rule, for example "
+            + "<c>new global::NetDsl.Training.Adam(1e-3f)</c>.</param>");
         writer.Line("/// <param name=\"maxBatchSize\">The largest batch a step or an evaluation chunk holds.</param>");
         using (writer.Block($"public Trainer CreateTrainer({Names.IOptimizer} optimizer, int maxBatchSize = 256)"))
         {
@@ -31,7 +33,22 @@ internal static class TrainerEmitter
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"{Names.ITrainer} {Names.INetwork}.CreateTrainer({Names.IOptimizer} optimizer, int maxBatchSize) => CreateTrainer(optimizer, maxBatchSize);");
+        // Too wide for a line, the declaration breaks after its parenthesis and the body goes on a line of its own.
+        string head = $"{Names.ITrainer} {Names.INetwork}.CreateTrainer(";
+        string[] parameters = [$"{Names.IOptimizer} optimizer", "int maxBatchSize"];
+        string declaration = head + string.Join(", ", parameters) + ")";
+        if (writer.Fits(declaration))
+        {
+            writer.Arrow(declaration, "CreateTrainer(", ["optimizer", "maxBatchSize"], ");");
+        }
+        else
+        {
+            writer.Call(head, parameters, ")", breakAfterHead: true);
+            using (writer.Indent())
+            {
+                writer.Line("=> CreateTrainer(optimizer, maxBatchSize);");
+            }
+        }
         writer.Line();
         writer.Line($"/// <summary>Trains a <see cref=\"{spec.Name}\"/> on {LossDescription(spec.Loss)}; see");
         writer.Line($"/// <see cref=\"{Names.ITrainer}\"/>.</summary>");
@@ -49,7 +66,8 @@ internal static class TrainerEmitter
 
     private static void EmitLayout(IndentedWriter writer, NetworkSpec spec)
     {
-        writer.Line("// Work buffer, per batch row: each layer's pre-activations (Z) and activations (A), then two delta rows.");
+        writer.Comment(
+            "Work buffer, per batch row: each layer's pre-activations (Z) and activations (A), then two delta rows.");
         int perRow = 0;
         for (int i = 0; i < spec.Layers.Count; i++)
         {
@@ -61,7 +79,8 @@ internal static class TrainerEmitter
         writer.Line($"private const int Deltas = {perRow};");
         writer.Line("private const int WorkPerRow = Deltas + 2 * MaxStride;");
         writer.Line();
-        writer.Line("// The weights of layers 1 and up as rows padded to 16 floats, the layout of the input-gradient kernels.");
+        writer.Comment(
+            "The weights of layers 1 and up as rows padded to 16 floats, the layout of the input-gradient kernels.");
         int rows = 0;
         for (int i = 1; i < spec.Layers.Count; i++)
         {
@@ -71,10 +90,16 @@ internal static class TrainerEmitter
 
         writer.Line($"private const int RowsLength = {Literals.Int(rows)};");
         writer.Line();
-        writer.Line("// Per layer: its unit count, its padded row stride and where its Z rows start (per batch row; A follows).");
-        writer.Line($"private static readonly int[] UnitsOf = {{ {string.Join(", ", spec.Layers.Select(l => l.Units))} }};");
-        writer.Line($"private static readonly int[] StrideOf = {{ {string.Join(", ", spec.Layers.Select(l => l.PaddedUnits))} }};");
-        writer.Line($"private static readonly int[] ZOf = {{ {string.Join(", ", Enumerable.Range(0, spec.Layers.Count).Select(i => $"Layer{i}Z"))} }};");
+        writer.Comment(
+            "Per layer: its unit count, its padded row stride and where its Z rows start (per batch row; A follows).");
+        writer.Call(
+            "private static readonly int[] UnitsOf = { ", spec.Layers.Select(l => $"{l.Units}").ToList(), " };");
+        writer.Call(
+            "private static readonly int[] StrideOf = { ", spec.Layers.Select(l => $"{l.PaddedUnits}").ToList(), " };");
+        writer.Call(
+            "private static readonly int[] ZOf = { ",
+            Enumerable.Range(0, spec.Layers.Count).Select(i => $"Layer{i}Z").ToList(),
+            " };");
     }
 
     private static void EmitFields(IndentedWriter writer, NetworkSpec spec)
@@ -82,30 +107,44 @@ internal static class TrainerEmitter
         writer.Line($"private readonly {spec.Name} _network;");
         writer.Line($"private readonly {Names.IOptimizer} _optimizer;");
         writer.Line("private readonly int _maxBatch;");
-        writer.Line($"private readonly {Names.AlignedBuffer} _gradients = new {Names.AlignedBuffer}(StorageLength);");
-        writer.Line($"private readonly {Names.AlignedBuffer} _rows = new {Names.AlignedBuffer}(RowsLength);");
+        writer.Wrap(
+            $"private readonly {Names.AlignedBuffer} _gradients = ", $"new {Names.AlignedBuffer}(StorageLength);");
+        writer.Wrap($"private readonly {Names.AlignedBuffer} _rows = ", $"new {Names.AlignedBuffer}(RowsLength);");
         writer.Line($"private readonly {Names.AlignedBuffer} _state;");
         writer.Line($"private readonly {Names.AlignedBuffer} _work;");
         writer.Line("private long _steps;");
         writer.Line("private int _lastRows;");
         writer.Line("private int _rowsVersion;");
         writer.Line();
-        writer.Line($"internal Trainer({spec.Name} network, {Names.IOptimizer} optimizer, int maxBatchSize)");
+        writer.Call(
+            "internal Trainer(",
+            [$"{spec.Name} network", $"{Names.IOptimizer} optimizer", "int maxBatchSize"],
+            ")",
+            breakAfterHead: true);
         using (writer.Block())
         {
             writer.Line("_network = network;");
-            writer.Line("_optimizer = optimizer ?? throw new global::System.ArgumentNullException(nameof(optimizer));");
+            writer.Wrap(
+                "_optimizer = optimizer ", "?? throw new global::System.ArgumentNullException(nameof(optimizer));");
             using (writer.Block("if (maxBatchSize < 1 || (long)maxBatchSize * WorkPerRow > int.MaxValue - 64)"))
             {
-                writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(maxBatchSize), maxBatchSize,");
-                writer.Line("    $\"The batch must hold between 1 and {(int.MaxValue - 64) / WorkPerRow} rows.\");");
+                writer.Call(
+                    "throw new global::System.ArgumentOutOfRangeException(",
+                    [
+                        "nameof(maxBatchSize)", "maxBatchSize",
+                        "$\"The batch must hold between 1 and {(int.MaxValue - 64) / WorkPerRow} rows.\"",
+                    ],
+                    ");");
             }
 
             writer.Line();
             writer.Line("long stateLength = (long)optimizer.StateSlots * StorageLength;");
             using (writer.Block("if (stateLength > int.MaxValue - 64)"))
             {
-                writer.Line("throw new global::System.ArgumentException(\"The optimizer's state does not fit in one array.\", nameof(optimizer));");
+                writer.Call(
+                    "throw new global::System.ArgumentException(",
+                    ["\"The optimizer's state does not fit in one array.\"", "nameof(optimizer)"],
+                    ");");
             }
 
             writer.Line();
@@ -143,7 +182,9 @@ internal static class TrainerEmitter
         {
             string type = kind == "labels" ? "global::System.ReadOnlySpan<int>" : Names.ReadOnlySpan;
             writer.Line("/// <inheritdoc/>");
-            using (writer.Block($"public float Step({Names.ReadOnlySpan} inputs, {type} {kind})"))
+            writer.Call(
+                "public float Step(", [$"{Names.ReadOnlySpan} inputs", $"{type} {kind}"], ")", breakAfterHead: true);
+            using (writer.Block())
             {
                 writer.Line($"float loss = ComputeGradients(inputs, {kind});");
                 writer.Line("Update();");
@@ -155,18 +196,32 @@ internal static class TrainerEmitter
 
         // Gradients against labels exist for cross-entropy only; against targets for every loss.
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public float ComputeGradients({Names.ReadOnlySpan} inputs, global::System.ReadOnlySpan<int> labels)"))
+        writer.Call(
+            "public float ComputeGradients(",
+            [$"{Names.ReadOnlySpan} inputs", "global::System.ReadOnlySpan<int> labels"],
+            ")",
+            breakAfterHead: true);
+        using (writer.Block())
         {
             if (spec.Loss != LossKind.CrossEntropy)
             {
-                writer.Line($"throw new global::System.InvalidOperationException(\"{spec.Name} trains on {spec.Loss}, which needs target vectors, not class labels.\");");
+                writer.Call(
+                    "throw new global::System.InvalidOperationException(",
+                    [$"\"{spec.Name} trains on {spec.Loss}, which needs target vectors, not class labels.\""],
+                    ");");
             }
             else
             {
                 writer.Line("int rows = CheckRows(inputs, _maxBatch);");
                 writer.Line("CheckLabels(labels, rows);");
                 writer.Line("ForwardPass(inputs, rows);");
-                writer.Line($"double total = {Names.Losses}.CrossEntropy(Read(Layer{lastIndex}Z, rows), Read(Layer{lastIndex}A, rows), rows, OutputSize, {last.PaddedUnits}, labels, 1f / rows, Delta(rows));");
+                writer.Call(
+                    $"double total = {Names.Losses}.CrossEntropy(",
+                    [
+                        $"Read(Layer{lastIndex}Z, rows)", $"Read(Layer{lastIndex}A, rows)", "rows", "OutputSize",
+                        $"{last.PaddedUnits}", "labels", "1f / rows", "Delta(rows)",
+                    ],
+                    ");");
                 writer.Line("BackwardPass(inputs, rows);");
                 writer.Line("return (float)(total / rows);");
             }
@@ -174,15 +229,24 @@ internal static class TrainerEmitter
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public float ComputeGradients({Names.ReadOnlySpan} inputs, {Names.ReadOnlySpan} targets)"))
+        writer.Call(
+            "public float ComputeGradients(",
+            [$"{Names.ReadOnlySpan} inputs", $"{Names.ReadOnlySpan} targets"],
+            ")",
+            breakAfterHead: true);
+        using (writer.Block())
         {
             writer.Line("int rows = CheckRows(inputs, _maxBatch);");
             writer.Line("RequireLength(targets.Length, (long)rows * OutputSize, nameof(targets));");
             writer.Line("ForwardPass(inputs, rows);");
-            writer.Line($"double total = {TargetLoss(spec, "rows", "targets", scaled: true)};");
+            (string loss, string[] arguments) = TargetLoss(spec, "rows", "targets", scaled: true);
+            writer.Call($"double total = {loss}(", arguments, ");");
             if (spec.Loss == LossKind.MeanSquaredError && last.Activation == ActKind.Softmax)
             {
-                writer.Line($"{Names.Losses}.SoftmaxBackward(Read(Layer{lastIndex}A, rows), rows, OutputSize, {last.PaddedUnits}, Delta(rows));");
+                writer.Call(
+                    $"{Names.Losses}.SoftmaxBackward(",
+                    [$"Read(Layer{lastIndex}A, rows)", "rows", "OutputSize", $"{last.PaddedUnits}", "Delta(rows)"],
+                    ");");
             }
 
             writer.Line("BackwardPass(inputs, rows);");
@@ -201,20 +265,36 @@ internal static class TrainerEmitter
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"public void ExportActivations(int layer, {Names.Span} destination) => ExportRows(layer, 1, destination);");
+        writer.Arrow(
+            $"public void ExportActivations(int layer, {Names.Span} destination)",
+            "ExportRows(",
+            ["layer", "1", "destination"],
+            ");");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"public void ExportPreActivations(int layer, {Names.Span} destination) => ExportRows(layer, 0, destination);");
+        writer.Arrow(
+            $"public void ExportPreActivations(int layer, {Names.Span} destination)",
+            "ExportRows(",
+            ["layer", "0", "destination"],
+            ");");
     }
 
     private static void EmitEvaluate(IndentedWriter writer, NetworkSpec spec, string lastIndex, LayerSpec last)
     {
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public global::NetDsl.Training.Evaluation Evaluate({Names.ReadOnlySpan} inputs, global::System.ReadOnlySpan<int> labels)"))
+        writer.Call(
+            "public global::NetDsl.Training.Evaluation Evaluate(",
+            [$"{Names.ReadOnlySpan} inputs", "global::System.ReadOnlySpan<int> labels"],
+            ")",
+            breakAfterHead: true);
+        using (writer.Block())
         {
             if (spec.Loss != LossKind.CrossEntropy)
             {
-                writer.Line($"throw new global::System.InvalidOperationException(\"{spec.Name} trains on {spec.Loss}, which needs target vectors, not class labels.\");");
+                writer.Call(
+                    "throw new global::System.InvalidOperationException(",
+                    [$"\"{spec.Name} trains on {spec.Loss}, which needs target vectors, not class labels.\""],
+                    ");");
             }
             else
             {
@@ -227,18 +307,35 @@ internal static class TrainerEmitter
                     writer.Line("int rows = global::System.Math.Min(_maxBatch, total - start);");
                     writer.Line("global::System.ReadOnlySpan<int> part = labels.Slice(start, rows);");
                     writer.Line("ForwardPass(inputs.Slice(start * InputSize, rows * InputSize), rows);");
-                    writer.Line($"loss += {Names.Losses}.CrossEntropy(Read(Layer{lastIndex}Z, rows), Read(Layer{lastIndex}A, rows), rows, OutputSize, {last.PaddedUnits}, part, 1f, Delta(rows));");
-                    writer.Line($"correct += {Names.Losses}.CountCorrect(Read(Layer{lastIndex}A, rows), rows, OutputSize, {last.PaddedUnits}, part);");
+                    writer.Call(
+                        $"loss += {Names.Losses}.CrossEntropy(",
+                        [
+                            $"Read(Layer{lastIndex}Z, rows)", $"Read(Layer{lastIndex}A, rows)", "rows", "OutputSize",
+                            $"{last.PaddedUnits}", "part", "1f", "Delta(rows)",
+                        ],
+                        ");");
+                    writer.Call(
+                        $"correct += {Names.Losses}.CountCorrect(",
+                        [$"Read(Layer{lastIndex}A, rows)", "rows", "OutputSize", $"{last.PaddedUnits}", "part"],
+                        ");");
                 }
 
                 writer.Line();
-                writer.Line("return new global::NetDsl.Training.Evaluation(loss / total, (double)correct / total, total);");
+                writer.Call(
+                    "return new global::NetDsl.Training.Evaluation(",
+                    ["loss / total", "(double)correct / total", "total"],
+                    ");");
             }
         }
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block($"public global::NetDsl.Training.Evaluation Evaluate({Names.ReadOnlySpan} inputs, {Names.ReadOnlySpan} targets)"))
+        writer.Call(
+            "public global::NetDsl.Training.Evaluation Evaluate(",
+            [$"{Names.ReadOnlySpan} inputs", $"{Names.ReadOnlySpan} targets"],
+            ")",
+            breakAfterHead: true);
+        using (writer.Block())
         {
             string? count = spec.Loss switch
             {
@@ -257,12 +354,16 @@ internal static class TrainerEmitter
             using (writer.Block("for (int start = 0; start < total; start += _maxBatch)"))
             {
                 writer.Line("int rows = global::System.Math.Min(_maxBatch, total - start);");
-                writer.Line($"{Names.ReadOnlySpan} part = targets.Slice(start * OutputSize, rows * OutputSize);");
+                writer.Wrap($"{Names.ReadOnlySpan} part = ", "targets.Slice(start * OutputSize, rows * OutputSize);");
                 writer.Line("ForwardPass(inputs.Slice(start * InputSize, rows * InputSize), rows);");
-                writer.Line($"loss += {TargetLoss(spec, "rows", "part", scaled: false)};");
+                (string loss, string[] arguments) = TargetLoss(spec, "rows", "part", scaled: false);
+                writer.Call($"loss += {loss}(", arguments, ");");
                 if (count is not null)
                 {
-                    writer.Line($"correct += {Names.Losses}.{count}(Read(Layer{lastIndex}A, rows), rows, OutputSize, {last.PaddedUnits}, part);");
+                    writer.Call(
+                        $"correct += {Names.Losses}.{count}(",
+                        [$"Read(Layer{lastIndex}A, rows)", "rows", "OutputSize", $"{last.PaddedUnits}", "part"],
+                        ");");
                 }
             }
 
@@ -273,7 +374,10 @@ internal static class TrainerEmitter
                 _ => "double.NaN",
             };
             writer.Line();
-            writer.Line($"return new global::NetDsl.Training.Evaluation(loss / {MeanDivisor(spec.Loss, "total")}, {accuracy}, total);");
+            writer.Call(
+                "return new global::NetDsl.Training.Evaluation(",
+                [$"loss / {MeanDivisor(spec.Loss, "total")}", accuracy, "total"],
+                ");");
         }
     }
 
@@ -285,7 +389,14 @@ internal static class TrainerEmitter
             writer.Line("int rows = inputs.Length / InputSize;");
             using (writer.Block("if (inputs.Length % InputSize != 0 || rows < 1 || rows > limit)"))
             {
-                writer.Line($"throw new {Names.ArgumentException}($\"Expected 1 to {{limit}} rows of InputSize = {{InputSize}} floats, got {{inputs.Length}} floats.\", nameof(inputs));");
+                writer.Call(
+                    $"throw new {Names.ArgumentException}(",
+                    [
+                        "$\"Expected 1 to {limit} rows of InputSize = {InputSize} floats, "
+                            + "got {inputs.Length} floats.\"",
+                        "nameof(inputs)",
+                    ],
+                    ");");
             }
 
             writer.Line();
@@ -297,7 +408,10 @@ internal static class TrainerEmitter
         {
             using (writer.Block("if (labels.Length != rows)"))
             {
-                writer.Line("throw new global::System.ArgumentException($\"Expected {rows} labels, one per row, got {labels.Length}.\", nameof(labels));");
+                writer.Call(
+                    "throw new global::System.ArgumentException(",
+                    ["$\"Expected {rows} labels, one per row, got {labels.Length}.\"", "nameof(labels)"],
+                    ");");
             }
 
             writer.Line();
@@ -305,29 +419,56 @@ internal static class TrainerEmitter
             {
                 using (writer.Block("if ((uint)labels[i] >= OutputSize)"))
                 {
-                    writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(labels), labels[i],");
-                    writer.Line("    $\"The label of row {i} is {labels[i]}, not a class index from 0 to {OutputSize - 1}.\");");
+                    writer.Call(
+                        "throw new global::System.ArgumentOutOfRangeException(",
+                        [
+                            "nameof(labels)", "labels[i]",
+                            "$\"The label of row {i} is {labels[i]}, not a class index from 0 to {OutputSize - 1}.\"",
+                        ],
+                        ");");
                 }
             }
         }
 
         writer.Line();
-        writer.Line("private ref float Work(int perRowOffset) => ref " + Names.Unsafe + ".Add(ref _work.Start, (nint)_maxBatch * perRowOffset);");
+        writer.Arrow(
+            "private ref float Work(int perRowOffset)",
+            "ref " + Names.Unsafe + ".Add(",
+            ["ref _work.Start", "(nint)_maxBatch * perRowOffset"],
+            ");");
         writer.Line();
-        writer.Line($"private {Names.ReadOnlySpan} Read(int perRowOffset, int rows) => {Names.MemoryMarshal}.CreateReadOnlySpan(ref Work(perRowOffset), rows * {spec.Layers[count - 1].PaddedUnits});");
+        writer.Arrow(
+            $"private {Names.ReadOnlySpan} Read(int perRowOffset, int rows)",
+            $"{Names.MemoryMarshal}.CreateReadOnlySpan(",
+            ["ref Work(perRowOffset)", $"rows * {spec.Layers[count - 1].PaddedUnits}"],
+            ");");
         writer.Line();
-        writer.Line("// The last layer's deltas, which the loss writes; the backward pass alternates the two delta buffers from there.");
-        writer.Line($"private {Names.Span} Delta(int rows) => {Names.MemoryMarshal}.CreateSpan(ref Work(Deltas), rows * {spec.Layers[count - 1].PaddedUnits});");
+        writer.Comment("The last layer's deltas, which the loss writes; the backward pass alternates the two delta "
+            + "buffers from there.");
+        writer.Arrow(
+            $"private {Names.Span} Delta(int rows)",
+            $"{Names.MemoryMarshal}.CreateSpan(",
+            ["ref Work(Deltas)", $"rows * {spec.Layers[count - 1].PaddedUnits}"],
+            ");");
         writer.Line();
         using (writer.Block($"private void ExportRows(int layer, int part, {Names.Span} destination)"))
         {
             using (writer.Block("if ((uint)layer >= LayerCount)"))
             {
-                writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, $\"The network has {LayerCount} layers.\");");
+                writer.Call(
+                    "throw new global::System.ArgumentOutOfRangeException(",
+                    ["nameof(layer)", "layer", "$\"The network has {LayerCount} layers.\""],
+                    ");");
             }
 
             writer.Line("RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], nameof(destination));");
-            writer.Line($"{Names.Rows}.Copy(ref Work(ZOf[layer] + part * StrideOf[layer]), StrideOf[layer], _lastRows, UnitsOf[layer], ref {Names.MemoryMarshal}.GetReference(destination));");
+            writer.Call(
+                $"{Names.Rows}.Copy(",
+                [
+                    "ref Work(ZOf[layer] + part * StrideOf[layer])", "StrideOf[layer]", "_lastRows", "UnitsOf[layer]",
+                    $"ref {Names.MemoryMarshal}.GetReference(destination)",
+                ],
+                ");");
         }
 
         writer.Line();
@@ -336,7 +477,8 @@ internal static class TrainerEmitter
             writer.Line("_steps++;");
             writer.Line("_optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps);");
             writer.Line();
-            writer.Line("// A new version makes the network's other trainers refresh their rows before their next backward pass.");
+            writer.Comment(
+                "A new version makes the network's other trainers refresh their rows before their next backward pass.");
             writer.Line("_network._version++;");
             writer.Line("RefreshRows();");
         }
@@ -352,7 +494,14 @@ internal static class TrainerEmitter
             for (int i = 1; i < count; i++)
             {
                 LayerSpec layer = spec.Layers[i];
-                writer.Line($"{Names.Packing}.PanelsToRows(packed.Slice(Layer{i}Weights, {Literals.Int((long)layer.PaddedUnits * layer.FanIn)}), rows.Slice(Layer{i}Rows, {Literals.Int((long)layer.Units * layer.PaddedFanIn)}), {layer.Units}, {layer.FanIn}, width, {layer.PaddedFanIn});");
+                writer.Call(
+                    $"{Names.Packing}.PanelsToRows(",
+                    [
+                        $"packed.Slice(Layer{i}Weights, {Literals.Int((long)layer.PaddedUnits * layer.FanIn)})",
+                        $"rows.Slice(Layer{i}Rows, {Literals.Int((long)layer.Units * layer.PaddedFanIn)})",
+                        $"{layer.Units}", $"{layer.FanIn}", "width", $"{layer.PaddedFanIn}",
+                    ],
+                    ");");
             }
         }
 
@@ -361,7 +510,7 @@ internal static class TrainerEmitter
         {
             writer.Line("_lastRows = rows;");
             writer.Line($"ref float x = ref {Names.MemoryMarshal}.GetReference(inputs);");
-            NetworkEmitter.EmitDispatch(writer, "Forward<{0}, {1}>(ref x, rows);");
+            NetworkEmitter.EmitDispatch(writer, "Forward", "ref x, rows");
         }
 
         writer.Line();
@@ -378,17 +527,27 @@ internal static class TrainerEmitter
                 LayerSpec layer = spec.Layers[i];
                 string source = i == 0 ? "input" : $"Work(Layer{i - 1}A)";
                 string stride = i == 0 ? "InputSize" : Literals.Int(spec.Layers[i - 1].PaddedUnits);
-                string slopes = layer.HasSlopes ? $"ref {Names.Unsafe}.Add(ref parameters, Layer{i}Slopes)" : "ref none";
-                writer.Line($"{kernels.ForwardName(i)}<TSimd, TVector>(ref {source}, {stride}, rows, ref {Names.Unsafe}.Add(ref parameters, Layer{i}Weights),");
-                writer.Line($"    ref {Names.Unsafe}.Add(ref parameters, Layer{i}Bias), {slopes}, ref Work(Layer{i}A), ref Work(Layer{i}Z), true);");
+                string slopes = layer.HasSlopes
+                    ? $"ref {Names.Unsafe}.Add(ref parameters, Layer{i}Slopes)"
+                    : "ref none";
+                writer.Call(
+                    $"{kernels.ForwardName(i)}<TSimd, TVector>(",
+                    [
+                        $"ref {source}, {stride}, rows",
+                        $"ref {Names.Unsafe}.Add(ref parameters, Layer{i}Weights)",
+                        $"ref {Names.Unsafe}.Add(ref parameters, Layer{i}Bias)",
+                        slopes,
+                        $"ref Work(Layer{i}A), ref Work(Layer{i}Z), true",
+                    ],
+                    ");");
             }
         }
 
         writer.Line();
         using (writer.Block($"private void BackwardPass({Names.ReadOnlySpan} inputs, int rows)"))
         {
-            writer.Line("// Parameters changed since the last refresh (Initialize, ImportParameters, another trainer's step)");
-            writer.Line("// make the rows stale.");
+            writer.Comment("Parameters changed since the last refresh (Initialize, ImportParameters, another trainer's "
+                + "step) make the rows stale.");
             using (writer.Block("if (_rowsVersion != _network._version)"))
             {
                 writer.Line("RefreshRows();");
@@ -396,12 +555,12 @@ internal static class TrainerEmitter
 
             writer.Line();
             writer.Line($"ref float x = ref {Names.MemoryMarshal}.GetReference(inputs);");
-            NetworkEmitter.EmitDispatch(writer, "Backward<{0}, {1}>(ref x, rows);");
+            NetworkEmitter.EmitDispatch(writer, "Backward", "ref x, rows");
         }
 
         writer.Line();
-        writer.Line("// From the last layer down: weight and bias gradients from each layer's deltas, then the deltas of the layer");
-        writer.Line("// before it, through that layer's activation derivative.");
+        writer.Comment("From the last layer down: weight and bias gradients from each layer's deltas, then the deltas "
+            + "of the layer before it, through that layer's activation derivative.");
         writer.Line("private void Backward<TSimd, TVector>(ref float input, int rows)");
         writer.Line($"    where TSimd : struct, {Names.Simd}");
         writer.Line("    where TVector : struct");
@@ -416,17 +575,24 @@ internal static class TrainerEmitter
             {
                 if (spec.Layers[i].HasSlopes)
                 {
-                    writer.Line($"{Names.MemoryMarshal}.CreateSpan(ref {Names.Unsafe}.Add(ref gradients, Layer{i}Slopes), {spec.Layers[i].PaddedUnits}).Clear();");
+                    writer.Call(
+                        $"{Names.MemoryMarshal}.CreateSpan(",
+                        [$"ref {Names.Unsafe}.Add(ref gradients, Layer{i}Slopes)", $"{spec.Layers[i].PaddedUnits}"],
+                        ").Clear();");
                 }
             }
 
             if (NeedsOutputSlope(spec))
             {
                 int l = count - 1;
-                string slopes = spec.Layers[l].HasSlopes
-                    ? $"ref {Names.Unsafe}.Add(ref parameters, Layer{l}Slopes), ref {Names.Unsafe}.Add(ref gradients, Layer{l}Slopes)"
-                    : "ref none, ref none";
-                writer.Line($"{BackwardKernels.OutputSlopeName}<TSimd, TVector>(ref even, rows, ref Work(Layer{l}Z), ref Work(Layer{l}A), {slopes});");
+                string parameterSlopes = $"ref {Names.Unsafe}.Add(ref parameters, Layer{l}Slopes)";
+                string gradientSlopes = $"ref {Names.Unsafe}.Add(ref gradients, Layer{l}Slopes)";
+                string[] slopes =
+                    spec.Layers[l].HasSlopes ? [parameterSlopes, gradientSlopes] : ["ref none", "ref none"];
+                writer.Call(
+                    $"{BackwardKernels.OutputSlopeName}<TSimd, TVector>(",
+                    ["ref even, rows", $"ref Work(Layer{l}Z), ref Work(Layer{l}A)", .. slopes],
+                    ");");
             }
 
             for (int i = count - 1; i >= 0; i--)
@@ -436,32 +602,61 @@ internal static class TrainerEmitter
                 string source = i == 0 ? "input" : $"Work(Layer{i - 1}A)";
                 string stride = i == 0 ? "InputSize" : Literals.Int(spec.Layers[i - 1].PaddedUnits);
                 writer.Line();
-                writer.Line($"{kernels.WeightGradientName(i)}<TSimd, TVector>(ref {source}, {stride}, rows, ref {delta}, ref {Names.Unsafe}.Add(ref gradients, Layer{i}Weights));");
-                writer.Line($"{Names.Gradients}.SumRows<TSimd, TVector>(ref {delta}, {layer.PaddedUnits}, rows, ({layer.Units} + TSimd.Count - 1) / TSimd.Count * TSimd.Count, ref {Names.Unsafe}.Add(ref gradients, Layer{i}Bias));");
+                writer.Call(
+                    $"{kernels.WeightGradientName(i)}<TSimd, TVector>(",
+                    [
+                        $"ref {source}, {stride}, rows, ref {delta}",
+                        $"ref {Names.Unsafe}.Add(ref gradients, Layer{i}Weights)",
+                    ],
+                    ");");
+                writer.Call(
+                    $"{Names.Gradients}.SumRows<TSimd, TVector>(",
+                    [
+                        $"ref {delta}, {layer.PaddedUnits}, rows",
+                        $"({layer.Units} + TSimd.Count - 1) / TSimd.Count * TSimd.Count",
+                        $"ref {Names.Unsafe}.Add(ref gradients, Layer{i}Bias)",
+                    ],
+                    ");");
                 if (i > 0)
                 {
                     LayerSpec previous = spec.Layers[i - 1];
-                    string slopes = previous.HasSlopes
-                        ? $"ref {Names.Unsafe}.Add(ref parameters, Layer{i - 1}Slopes), ref {Names.Unsafe}.Add(ref gradients, Layer{i - 1}Slopes)"
-                        : "ref none, ref none";
+                    string parameterSlopes = $"ref {Names.Unsafe}.Add(ref parameters, Layer{i - 1}Slopes)";
+                    string gradientSlopes = $"ref {Names.Unsafe}.Add(ref gradients, Layer{i - 1}Slopes)";
+                    string[] slopes = previous.HasSlopes ? [parameterSlopes, gradientSlopes] : ["ref none", "ref none"];
                     string target = delta == "even" ? "odd" : "even";
-                    writer.Line($"{kernels.InputGradientName(i)}<TSimd, TVector>(ref {delta}, rows, ref {Names.Unsafe}.Add(ref _rows.Start, Layer{i}Rows),");
-                    writer.Line($"    ref Work(Layer{i - 1}Z), ref Work(Layer{i - 1}A), {slopes}, ref {target});");
+                    writer.Call(
+                        $"{kernels.InputGradientName(i)}<TSimd, TVector>(",
+                        [
+                            $"ref {delta}, rows",
+                            $"ref {Names.Unsafe}.Add(ref _rows.Start, Layer{i}Rows)",
+                            $"ref Work(Layer{i - 1}Z), ref Work(Layer{i - 1}A)",
+                            .. slopes,
+                            $"ref {target}",
+                        ],
+                        ");");
                 }
             }
         }
     }
 
-    private static string TargetLoss(NetworkSpec spec, string rows, string targets, bool scaled)
+    /// <summary>The loss over the last layer's rows against <paramref name="targets"/>: the method and its
+    /// arguments.</summary>
+    private static (string Method, string[] Arguments) TargetLoss(
+        NetworkSpec spec, string rows, string targets, bool scaled)
     {
         string last = Literals.Int(spec.Layers.Count - 1);
         int stride = spec.Layers[spec.Layers.Count - 1].PaddedUnits;
-        string scale = !scaled ? "1f" : spec.Loss == LossKind.CrossEntropy ? $"1f / {rows}" : $"1f / ({rows} * OutputSize)";
+        string scale = !scaled
+            ? "1f"
+            : spec.Loss == LossKind.CrossEntropy ? $"1f / {rows}" : $"1f / ({rows} * OutputSize)";
+        string logits = $"Read(Layer{last}Z, {rows})";
+        string outputs = $"Read(Layer{last}A, {rows})";
+        string[] rest = [rows, "OutputSize", $"{stride}", targets, scale, $"Delta({rows})"];
         return spec.Loss switch
         {
-            LossKind.CrossEntropy => $"{Names.Losses}.CrossEntropy(Read(Layer{last}Z, {rows}), Read(Layer{last}A, {rows}), {rows}, OutputSize, {stride}, {targets}, {scale}, Delta({rows}))",
-            LossKind.BinaryCrossEntropy => $"{Names.Losses}.BinaryCrossEntropy(Read(Layer{last}Z, {rows}), Read(Layer{last}A, {rows}), {rows}, OutputSize, {stride}, {targets}, {scale}, Delta({rows}))",
-            _ => $"{Names.Losses}.SquaredError(Read(Layer{last}A, {rows}), {rows}, OutputSize, {stride}, {targets}, {scale}, Delta({rows}))",
+            LossKind.CrossEntropy => ($"{Names.Losses}.CrossEntropy", [logits, outputs, .. rest]),
+            LossKind.BinaryCrossEntropy => ($"{Names.Losses}.BinaryCrossEntropy", [logits, outputs, .. rest]),
+            _ => ($"{Names.Losses}.SquaredError", [outputs, .. rest]),
         };
     }
 

@@ -19,7 +19,8 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public T this[int index] => _items![index];
 
-    public ImmutableArray<T> AsImmutableArray() => _items is null ? ImmutableArray<T>.Empty : ImmutableArray.Create(_items);
+    public ImmutableArray<T> AsImmutableArray()
+        => _items is null ? ImmutableArray<T>.Empty : ImmutableArray.Create(_items);
 
     public bool Equals(EquatableArray<T> other) => AsSpan().SequenceEqual(other.AsSpan());
 
@@ -49,5 +50,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
 internal static class EquatableArray
 {
-    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) where T : IEquatable<T> => new(items);
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
+        where T : IEquatable<T>
+        => new(items);
 }

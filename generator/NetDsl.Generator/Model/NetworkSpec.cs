@@ -27,8 +27,8 @@ internal sealed record NetworkSpec(
     VariantSpec? Variant = null)
 {
     /// <summary>The name the generated file gets: the full name with containers separated by '+', unique per type.
-    /// Without the '@' of escaped keywords, which a hint name cannot hold (<c>@class</c> and <c>class</c> are one name).
-    /// </summary>
+    /// Without the '@' of escaped keywords, which a hint name cannot hold (<c>@class</c> and <c>class</c> are one
+    /// name).</summary>
     public string HintName
     {
         get
@@ -91,7 +91,8 @@ internal sealed record FamilySpec(
     public string DisplayName => AsType.DisplayName;
 
     // The family type with no layers, for the names a network derives from its place.
-    private NetworkSpec AsType => new(Namespace, Containers, Name, Keyword, 0, EquatableArray<LayerSpec>.Empty, LossKind.Auto);
+    private NetworkSpec AsType
+        => new(Namespace, Containers, Name, Keyword, 0, EquatableArray<LayerSpec>.Empty, LossKind.Auto);
 }
 
 /// <summary>The pair a family variant was made from.</summary>

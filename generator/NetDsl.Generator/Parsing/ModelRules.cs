@@ -41,7 +41,9 @@ internal static class ModelRules
         }
 
         ActKind last = spec.Layers[spec.Layers.Count - 1].Activation;
-        if (attributes.Loss is not null && spec.Loss == LossKind.MeanSquaredError && last is ActKind.Softmax or ActKind.Sigmoid)
+        if (attributes.Loss is not null
+            && spec.Loss == LossKind.MeanSquaredError
+            && last is ActKind.Softmax or ActKind.Sigmoid)
         {
             string better = last == ActKind.Softmax ? "CrossEntropy" : "BinaryCrossEntropy";
             yield return NetworkParser.Diagnostic(
@@ -49,44 +51,55 @@ internal static class ModelRules
         }
     }
 
-    private static DiagnosticInfo? InitPairing(LayerSpec layer, int index, bool hidden, int reluLayers, AttributeData dense)
+    private static DiagnosticInfo? InitPairing(
+        LayerSpec layer, int index, bool hidden, int reluLayers, AttributeData dense)
     {
         InitKind init = layer.Init;
         ActKind activation = layer.Activation;
         if (hidden && Traits.IsConstant(init))
         {
             InitKind better = Traits.RecommendedInit(activation);
-            return Suggest(DiagnosticDescriptors.SymmetricHiddenWeights, dense, better, index.ToString(CultureInfo.InvariantCulture), init.ToString(), better.ToString());
+            return Suggest(
+                DiagnosticDescriptors.SymmetricHiddenWeights, dense, better,
+                index.ToString(CultureInfo.InvariantCulture), init.ToString(), better.ToString());
         }
 
         if (Traits.IsHe(init) && activation is ActKind.Sigmoid or ActKind.Tanh)
         {
             InitKind better = init == InitKind.HeUniform ? InitKind.GlorotUniform : InitKind.GlorotNormal;
-            return Suggest(DiagnosticDescriptors.HeUnderSaturatingActivation, dense, better, init.ToString(), activation.ToString(), better.ToString());
+            return Suggest(
+                DiagnosticDescriptors.HeUnderSaturatingActivation, dense, better, init.ToString(),
+                activation.ToString(), better.ToString());
         }
 
         if (activation == ActKind.SELU && init != InitKind.LeCunNormal)
         {
-            // LeCunUniform has the variance the derivation needs; the warning stays because SELU's authors (Klambauer et
-            // al., 2017) and Keras prescribe normal weights, and says only that.
+            // LeCunUniform has the variance the derivation needs; the warning stays because SELU's authors (Klambauer
+            // et al., 2017) and Keras prescribe normal weights, and says only that.
             string difference = init == InitKind.LeCunUniform
                 ? "LeCunUniform matches that variance, but SELU's authors and Keras prescribe normal weights"
                 : $"{init} draws them otherwise";
-            return Suggest(DiagnosticDescriptors.SeluWithoutLeCun, dense, InitKind.LeCunNormal, difference, nameof(InitKind.LeCunNormal));
+            return Suggest(
+                DiagnosticDescriptors.SeluWithoutLeCun, dense, InitKind.LeCunNormal, difference,
+                nameof(InitKind.LeCunNormal));
         }
 
         if (activation is ActKind.LeakyReLU or ActKind.PReLU && !Traits.IsHe(init) && !Traits.IsConstant(init))
         {
-            InitKind better = init is InitKind.GlorotUniform or InitKind.LeCunUniform or InitKind.Uniform or InitKind.TorchDefault
-                ? InitKind.HeUniform
-                : InitKind.HeNormal;
+            InitKind better =
+                init is InitKind.GlorotUniform or InitKind.LeCunUniform or InitKind.Uniform or InitKind.TorchDefault
+                    ? InitKind.HeUniform
+                    : InitKind.HeNormal;
             string alpha = NetworkParser.Format(layer.Alpha);
-            return Suggest(DiagnosticDescriptors.SlopeIgnored, dense, better, init.ToString(), alpha, activation.ToString(), better.ToString());
+            return Suggest(
+                DiagnosticDescriptors.SlopeIgnored, dense, better, init.ToString(), alpha, activation.ToString(),
+                better.ToString());
         }
 
         if (activation == ActKind.ReLU && Traits.IsGlorotOrLeCun(init) && reluLayers >= DeepReluLayers)
         {
-            InitKind better = init is InitKind.GlorotUniform or InitKind.LeCunUniform ? InitKind.HeUniform : InitKind.HeNormal;
+            InitKind better =
+                init is InitKind.GlorotUniform or InitKind.LeCunUniform ? InitKind.HeUniform : InitKind.HeNormal;
             return Suggest(
                 DiagnosticDescriptors.GlorotUnderDeepRelu, dense, better, init.ToString(), activation.ToString(),
                 reluLayers.ToString(CultureInfo.InvariantCulture), better.ToString());
@@ -104,19 +117,22 @@ internal static class ModelRules
                 "Alpha" when Traits.DefaultAlpha(layer.Activation) is null => layer.Activation.ToString(),
                 "Value" when layer.Init != InitKind.Constant => layer.Init.ToString(),
                 "Min" or "Max" when layer.Init != InitKind.Uniform => layer.Init.ToString(),
-                "Mean" or "Std" when layer.Init is not (InitKind.Normal or InitKind.TruncatedNormal) => layer.Init.ToString(),
+                "Mean" or "Std" when layer.Init is not (InitKind.Normal or InitKind.TruncatedNormal)
+                    => layer.Init.ToString(),
                 "Gain" when layer.Init != InitKind.Orthogonal => layer.Init.ToString(),
                 _ => null,
             };
             if (user is not null)
             {
                 yield return NetworkParser.Diagnostic(
-                    DiagnosticDescriptors.UnusedArgument, NetworkParser.NamedArgumentSyntax(dense, argument.Key), argument.Key, user);
+                    DiagnosticDescriptors.UnusedArgument, NetworkParser.NamedArgumentSyntax(dense, argument.Key),
+                    argument.Key, user);
             }
         }
     }
 
-    private static DiagnosticInfo Suggest(DiagnosticDescriptor descriptor, AttributeData dense, InitKind better, params string[] arguments)
+    private static DiagnosticInfo Suggest(
+        DiagnosticDescriptor descriptor, AttributeData dense, InitKind better, params string[] arguments)
     {
         // The two-argument constructor has no initializer argument to point at; the attribute itself is the place.
         SyntaxNode? place = dense.ConstructorArguments.Length == 3

@@ -6,7 +6,8 @@ namespace NetDsl.Generator.Parsing;
 /// <summary>The NetDsl attributes of one type, in the order they are written.</summary>
 internal sealed class NetworkAttributes
 {
-    private NetworkAttributes(AttributeData? input, int inputCount, List<AttributeData> dense, AttributeData? loss, AttributeData? grid)
+    private NetworkAttributes(
+        AttributeData? input, int inputCount, List<AttributeData> dense, AttributeData? loss, AttributeData? grid)
     {
         Input = input;
         InputCount = inputCount;

@@ -70,7 +70,8 @@ internal static class NetworkParser
             && options.LanguageVersion < LanguageVersion.CSharp11)
         {
             diagnostics.Add(Diagnostic(
-                DiagnosticDescriptors.LanguageVersionTooLow, FirstIdentifier(type), type.Name, options.LanguageVersion.ToDisplayString()));
+                DiagnosticDescriptors.LanguageVersionTooLow, FirstIdentifier(type), type.Name,
+                options.LanguageVersion.ToDisplayString()));
             return;
         }
 
@@ -91,13 +92,16 @@ internal static class NetworkParser
             return;
         }
 
-        List<(LayerSpec Layer, bool Varies)>? template = ReadLayers(attributes, inputSize, family, diagnostics, cancellationToken);
+        List<(LayerSpec Layer, bool Varies)>? template =
+            ReadLayers(attributes, inputSize, family, diagnostics, cancellationToken);
         if (template is null || inputSize is null)
         {
             return;
         }
 
-        string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(NamespaceFormat);
+        string? ns = type.ContainingNamespace.IsGlobalNamespace
+            ? null
+            : type.ContainingNamespace.ToDisplayString(NamespaceFormat);
         string name = Identifier(type.Name);
         EquatableArray<ContainerSpec> containers = Containers(type).ToEquatableArray();
         string keyword = type.IsRecord ? "record" : "class";
@@ -115,7 +119,8 @@ internal static class NetworkParser
                 return;
             }
 
-            result.Spec = new NetworkSpec(ns, containers, name, keyword, inputSize.Value, layers.ToEquatableArray(), loss.Value);
+            result.Spec = new NetworkSpec(
+                ns, containers, name, keyword, inputSize.Value, layers.ToEquatableArray(), loss.Value);
             diagnostics.AddRange(ModelRules.Warnings(result.Spec, attributes));
             return;
         }
@@ -133,7 +138,8 @@ internal static class NetworkParser
             foreach (ActKind activation in grid.Value.Activations)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                List<LayerSpec> layers = template.Select(t => t.Varies ? Vary(t.Layer, init, activation) : t.Layer).ToList();
+                List<LayerSpec> layers =
+                    template.Select(t => t.Varies ? Vary(t.Layer, init, activation) : t.Layer).ToList();
 
                 // Every variant has the same widths, so one report of a problem with the loss or the size is enough.
                 var variantDiagnostics = new List<DiagnosticInfo>();
@@ -145,8 +151,8 @@ internal static class NetworkParser
                 }
 
                 variants.Add(new NetworkSpec(
-                    ns, familyContainers, init.ToString() + activation, "class", inputSize.Value, layers.ToEquatableArray(), loss.Value,
-                    new VariantSpec(init, activation, name)));
+                    ns, familyContainers, init.ToString() + activation, "class", inputSize.Value,
+                    layers.ToEquatableArray(), loss.Value, new VariantSpec(init, activation, name)));
             }
         }
 
@@ -176,13 +182,16 @@ internal static class NetworkParser
 
             if (varies && !family)
             {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.VaryingLayerOutsideGrid, Syntax(dense), layer.Units.ToString(CultureInfo.InvariantCulture)));
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.VaryingLayerOutsideGrid, Syntax(dense),
+                    layer.Units.ToString(CultureInfo.InvariantCulture)));
                 valid = false;
             }
 
             if (!varies && layer.Activation == ActKind.Softmax && index != attributes.Dense.Count - 1)
             {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.SoftmaxNotLast, Syntax(dense), index.ToString(CultureInfo.InvariantCulture)));
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.SoftmaxNotLast, Syntax(dense), index.ToString(CultureInfo.InvariantCulture)));
                 valid = false;
             }
 
@@ -240,7 +249,8 @@ internal static class NetworkParser
         if (!template.Any(t => t.Varies))
         {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidGrid, place,
-                $"The [Grid] of '{type.Name}' varies no layer: write the layers to vary as [Dense(units)], without initializer and activation"));
+                $"The [Grid] of '{type.Name}' varies no layer: write the layers to vary as [Dense(units)], "
+                    + "without initializer and activation"));
             return null;
         }
 
@@ -254,7 +264,8 @@ internal static class NetworkParser
         if (activations.Contains(ActKind.Softmax))
         {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidGrid, ArgumentSyntax(grid, 1),
-                "Softmax cannot vary: it normalizes a network's outputs and belongs on its last layer, written in full as [Dense(units, init, Act.Softmax)]"));
+                "Softmax cannot vary: it normalizes a network's outputs and belongs on its last layer, written in full "
+                    + "as [Dense(units, init, Act.Softmax)]"));
             return null;
         }
 
@@ -271,7 +282,8 @@ internal static class NetworkParser
         if (array.Kind != TypedConstantKind.Array || array.IsNull || array.Values.Length == 0)
         {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidGrid, place,
-                $"The [Grid] lists no {what}: give at least one, for example new[] {{ {enumName}.{(position == 0 ? "HeNormal" : "ReLU")} }}"));
+                $"The [Grid] lists no {what}: give at least one, for example "
+                    + $"new[] {{ {enumName}.{(position == 0 ? "HeNormal" : "ReLU")} }}"));
             return null;
         }
 
@@ -294,7 +306,8 @@ internal static class NetworkParser
             if (values.Contains(kind))
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidGrid, place,
-                    $"{enumName}.{kind} appears twice in the [Grid] (aliases such as Init.He and Init.HeNormal are the same {what}): list each {what} once"));
+                    $"{enumName}.{kind} appears twice in the [Grid] (aliases such as Init.He and Init.HeNormal are the "
+                        + $"same {what}): list each {what} once"));
                 return null;
             }
 
@@ -310,7 +323,8 @@ internal static class NetworkParser
     /// with other parameter types; in a family (<paramref name="variants"/> given) a member named Variants, or named
     /// like a variant and not a class (a partial class of that name extends the variant).
     /// </summary>
-    private static bool CheckMemberNames(INamedTypeSymbol type, List<string>? variants, List<DiagnosticInfo> diagnostics)
+    private static bool CheckMemberNames(
+        INamedTypeSymbol type, List<string>? variants, List<DiagnosticInfo> diagnostics)
     {
         bool clean = true;
         foreach (ISymbol member in type.GetMembers())
@@ -322,7 +336,8 @@ internal static class NetworkParser
             }
 
             diagnostics.Add(Diagnostic(
-                DiagnosticDescriptors.MemberNameClash, location, member.Name, type.Name, variants is null ? "network" : "family"));
+                DiagnosticDescriptors.MemberNameClash, location, member.Name, type.Name,
+                variants is null ? "network" : "family"));
             clean = false;
         }
 
@@ -335,7 +350,9 @@ internal static class NetworkParser
     /// </summary>
     private static bool CheckInheritedNames(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
     {
-        for (INamedTypeSymbol? baseType = type.BaseType; baseType is { SpecialType: not SpecialType.System_Object }; baseType = baseType.BaseType)
+        for (INamedTypeSymbol? baseType = type.BaseType;
+            baseType is { SpecialType: not SpecialType.System_Object };
+            baseType = baseType.BaseType)
         {
             // A base network's members are generated in this same run, so the generator cannot see them: its [Input]
             // stands for all of them.
@@ -353,7 +370,8 @@ internal static class NetworkParser
             Location? place = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>()
                 .Select(d => d.BaseList?.Types.FirstOrDefault()?.GetLocation()).FirstOrDefault(l => l is not null);
             diagnostics.Add(Diagnostic(
-                DiagnosticDescriptors.InheritedNameClash, place ?? FirstIdentifier(type), type.Name, hidden, baseType.Name));
+                DiagnosticDescriptors.InheritedNameClash, place ?? FirstIdentifier(type), type.Name, hidden,
+                baseType.Name));
             return false;
         }
 
@@ -380,10 +398,12 @@ internal static class NetworkParser
     /// declaration carries [GeneratedCode("NetDsl.Generator", ...)].</summary>
     private static bool IsGenerated(ISymbol member)
         => member.DeclaringSyntaxReferences
-            .Select(r => r.GetSyntax().FirstAncestorOrSelf<TypeDeclarationSyntax>(d => d.Identifier.ValueText == member.ContainingType.Name))
+            .Select(r => r.GetSyntax()
+                .FirstAncestorOrSelf<TypeDeclarationSyntax>(d => d.Identifier.ValueText == member.ContainingType.Name))
             .Any(d => d is not null && d.AttributeLists.SelectMany(l => l.Attributes).Any(a =>
                 a.Name.ToString().EndsWith("GeneratedCodeAttribute", System.StringComparison.Ordinal)
-                && a.ArgumentList?.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax { Token.ValueText: "NetDsl.Generator" }));
+                && a.ArgumentList?.Arguments.FirstOrDefault()?.Expression
+                    is LiteralExpressionSyntax { Token.ValueText: "NetDsl.Generator" }));
 
     private static bool Clashes(ISymbol member, List<string>? variants)
     {
@@ -404,7 +424,8 @@ internal static class NetworkParser
                 || IsGeneratedSignature(method);
         }
 
-        return System.Array.IndexOf(KnownNames.GeneratedMemberNames, name) >= 0 || KnownNames.GeneratedLayerMemberName.IsMatch(name);
+        return System.Array.IndexOf(KnownNames.GeneratedMemberNames, name) >= 0
+            || KnownNames.GeneratedLayerMemberName.IsMatch(name);
     }
 
     /// <summary>True when <paramref name="method"/> has the name, arity and parameter types of a generated method.
@@ -412,13 +433,16 @@ internal static class NetworkParser
     internal static bool IsGeneratedSignature(IMethodSymbol method)
     {
         string[] parameters = method.Parameters
-            .Select(p => (p.RefKind == RefKind.Ref ? "ref " : p.RefKind == RefKind.Out ? "out " : "") + p.Type.ToDisplayString())
+            .Select(p => (p.RefKind == RefKind.Ref ? "ref " : p.RefKind == RefKind.Out ? "out " : "")
+                + p.Type.ToDisplayString())
             .ToArray();
-        return KnownNames.GeneratedMethods.Any(g => g.Name == method.Name && g.Arity == method.Arity && g.Parameters.SequenceEqual(parameters))
+        return KnownNames.GeneratedMethods.Any(
+                g => g.Name == method.Name && g.Arity == method.Arity && g.Parameters.SequenceEqual(parameters))
             || (method.Arity == KnownNames.KernelArity && KnownNames.GeneratedLayerMemberName.IsMatch(method.Name));
     }
 
-    private static bool CheckTypeShape(INamedTypeSymbol type, Location? identifier, bool family, List<DiagnosticInfo> diagnostics)
+    private static bool CheckTypeShape(
+        INamedTypeSymbol type, Location? identifier, bool family, List<DiagnosticInfo> diagnostics)
     {
         // A family only holds its variants, so it may be static; a network holds weights and cannot.
         if (type.TypeKind != TypeKind.Class || (type.IsStatic && !family))
@@ -443,10 +467,12 @@ internal static class NetworkParser
         // A network contains members of fixed names; a family contains Variants. Neither may share its type's name.
         string bare = type.Name;
         bool reserved = family ? bare == "Variants"
-            : System.Array.IndexOf(KnownNames.GeneratedMemberNames, bare) >= 0 || KnownNames.GeneratedLayerMemberName.IsMatch(bare);
+            : System.Array.IndexOf(KnownNames.GeneratedMemberNames, bare) >= 0
+                || KnownNames.GeneratedLayerMemberName.IsMatch(bare);
         if (reserved)
         {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.ReservedName, identifier, bare, family ? "family" : "network"));
+            diagnostics.Add(
+                Diagnostic(DiagnosticDescriptors.ReservedName, identifier, bare, family ? "family" : "network"));
             return false;
         }
 
@@ -469,7 +495,8 @@ internal static class NetworkParser
                     && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
                     diagnostics.Add(Diagnostic(
-                        DiagnosticDescriptors.NotPartial, declaration.Identifier.GetLocation(), current.Name, Keyword(declaration)));
+                        DiagnosticDescriptors.NotPartial, declaration.Identifier.GetLocation(), current.Name,
+                        Keyword(declaration)));
                     partial = false;
                 }
             }
@@ -495,15 +522,19 @@ internal static class NetworkParser
             return true;
         }
 
-        diagnostics.Add(Diagnostic(DiagnosticDescriptors.LayersSpread, Syntax(attributes.Dense[attributes.Dense.Count - 1]), type.Name));
+        diagnostics.Add(Diagnostic(
+            DiagnosticDescriptors.LayersSpread, Syntax(attributes.Dense[attributes.Dense.Count - 1]), type.Name));
         return false;
     }
 
-    private static (LayerSpec? Layer, bool Varies) ReadLayer(AttributeData dense, int index, int fanIn, List<DiagnosticInfo> diagnostics)
+    private static (LayerSpec? Layer, bool Varies) ReadLayer(
+        AttributeData dense, int index, int fanIn, List<DiagnosticInfo> diagnostics)
     {
         // A constructor the compiler could not bind (missing or mistyped arguments) is already an error; no network.
         ImmutableArray<TypedConstant> arguments = dense.ConstructorArguments;
-        if (dense.AttributeConstructor is null || arguments.Length is not (1 or 2 or 3) || arguments.Any(a => a.IsNull || a.Kind == TypedConstantKind.Error))
+        if (dense.AttributeConstructor is null
+            || arguments.Length is not (1 or 2 or 3)
+            || arguments.Any(a => a.IsNull || a.Kind == TypedConstantKind.Error))
         {
             return (null, false);
         }
@@ -511,7 +542,9 @@ internal static class NetworkParser
         string layerName = "Layer " + index.ToString(CultureInfo.InvariantCulture);
         int? units = ReadSize(dense, layerName + "'s unit count", diagnostics);
         bool varies = arguments.Length == 1;
-        ActKind? activation = varies ? ActKind.Linear : ReadEnum<ActKind>(dense, arguments.Length - 1, "Act", Traits.MaxDefinedAct, diagnostics);
+        ActKind? activation = varies
+            ? ActKind.Linear
+            : ReadEnum<ActKind>(dense, arguments.Length - 1, "Act", Traits.MaxDefinedAct, diagnostics);
         InitKind? init = arguments.Length == 3
             ? ReadEnum<InitKind>(dense, 1, "Init", Traits.MaxDefinedInit, diagnostics)
             : activation is { } act ? Traits.RecommendedInit(act) : null;
@@ -552,14 +585,16 @@ internal static class NetworkParser
     private static string UniformProblem(LayerSpec layer, string layerName)
     {
         string rounded = layer.Min < layer.Max ? " as floats" : "";
-        return $"{layerName}: Uniform needs Min < Max{rounded}, but Min = {Format(layer.Min)} and Max = {Format(layer.Max)}: "
+        return $"{layerName}: Uniform needs Min < Max{rounded}, "
+            + $"but Min = {Format(layer.Min)} and Max = {Format(layer.Max)}: "
             + "give a lower Min than Max, or leave both out for Keras's ±0.05";
     }
 
     private static string NormalProblem(LayerSpec layer, string layerName, string init)
     {
         string rounded = layer.Std > 0 ? " as a float" : "";
-        return $"{layerName}: {init} needs a positive Std{rounded}, not {Format(layer.Std)}: give a Std above 0, or leave it out for 0.05";
+        return $"{layerName}: {init} needs a positive Std{rounded}, not {Format(layer.Std)}: "
+            + "give a Std above 0, or leave it out for 0.05";
     }
 
     private static bool CheckInitArguments(
@@ -574,7 +609,8 @@ internal static class NetworkParser
             _ when varies && !uniformValid => UniformProblem(layer, layerName),
             _ when varies && !normalValid => NormalProblem(layer, layerName, "Normal"),
             InitKind.Uniform when !uniformValid => UniformProblem(layer, layerName),
-            InitKind.Normal or InitKind.TruncatedNormal when !normalValid => NormalProblem(layer, layerName, layer.Init.ToString()),
+            InitKind.Normal or InitKind.TruncatedNormal when !normalValid
+                => NormalProblem(layer, layerName, layer.Init.ToString()),
             _ => null,
         };
         if (problem is null)
@@ -586,7 +622,8 @@ internal static class NetworkParser
         return false;
     }
 
-    private static LossKind? ReadLoss(AttributeData? lossAttribute, List<LayerSpec> layers, List<DiagnosticInfo> diagnostics)
+    private static LossKind? ReadLoss(
+        AttributeData? lossAttribute, List<LayerSpec> layers, List<DiagnosticInfo> diagnostics)
     {
         if (layers.Count == 0)
         {
@@ -620,7 +657,8 @@ internal static class NetworkParser
         if (requirement is { } need && need.Needed != last)
         {
             diagnostics.Add(Diagnostic(
-                DiagnosticDescriptors.LossMismatch, Syntax(lossAttribute), need.Name, need.Needed.ToString(), last.ToString()));
+                DiagnosticDescriptors.LossMismatch, Syntax(lossAttribute), need.Name, need.Needed.ToString(),
+                last.ToString()));
             return null;
         }
 
@@ -640,14 +678,17 @@ internal static class NetworkParser
         }
 
         diagnostics.Add(Diagnostic(
-            DiagnosticDescriptors.NonPositiveSize, ArgumentSyntax(attribute, 0), what, size.ToString(CultureInfo.InvariantCulture)));
+            DiagnosticDescriptors.NonPositiveSize, ArgumentSyntax(attribute, 0), what,
+            size.ToString(CultureInfo.InvariantCulture)));
         return null;
     }
 
-    private static TEnum? ReadEnum<TEnum>(AttributeData attribute, int position, string enumName, int maxDefined, List<DiagnosticInfo> diagnostics)
+    private static TEnum? ReadEnum<TEnum>(
+        AttributeData attribute, int position, string enumName, int maxDefined, List<DiagnosticInfo> diagnostics)
         where TEnum : struct
     {
-        if (attribute.ConstructorArguments.Length <= position || attribute.ConstructorArguments[position].Value is not int value)
+        if (attribute.ConstructorArguments.Length <= position
+            || attribute.ConstructorArguments[position].Value is not int value)
         {
             return null;
         }
@@ -658,7 +699,8 @@ internal static class NetworkParser
         }
 
         string shown = "(" + enumName + ")" + value.ToString(CultureInfo.InvariantCulture);
-        diagnostics.Add(Diagnostic(DiagnosticDescriptors.UndefinedEnumValue, ArgumentSyntax(attribute, position), shown, enumName));
+        diagnostics.Add(Diagnostic(
+            DiagnosticDescriptors.UndefinedEnumValue, ArgumentSyntax(attribute, position), shown, enumName));
         return null;
     }
 
@@ -689,7 +731,8 @@ internal static class NetworkParser
 
     private static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
     {
-        RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+        RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)
+            => "record struct",
         RecordDeclarationSyntax => "record",
         _ => declaration.Keyword.ValueText,
     };
@@ -709,10 +752,12 @@ internal static class NetworkParser
             ? list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name) ?? (SyntaxNode)list
             : Syntax(attribute);
 
-    internal static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, SyntaxNode? node, params string[] arguments)
+    internal static DiagnosticInfo Diagnostic(
+        DiagnosticDescriptor descriptor, SyntaxNode? node, params string[] arguments)
         => Diagnostic(descriptor, node?.GetLocation(), arguments);
 
-    internal static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, Location? location, params string[] arguments)
+    internal static DiagnosticInfo Diagnostic(
+        DiagnosticDescriptor descriptor, Location? location, params string[] arguments)
         => new(descriptor, LocationInfo.From(location), arguments.ToEquatableArray(), EquatableArray<KeyValue>.Empty);
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
@@ -735,7 +780,9 @@ internal static class NetworkParser
                 // Only written arguments are listed, so a NaN here is the user's (Alpha's NaN default never is).
                 if (double.IsNaN(value) || float.IsInfinity((float)value))
                 {
-                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.NonFiniteArgument, NamedArgumentSyntax(attribute, name), name, Format(value)));
+                    diagnostics.Add(Diagnostic(
+                        DiagnosticDescriptors.NonFiniteArgument, NamedArgumentSyntax(attribute, name), name,
+                        Format(value)));
                     Valid = false;
                     return fallback;
                 }

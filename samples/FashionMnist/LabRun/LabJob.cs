@@ -23,7 +23,8 @@ internal static class LabJob
             + "not read the test set)");
         NetworkDescription shape = variants[0].Create().Description;
         console.WriteLine($"network: {shape.InputSize}-{string.Join("-", shape.Layers.Select(l => l.Units))}, the "
-            + "hidden layers taking each variant's initializer and activation, the output layer GlorotUniform × Softmax");
+            + "hidden layers taking each variant's initializer and activation, the output layer "
+            + "GlorotUniform × Softmax");
         console.WriteLine($"lab: {variants.Count} of {Lab.Variants.Count} variants, {settings.LabEpochs} epoch(s) "
             + $"each, {settings.DescribeOptimizer()}, batch {settings.BatchSize}, seed {settings.Seed}");
         console.WriteLine();

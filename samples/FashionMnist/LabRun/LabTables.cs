@@ -11,8 +11,8 @@ internal static class LabTables
         "At initialization, on the first training batch, before any update: activation mean ± std over every unit and "
         + "row of each hidden layer; the share of dead units (ReLU: output ≤ 0 on every row; LeakyReLU, ELU, SELU: "
         + "pre-activation < 0 on every row) or saturated units (Tanh: mean |a| > 0.99; Sigmoid: mean |2a − 1| "
-        + "> 0.98, i.e. outside [0.01, 0.99] on average); the L2 norm of each layer's weight and bias gradient, hidden layers "
-        + "then the output layer.";
+        + "> 0.98, i.e. outside [0.01, 0.99] on average); the L2 norm of each layer's weight and bias gradient, "
+        + "hidden layers then the output layer.";
 
     private static readonly string[] RankingHeaders =
         ["rank", "variant", "validation accuracy", "by epoch", "validation loss", "training loss", "seconds"];
@@ -32,7 +32,8 @@ internal static class LabTables
         var text = new StringBuilder();
         text.AppendLine("# Initializer × activation lab").AppendLine();
         text.AppendLine($"784-256-128-64-10, {ranked.Count} variants, {settings.LabEpochs} epochs each, "
-            + $"{settings.DescribeOptimizer()}, batch {settings.BatchSize}, seed {settings.Seed}; data: {source.Origin}.");
+            + $"{settings.DescribeOptimizer()}, batch {settings.BatchSize}, seed {settings.Seed}; "
+            + $"data: {source.Origin}.");
         text.AppendLine().AppendLine($"![Validation accuracy per epoch]({plotFile})").AppendLine();
         text.AppendLine("## Ranking").AppendLine();
         AppendMarkdownTable(text, RankingHeaders, ranked.Select(RankingRow));

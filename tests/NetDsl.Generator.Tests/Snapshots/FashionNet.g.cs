@@ -21,8 +21,8 @@ namespace Samples
         /// <summary>The number of layers after the input: 2.</summary>
         public const int LayerCount = 2;
 
-        // Packed storage, in floats: per layer its weight panels, padded biases and padded PReLU slopes, each region
-        // a multiple of 16 floats (64 bytes) long so that every region starts aligned.
+        // Packed storage, in floats: per layer its weight panels, padded biases and padded PReLU slopes, each region a
+        // multiple of 16 floats (64 bytes) long so that every region starts aligned.
         private const int Layer0Weights = 0, Layer0Bias = 100352, Layer0Slopes = 100480;
         private const int Layer1Weights = 100480, Layer1Bias = 102528, Layer1Slopes = 102544;
         private const int StorageLength = 102544;
@@ -42,7 +42,8 @@ namespace Samples
             });
 
         private readonly global::NetDsl.Buffers.AlignedBuffer _parameters = CreateStorage(0);
-        private readonly global::NetDsl.Buffers.AlignedBuffer _work = new global::NetDsl.Buffers.AlignedBuffer(2 * ChunkRows * MaxStride);
+        private readonly global::NetDsl.Buffers.AlignedBuffer _work =
+            new global::NetDsl.Buffers.AlignedBuffer(2 * ChunkRows * MaxStride);
         private readonly float[] _prediction = new float[OutputSize];
 
         // Counts changes of the parameters (Initialize, ImportParameters, a trainer's step), so that a
@@ -78,7 +79,8 @@ namespace Samples
         {
             RequireLength(input.Length, InputSize, nameof(input));
             RequireLength(output.Length, OutputSize, nameof(output));
-            Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output));
+            Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1,
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output));
         }
 
         /// <summary>Runs one sample and returns the index of the largest output (the predicted class for a
@@ -101,19 +103,22 @@ namespace Samples
         {
             if (inputs.Length % InputSize != 0)
             {
-                throw new global::System.ArgumentException($"Expected a multiple of InputSize = {InputSize} floats, got {inputs.Length}.", nameof(inputs));
+                throw new global::System.ArgumentException(
+                    $"Expected a multiple of InputSize = {InputSize} floats, got {inputs.Length}.", nameof(inputs));
             }
 
             int rows = inputs.Length / InputSize;
             RequireLength(outputs.Length, (long)rows * OutputSize, nameof(outputs));
             if (rows > 0)
             {
-                Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), rows, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs));
+                Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), rows,
+                    ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs));
             }
         }
 
-        /// <summary>Copies every parameter out in the canonical order: for each layer its weights [units, fanIn]
-        /// row-major (the layout of PyTorch's nn.Linear), then its biases, then its PReLU slopes if it has them.</summary>
+        /// <summary>Copies every parameter out in the canonical order: for each layer its weights
+        /// [units, fanIn] row-major (the layout of PyTorch's nn.Linear), then its biases, then its PReLU slopes
+        /// if it has them.</summary>
         /// <param name="destination">Exactly <see cref="ParameterCount"/> floats.</param>
         /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
         public void ExportParameters(global::System.Span<float> destination)
@@ -145,10 +150,12 @@ namespace Samples
         private static float[] Draw(ulong seed)
         {
             var parameters = new float[ParameterCount];
-            global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 0, 100352), 784, 128, global::NetDsl.Init.HeNormal,
+            global::NetDsl.Initialization.Initializers.Fill(
+                global::System.MemoryExtensions.AsSpan(parameters, 0, 100352), 784, 128, global::NetDsl.Init.HeNormal,
                 new global::NetDsl.Initialization.InitParameters(), seed, 0);
-            global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 100480, 1280), 128, 10, global::NetDsl.Init.GlorotUniform,
-                new global::NetDsl.Initialization.InitParameters(), seed, 1);
+            global::NetDsl.Initialization.Initializers.Fill(
+                global::System.MemoryExtensions.AsSpan(parameters, 100480, 1280), 128, 10,
+                global::NetDsl.Init.GlorotUniform, new global::NetDsl.Initialization.InitParameters(), seed, 1);
             return parameters;
         }
 
@@ -160,13 +167,16 @@ namespace Samples
         }
 
         // Canonical order to the packed storage, whose weight panels are as wide as the vectors this process uses.
-        private static void Pack(global::System.ReadOnlySpan<float> source, global::NetDsl.Buffers.AlignedBuffer storage)
+        private static void Pack(
+            global::System.ReadOnlySpan<float> source, global::NetDsl.Buffers.AlignedBuffer storage)
         {
             global::System.Span<float> packed = storage.Span;
             int width = global::NetDsl.Kernels.Packing.PanelWidth;
-            global::NetDsl.Kernels.Packing.PackPanels(source.Slice(0, 100352), packed.Slice(Layer0Weights, 100352), 128, 784, width);
+            global::NetDsl.Kernels.Packing.PackPanels(
+                source.Slice(0, 100352), packed.Slice(Layer0Weights, 100352), 128, 784, width);
             source.Slice(100352, 128).CopyTo(packed.Slice(Layer0Bias, 128));
-            global::NetDsl.Kernels.Packing.PackPanels(source.Slice(100480, 1280), packed.Slice(Layer1Weights, 2048), 10, 128, width);
+            global::NetDsl.Kernels.Packing.PackPanels(
+                source.Slice(100480, 1280), packed.Slice(Layer1Weights, 2048), 10, 128, width);
             source.Slice(101760, 10).CopyTo(packed.Slice(Layer1Bias, 16));
         }
 
@@ -174,9 +184,11 @@ namespace Samples
         {
             global::System.Span<float> packed = storage.Span;
             int width = global::NetDsl.Kernels.Packing.PanelWidth;
-            global::NetDsl.Kernels.Packing.UnpackPanels(packed.Slice(Layer0Weights, 100352), destination.Slice(0, 100352), 128, 784, width);
+            global::NetDsl.Kernels.Packing.UnpackPanels(
+                packed.Slice(Layer0Weights, 100352), destination.Slice(0, 100352), 128, 784, width);
             packed.Slice(Layer0Bias, 128).CopyTo(destination.Slice(100352, 128));
-            global::NetDsl.Kernels.Packing.UnpackPanels(packed.Slice(Layer1Weights, 2048), destination.Slice(100480, 1280), 10, 128, width);
+            global::NetDsl.Kernels.Packing.UnpackPanels(
+                packed.Slice(Layer1Weights, 2048), destination.Slice(100480, 1280), 10, 128, width);
             packed.Slice(Layer1Bias, 10).CopyTo(destination.Slice(101760, 10));
         }
 
@@ -186,15 +198,18 @@ namespace Samples
         {
             if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector512)
             {
-                Run<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(ref input, rows, ref output);
+                Run<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(
+                    ref input, rows, ref output);
             }
             else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector256)
             {
-                Run<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(ref input, rows, ref output);
+                Run<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(
+                    ref input, rows, ref output);
             }
             else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector128)
             {
-                Run<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(ref input, rows, ref output);
+                Run<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(
+                    ref input, rows, ref output);
             }
             else
             {
@@ -215,12 +230,18 @@ namespace Samples
             for (int start = 0; start < rows; start += ChunkRows)
             {
                 int count = global::System.Math.Min(ChunkRows, rows - start);
-                ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (nint)start * InputSize);
-                Layer0Forward<TSimd, TVector>(ref x, InputSize, count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias), ref none, ref even, ref none, false);
-                Layer1Forward<TSimd, TVector>(ref even, 128, count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Weights),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Bias), ref none, ref odd, ref none, false);
-                global::NetDsl.Kernels.Rows.Copy(ref odd, 16, count, OutputSize, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)start * OutputSize));
+                ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref input, (nint)start * InputSize);
+                Layer0Forward<TSimd, TVector>(ref x, InputSize, count,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias), ref none,
+                    ref even, ref none, false);
+                Layer1Forward<TSimd, TVector>(ref even, 128, count,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Weights),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Bias), ref none,
+                    ref odd, ref none, false);
+                global::NetDsl.Kernels.Rows.Copy(ref odd, 16, count, OutputSize,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)start * OutputSize));
             }
         }
 
@@ -234,7 +255,9 @@ namespace Samples
         }
 
         /// <inheritdoc/>
-        global::NetDsl.Training.ITrainer global::NetDsl.INetwork.CreateTrainer(global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize) => CreateTrainer(optimizer, maxBatchSize);
+        global::NetDsl.Training.ITrainer global::NetDsl.INetwork.CreateTrainer(
+            global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
+            => CreateTrainer(optimizer, maxBatchSize);
 
         /// <summary>Trains a <see cref="FashionNet"/> on softmax cross-entropy; see
         /// <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
@@ -258,8 +281,10 @@ namespace Samples
             private readonly FashionNet _network;
             private readonly global::NetDsl.Training.IOptimizer _optimizer;
             private readonly int _maxBatch;
-            private readonly global::NetDsl.Buffers.AlignedBuffer _gradients = new global::NetDsl.Buffers.AlignedBuffer(StorageLength);
-            private readonly global::NetDsl.Buffers.AlignedBuffer _rows = new global::NetDsl.Buffers.AlignedBuffer(RowsLength);
+            private readonly global::NetDsl.Buffers.AlignedBuffer _gradients =
+                new global::NetDsl.Buffers.AlignedBuffer(StorageLength);
+            private readonly global::NetDsl.Buffers.AlignedBuffer _rows =
+                new global::NetDsl.Buffers.AlignedBuffer(RowsLength);
             private readonly global::NetDsl.Buffers.AlignedBuffer _state;
             private readonly global::NetDsl.Buffers.AlignedBuffer _work;
             private long _steps;
@@ -279,7 +304,8 @@ namespace Samples
                 long stateLength = (long)optimizer.StateSlots * StorageLength;
                 if (stateLength > int.MaxValue - 64)
                 {
-                    throw new global::System.ArgumentException("The optimizer's state does not fit in one array.", nameof(optimizer));
+                    throw new global::System.ArgumentException(
+                        "The optimizer's state does not fit in one array.", nameof(optimizer));
                 }
 
                 _maxBatch = maxBatchSize;
@@ -323,29 +349,34 @@ namespace Samples
             }
 
             /// <inheritdoc/>
-            public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
+            public float ComputeGradients(
+                global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
             {
                 int rows = CheckRows(inputs, _maxBatch);
                 CheckLabels(labels, rows);
                 ForwardPass(inputs, rows);
-                double total = global::NetDsl.Training.Losses.CrossEntropy(Read(Layer1Z, rows), Read(Layer1A, rows), rows, OutputSize, 16, labels, 1f / rows, Delta(rows));
+                double total = global::NetDsl.Training.Losses.CrossEntropy(
+                    Read(Layer1Z, rows), Read(Layer1A, rows), rows, OutputSize, 16, labels, 1f / rows, Delta(rows));
                 BackwardPass(inputs, rows);
                 return (float)(total / rows);
             }
 
             /// <inheritdoc/>
-            public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            public float ComputeGradients(
+                global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
                 int rows = CheckRows(inputs, _maxBatch);
                 RequireLength(targets.Length, (long)rows * OutputSize, nameof(targets));
                 ForwardPass(inputs, rows);
-                double total = global::NetDsl.Training.Losses.CrossEntropy(Read(Layer1Z, rows), Read(Layer1A, rows), rows, OutputSize, 16, targets, 1f / rows, Delta(rows));
+                double total = global::NetDsl.Training.Losses.CrossEntropy(
+                    Read(Layer1Z, rows), Read(Layer1A, rows), rows, OutputSize, 16, targets, 1f / rows, Delta(rows));
                 BackwardPass(inputs, rows);
                 return (float)(total / rows);
             }
 
             /// <inheritdoc/>
-            public global::NetDsl.Training.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
+            public global::NetDsl.Training.Evaluation Evaluate(
+                global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
             {
                 int total = CheckRows(inputs, int.MaxValue);
                 CheckLabels(labels, total);
@@ -356,15 +387,18 @@ namespace Samples
                     int rows = global::System.Math.Min(_maxBatch, total - start);
                     global::System.ReadOnlySpan<int> part = labels.Slice(start, rows);
                     ForwardPass(inputs.Slice(start * InputSize, rows * InputSize), rows);
-                    loss += global::NetDsl.Training.Losses.CrossEntropy(Read(Layer1Z, rows), Read(Layer1A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
-                    correct += global::NetDsl.Training.Losses.CountCorrect(Read(Layer1A, rows), rows, OutputSize, 16, part);
+                    loss += global::NetDsl.Training.Losses.CrossEntropy(
+                        Read(Layer1Z, rows), Read(Layer1A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
+                    correct += global::NetDsl.Training.Losses.CountCorrect(
+                        Read(Layer1A, rows), rows, OutputSize, 16, part);
                 }
 
                 return new global::NetDsl.Training.Evaluation(loss / total, (double)correct / total, total);
             }
 
             /// <inheritdoc/>
-            public global::NetDsl.Training.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            public global::NetDsl.Training.Evaluation Evaluate(
+                global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
                 int total = CheckRows(inputs, int.MaxValue);
                 RequireLength(targets.Length, (long)total * OutputSize, nameof(targets));
@@ -375,8 +409,10 @@ namespace Samples
                     int rows = global::System.Math.Min(_maxBatch, total - start);
                     global::System.ReadOnlySpan<float> part = targets.Slice(start * OutputSize, rows * OutputSize);
                     ForwardPass(inputs.Slice(start * InputSize, rows * InputSize), rows);
-                    loss += global::NetDsl.Training.Losses.CrossEntropy(Read(Layer1Z, rows), Read(Layer1A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
-                    correct += global::NetDsl.Training.Losses.CountCorrect(Read(Layer1A, rows), rows, OutputSize, 16, part);
+                    loss += global::NetDsl.Training.Losses.CrossEntropy(
+                        Read(Layer1Z, rows), Read(Layer1A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
+                    correct += global::NetDsl.Training.Losses.CountCorrect(
+                        Read(Layer1A, rows), rows, OutputSize, 16, part);
                 }
 
                 return new global::NetDsl.Training.Evaluation(loss / total, (double)correct / total, total);
@@ -390,17 +426,21 @@ namespace Samples
             }
 
             /// <inheritdoc/>
-            public void ExportActivations(int layer, global::System.Span<float> destination) => ExportRows(layer, 1, destination);
+            public void ExportActivations(int layer, global::System.Span<float> destination)
+                => ExportRows(layer, 1, destination);
 
             /// <inheritdoc/>
-            public void ExportPreActivations(int layer, global::System.Span<float> destination) => ExportRows(layer, 0, destination);
+            public void ExportPreActivations(int layer, global::System.Span<float> destination)
+                => ExportRows(layer, 0, destination);
 
             private static int CheckRows(global::System.ReadOnlySpan<float> inputs, int limit)
             {
                 int rows = inputs.Length / InputSize;
                 if (inputs.Length % InputSize != 0 || rows < 1 || rows > limit)
                 {
-                    throw new global::System.ArgumentException($"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.", nameof(inputs));
+                    throw new global::System.ArgumentException(
+                        $"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.",
+                        nameof(inputs));
                 }
 
                 return rows;
@@ -410,7 +450,8 @@ namespace Samples
             {
                 if (labels.Length != rows)
                 {
-                    throw new global::System.ArgumentException($"Expected {rows} labels, one per row, got {labels.Length}.", nameof(labels));
+                    throw new global::System.ArgumentException(
+                        $"Expected {rows} labels, one per row, got {labels.Length}.", nameof(labels));
                 }
 
                 for (int i = 0; i < labels.Length; i++)
@@ -423,21 +464,30 @@ namespace Samples
                 }
             }
 
-            private ref float Work(int perRowOffset) => ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _work.Start, (nint)_maxBatch * perRowOffset);
+            private ref float Work(int perRowOffset)
+                => ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref _work.Start, (nint)_maxBatch * perRowOffset);
 
-            private global::System.ReadOnlySpan<float> Read(int perRowOffset, int rows) => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Work(perRowOffset), rows * 16);
+            private global::System.ReadOnlySpan<float> Read(int perRowOffset, int rows)
+                => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+                    ref Work(perRowOffset), rows * 16);
 
-            // The last layer's deltas, which the loss writes; the backward pass alternates the two delta buffers from there.
-            private global::System.Span<float> Delta(int rows) => global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Work(Deltas), rows * 16);
+            // The last layer's deltas, which the loss writes; the backward pass alternates the two delta buffers
+            // from there.
+            private global::System.Span<float> Delta(int rows)
+                => global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Work(Deltas), rows * 16);
 
             private void ExportRows(int layer, int part, global::System.Span<float> destination)
             {
                 if ((uint)layer >= LayerCount)
                 {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, $"The network has {LayerCount} layers.");
+                    throw new global::System.ArgumentOutOfRangeException(
+                        nameof(layer), layer, $"The network has {LayerCount} layers.");
                 }
                 RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], nameof(destination));
-                global::NetDsl.Kernels.Rows.Copy(ref Work(ZOf[layer] + part * StrideOf[layer]), StrideOf[layer], _lastRows, UnitsOf[layer], ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination));
+                global::NetDsl.Kernels.Rows.Copy(ref Work(ZOf[layer] + part * StrideOf[layer]), StrideOf[layer],
+                    _lastRows, UnitsOf[layer],
+                    ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination));
             }
 
             private void Update()
@@ -457,7 +507,8 @@ namespace Samples
                 global::System.Span<float> packed = _network._parameters.Span;
                 global::System.Span<float> rows = _rows.Span;
                 int width = global::NetDsl.Kernels.Packing.PanelWidth;
-                global::NetDsl.Kernels.Packing.PanelsToRows(packed.Slice(Layer1Weights, 2048), rows.Slice(Layer1Rows, 1280), 10, 128, width, 128);
+                global::NetDsl.Kernels.Packing.PanelsToRows(
+                    packed.Slice(Layer1Weights, 2048), rows.Slice(Layer1Rows, 1280), 10, 128, width, 128);
             }
 
             private void ForwardPass(global::System.ReadOnlySpan<float> inputs, int rows)
@@ -466,15 +517,18 @@ namespace Samples
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
                 if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector512)
                 {
-                    Forward<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(ref x, rows);
+                    Forward<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(
+                        ref x, rows);
                 }
                 else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector256)
                 {
-                    Forward<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(ref x, rows);
+                    Forward<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(
+                        ref x, rows);
                 }
                 else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector128)
                 {
-                    Forward<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(ref x, rows);
+                    Forward<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(
+                        ref x, rows);
                 }
                 else
                 {
@@ -489,16 +543,20 @@ namespace Samples
             {
                 ref float parameters = ref _network._parameters.Start;
                 ref float none = ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>();
-                Layer0Forward<TSimd, TVector>(ref input, InputSize, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias), ref none, ref Work(Layer0A), ref Work(Layer0Z), true);
-                Layer1Forward<TSimd, TVector>(ref Work(Layer0A), 128, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Weights),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Bias), ref none, ref Work(Layer1A), ref Work(Layer1Z), true);
+                Layer0Forward<TSimd, TVector>(ref input, InputSize, rows,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias), ref none,
+                    ref Work(Layer0A), ref Work(Layer0Z), true);
+                Layer1Forward<TSimd, TVector>(ref Work(Layer0A), 128, rows,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Weights),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Bias), ref none,
+                    ref Work(Layer1A), ref Work(Layer1Z), true);
             }
 
             private void BackwardPass(global::System.ReadOnlySpan<float> inputs, int rows)
             {
-                // Parameters changed since the last refresh (Initialize, ImportParameters, another trainer's step)
-                // make the rows stale.
+                // Parameters changed since the last refresh (Initialize, ImportParameters, another trainer's step) make
+                // the rows stale.
                 if (_rowsVersion != _network._version)
                 {
                     RefreshRows();
@@ -507,15 +565,18 @@ namespace Samples
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
                 if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector512)
                 {
-                    Backward<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(ref x, rows);
+                    Backward<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(
+                        ref x, rows);
                 }
                 else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector256)
                 {
-                    Backward<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(ref x, rows);
+                    Backward<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(
+                        ref x, rows);
                 }
                 else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector128)
                 {
-                    Backward<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(ref x, rows);
+                    Backward<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(
+                        ref x, rows);
                 }
                 else
                 {
@@ -523,8 +584,8 @@ namespace Samples
                 }
             }
 
-            // From the last layer down: weight and bias gradients from each layer's deltas, then the deltas of the layer
-            // before it, through that layer's activation derivative.
+            // From the last layer down: weight and bias gradients from each layer's deltas, then the deltas of the
+            // layer before it, through that layer's activation derivative.
             private void Backward<TSimd, TVector>(ref float input, int rows)
                 where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                 where TVector : struct
@@ -535,13 +596,20 @@ namespace Samples
                 ref float even = ref Work(Deltas);
                 ref float odd = ref Work(Deltas + MaxStride);
 
-                Layer1WeightGradient<TSimd, TVector>(ref Work(Layer0A), 128, rows, ref even, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Weights));
-                global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref even, 16, rows, (10 + TSimd.Count - 1) / TSimd.Count * TSimd.Count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Bias));
-                Layer1InputGradient<TSimd, TVector>(ref even, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _rows.Start, Layer1Rows),
+                Layer1WeightGradient<TSimd, TVector>(ref Work(Layer0A), 128, rows, ref even,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Weights));
+                global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref even, 16, rows,
+                    (10 + TSimd.Count - 1) / TSimd.Count * TSimd.Count,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Bias));
+                Layer1InputGradient<TSimd, TVector>(ref even, rows,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _rows.Start, Layer1Rows),
                     ref Work(Layer0Z), ref Work(Layer0A), ref none, ref none, ref odd);
 
-                Layer0WeightGradient<TSimd, TVector>(ref input, InputSize, rows, ref odd, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer0Weights));
-                global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref odd, 128, rows, (128 + TSimd.Count - 1) / TSimd.Count * TSimd.Count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer0Bias));
+                Layer0WeightGradient<TSimd, TVector>(ref input, InputSize, rows, ref odd,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer0Weights));
+                global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref odd, 128, rows,
+                    (128 + TSimd.Count - 1) / TSimd.Count * TSimd.Count,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer0Bias));
             }
         }
 
@@ -549,10 +617,9 @@ namespace Samples
         /// Layer 0: dense 784 → 128 with ReLU, fused:
         /// y[r, u] = ReLU(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
         /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once.
-        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
-        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
-        /// Vector128 or scalar code, as TSimd says.
+        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels, one row through
+        /// a tile of 4 panels. When <paramref name="keep"/> is set (training) the pre-activations are stored too.
+        /// Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer0Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -568,7 +635,8 @@ namespace Samples
             {
                 for (int panel = 0; panel < panels; panel += 4)
                 {
-                    Layer0ForwardRow<TSimd, TVector>(ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
+                    Layer0ForwardRow<TSimd, TVector>(
+                        ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
                 }
             }
             else
@@ -576,12 +644,17 @@ namespace Samples
                 for (int row = 0; row < rows; row += 6)
                 {
                     int count = global::System.Math.Min(6, rows - row);
-                    ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, row * inputStride);
-                    ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, row * OutputStride);
-                    ref float preActivationRows = ref keep ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride) : ref preActivation;
+                    ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref input, row * inputStride);
+                    ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref output, row * OutputStride);
+                    ref float preActivationRows = ref keep
+                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride)
+                        : ref preActivation;
                     for (int panel = 0; panel < panels; panel += 2)
                     {
-                        Layer0ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias, ref slopes, panel, ref outputRows, ref preActivationRows, keep);
+                        Layer0ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias,
+                            ref slopes, panel, ref outputRows, ref preActivationRows, keep);
                     }
                 }
             }
@@ -601,15 +674,22 @@ namespace Samples
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
-            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
-            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
-            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
-            ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
-            ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(1, rows - 1));
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(2, rows - 1));
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(3, rows - 1));
+            ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(4, rows - 1));
+            ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(5, rows - 1));
             nint panel0 = panel;
-            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel1 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -665,27 +745,32 @@ namespace Samples
                 if (rows > 1)
                 {
                     TSimd.Store(c10, ref preActivation, 1 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 2)
                 {
                     TSimd.Store(c20, ref preActivation, 2 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 3)
                 {
                     TSimd.Store(c30, ref preActivation, 3 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 4)
                 {
                     TSimd.Store(c40, ref preActivation, 4 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 5)
                 {
                     TSimd.Store(c50, ref preActivation, 5 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
                 }
             }
 
@@ -746,13 +831,17 @@ namespace Samples
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
             nint panel0 = panel;
-            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel1 * FanIn * TSimd.Count);
             nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
-            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
-            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel3 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
@@ -802,10 +891,10 @@ namespace Samples
         /// Layer 1: dense 128 → 10 with Softmax, fused:
         /// y[r, u] = softmaxᵤ(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
         /// The matrix product and the bias happen in one pass, each logit accumulated in a register and stored once;
-        /// each row is then normalized while it is in L1, in registers when it fits in two vectors.
-        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
-        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
-        /// Vector128 or scalar code, as TSimd says.
+        /// each row is then normalized while it is in L1, in registers when it fits in two vectors. Batches go
+        /// through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When <paramref name="keep"/> is
+        /// set (training) the pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as
+        /// TSimd says.
         /// </summary>
         private static void Layer1Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -821,7 +910,8 @@ namespace Samples
             {
                 for (int panel = 0; panel < panels; panel += 4)
                 {
-                    Layer1ForwardRow<TSimd, TVector>(ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
+                    Layer1ForwardRow<TSimd, TVector>(
+                        ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
                 }
             }
             else
@@ -829,21 +919,27 @@ namespace Samples
                 for (int row = 0; row < rows; row += 6)
                 {
                     int count = global::System.Math.Min(6, rows - row);
-                    ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, row * inputStride);
-                    ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, row * OutputStride);
-                    ref float preActivationRows = ref keep ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride) : ref preActivation;
+                    ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref input, row * inputStride);
+                    ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref output, row * OutputStride);
+                    ref float preActivationRows = ref keep
+                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride)
+                        : ref preActivation;
                     for (int panel = 0; panel < panels; panel += 2)
                     {
-                        Layer1ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias, ref slopes, panel, ref outputRows, ref preActivationRows, keep);
+                        Layer1ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias,
+                            ref slopes, panel, ref outputRows, ref preActivationRows, keep);
                     }
                 }
             }
 
-            // Softmax needs whole rows: the tiles stored the logits, and each row is normalized here while it is
-            // in L1, from registers when it fits in two vectors, else in place.
+            // Softmax needs whole rows: the tiles stored the logits, and each row is normalized here while it is in L1,
+            // from registers when it fits in two vectors, else in place.
             for (int row = 0; row < rows; row++)
             {
-                ref float logits = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, row * OutputStride);
+                ref float logits = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref output, row * OutputStride);
                 if (panels <= 2)
                 {
                     TVector second = panels == 2 ? TSimd.Load(ref logits, TSimd.Count) : TSimd.Zero;
@@ -870,15 +966,22 @@ namespace Samples
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
-            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
-            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
-            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
-            ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
-            ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(1, rows - 1));
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(2, rows - 1));
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(3, rows - 1));
+            ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(4, rows - 1));
+            ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(5, rows - 1));
             nint panel0 = panel;
-            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel1 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -934,27 +1037,32 @@ namespace Samples
                 if (rows > 1)
                 {
                     TSimd.Store(c10, ref preActivation, 1 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 2)
                 {
                     TSimd.Store(c20, ref preActivation, 2 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 3)
                 {
                     TSimd.Store(c30, ref preActivation, 3 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 4)
                 {
                     TSimd.Store(c40, ref preActivation, 4 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 5)
                 {
                     TSimd.Store(c50, ref preActivation, 5 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
                 }
             }
 
@@ -1002,13 +1110,17 @@ namespace Samples
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
             nint panel0 = panel;
-            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel1 * FanIn * TSimd.Count);
             nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
-            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
-            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel3 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
@@ -1050,11 +1162,12 @@ namespace Samples
         }
 
         /// <summary>
-        /// Weight gradient of a dense 784 → 128 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch,
-        /// stored in the packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and
-        /// one delta vector per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// Weight gradient of a dense 784 → 128 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch, stored in the
+        /// packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and one delta vector
+        /// per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
-        private static void Layer0WeightGradient<TSimd, TVector>(ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+        private static void Layer0WeightGradient<TSimd, TVector>(
+            ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1065,7 +1178,8 @@ namespace Samples
             {
                 for (int panel = 0; panel < panels; panel += 2)
                 {
-                    Layer0WeightGradientTile<TSimd, TVector>(ref input, inputStride, rows, ref delta, first, panel, ref gradient);
+                    Layer0WeightGradientTile<TSimd, TVector>(
+                        ref input, inputStride, rows, ref delta, first, panel, ref gradient);
                 }
             }
         }
@@ -1152,11 +1266,12 @@ namespace Samples
         }
 
         /// <summary>
-        /// Weight gradient of a dense 128 → 10 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch,
-        /// stored in the packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and
-        /// one delta vector per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// Weight gradient of a dense 128 → 10 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch, stored in the
+        /// packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and one delta vector
+        /// per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
-        private static void Layer1WeightGradient<TSimd, TVector>(ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+        private static void Layer1WeightGradient<TSimd, TVector>(
+            ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1167,7 +1282,8 @@ namespace Samples
             {
                 for (int panel = 0; panel < panels; panel += 2)
                 {
-                    Layer1WeightGradientTile<TSimd, TVector>(ref input, inputStride, rows, ref delta, first, panel, ref gradient);
+                    Layer1WeightGradientTile<TSimd, TVector>(
+                        ref input, inputStride, rows, ref delta, first, panel, ref gradient);
                 }
             }
         }
@@ -1254,14 +1370,14 @@ namespace Samples
         }
 
         /// <summary>
-        /// Input gradient of a dense 128 → 10 layer fused with the derivative of the layer before it
-        /// (ReLU): δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to
-        /// the accumulators before the one store of each delta vector.
+        /// Input gradient of a dense 128 → 10 layer fused with the derivative of the layer before it (ReLU):
+        /// δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to the accumulators before the one
+        /// store of each delta vector.
         /// Tiles of 6 rows × 2 input panels; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer1InputGradient<TSimd, TVector>(
-            ref float delta, int rows, ref float weightRows, ref float preActivation, ref float activation, ref float slopes,
-            ref float slopeGradient, ref float result)
+            ref float delta, int rows, ref float weightRows, ref float preActivation, ref float activation,
+            ref float slopes, ref float slopeGradient, ref float result)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1272,12 +1388,16 @@ namespace Samples
             for (int row = 0; row < rows; row += 6)
             {
                 int count = global::System.Math.Min(6, rows - row);
-                ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row * DeltaStride);
+                ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref delta, row * DeltaStride);
                 nint resultRows = (nint)row * ResultStride;
                 for (int panel = 0; panel < panels; panel += 2)
                 {
-                    Layer1InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, resultRows),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref activation, resultRows), ref slopes, ref slopeGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref result, resultRows));
+                    Layer1InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, resultRows),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref activation, resultRows), ref slopes,
+                        ref slopeGradient,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref result, resultRows));
                 }
             }
         }
@@ -1343,18 +1463,30 @@ namespace Samples
             }
 
             // Epilogue: the previous layer's derivative on the registers, then one store per delta vector.
-            c00 = TSimd.WherePositive(TSimd.Load(ref preActivation, row0 * ResultStride + panel0 * TSimd.Count), c00, TSimd.Zero);
-            c01 = TSimd.WherePositive(TSimd.Load(ref preActivation, row0 * ResultStride + panel1 * TSimd.Count), c01, TSimd.Zero);
-            c10 = TSimd.WherePositive(TSimd.Load(ref preActivation, row1 * ResultStride + panel0 * TSimd.Count), c10, TSimd.Zero);
-            c11 = TSimd.WherePositive(TSimd.Load(ref preActivation, row1 * ResultStride + panel1 * TSimd.Count), c11, TSimd.Zero);
-            c20 = TSimd.WherePositive(TSimd.Load(ref preActivation, row2 * ResultStride + panel0 * TSimd.Count), c20, TSimd.Zero);
-            c21 = TSimd.WherePositive(TSimd.Load(ref preActivation, row2 * ResultStride + panel1 * TSimd.Count), c21, TSimd.Zero);
-            c30 = TSimd.WherePositive(TSimd.Load(ref preActivation, row3 * ResultStride + panel0 * TSimd.Count), c30, TSimd.Zero);
-            c31 = TSimd.WherePositive(TSimd.Load(ref preActivation, row3 * ResultStride + panel1 * TSimd.Count), c31, TSimd.Zero);
-            c40 = TSimd.WherePositive(TSimd.Load(ref preActivation, row4 * ResultStride + panel0 * TSimd.Count), c40, TSimd.Zero);
-            c41 = TSimd.WherePositive(TSimd.Load(ref preActivation, row4 * ResultStride + panel1 * TSimd.Count), c41, TSimd.Zero);
-            c50 = TSimd.WherePositive(TSimd.Load(ref preActivation, row5 * ResultStride + panel0 * TSimd.Count), c50, TSimd.Zero);
-            c51 = TSimd.WherePositive(TSimd.Load(ref preActivation, row5 * ResultStride + panel1 * TSimd.Count), c51, TSimd.Zero);
+            c00 = TSimd.WherePositive(
+                TSimd.Load(ref preActivation, row0 * ResultStride + panel0 * TSimd.Count), c00, TSimd.Zero);
+            c01 = TSimd.WherePositive(
+                TSimd.Load(ref preActivation, row0 * ResultStride + panel1 * TSimd.Count), c01, TSimd.Zero);
+            c10 = TSimd.WherePositive(
+                TSimd.Load(ref preActivation, row1 * ResultStride + panel0 * TSimd.Count), c10, TSimd.Zero);
+            c11 = TSimd.WherePositive(
+                TSimd.Load(ref preActivation, row1 * ResultStride + panel1 * TSimd.Count), c11, TSimd.Zero);
+            c20 = TSimd.WherePositive(
+                TSimd.Load(ref preActivation, row2 * ResultStride + panel0 * TSimd.Count), c20, TSimd.Zero);
+            c21 = TSimd.WherePositive(
+                TSimd.Load(ref preActivation, row2 * ResultStride + panel1 * TSimd.Count), c21, TSimd.Zero);
+            c30 = TSimd.WherePositive(
+                TSimd.Load(ref preActivation, row3 * ResultStride + panel0 * TSimd.Count), c30, TSimd.Zero);
+            c31 = TSimd.WherePositive(
+                TSimd.Load(ref preActivation, row3 * ResultStride + panel1 * TSimd.Count), c31, TSimd.Zero);
+            c40 = TSimd.WherePositive(
+                TSimd.Load(ref preActivation, row4 * ResultStride + panel0 * TSimd.Count), c40, TSimd.Zero);
+            c41 = TSimd.WherePositive(
+                TSimd.Load(ref preActivation, row4 * ResultStride + panel1 * TSimd.Count), c41, TSimd.Zero);
+            c50 = TSimd.WherePositive(
+                TSimd.Load(ref preActivation, row5 * ResultStride + panel0 * TSimd.Count), c50, TSimd.Zero);
+            c51 = TSimd.WherePositive(
+                TSimd.Load(ref preActivation, row5 * ResultStride + panel1 * TSimd.Count), c51, TSimd.Zero);
             TSimd.Store(c00, ref result, row0 * ResultStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref result, row0 * ResultStride + panel1 * TSimd.Count);
             if (rows > 1)

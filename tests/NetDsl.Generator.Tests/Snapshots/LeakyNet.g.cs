@@ -21,8 +21,8 @@ namespace Samples
         /// <summary>The number of layers after the input: 4.</summary>
         public const int LayerCount = 4;
 
-        // Packed storage, in floats: per layer its weight panels, padded biases and padded PReLU slopes, each region
-        // a multiple of 16 floats (64 bytes) long so that every region starts aligned.
+        // Packed storage, in floats: per layer its weight panels, padded biases and padded PReLU slopes, each region a
+        // multiple of 16 floats (64 bytes) long so that every region starts aligned.
         private const int Layer0Weights = 0, Layer0Bias = 960, Layer0Slopes = 1008;
         private const int Layer1Weights = 1008, Layer1Bias = 3312, Layer1Slopes = 3360;
         private const int Layer2Weights = 3408, Layer2Bias = 4688, Layer2Slopes = 4720;
@@ -46,7 +46,8 @@ namespace Samples
             });
 
         private readonly global::NetDsl.Buffers.AlignedBuffer _parameters = CreateStorage(0);
-        private readonly global::NetDsl.Buffers.AlignedBuffer _work = new global::NetDsl.Buffers.AlignedBuffer(2 * ChunkRows * MaxStride);
+        private readonly global::NetDsl.Buffers.AlignedBuffer _work =
+            new global::NetDsl.Buffers.AlignedBuffer(2 * ChunkRows * MaxStride);
         private readonly float[] _prediction = new float[OutputSize];
 
         // Counts changes of the parameters (Initialize, ImportParameters, a trainer's step), so that a
@@ -82,7 +83,8 @@ namespace Samples
         {
             RequireLength(input.Length, InputSize, nameof(input));
             RequireLength(output.Length, OutputSize, nameof(output));
-            Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output));
+            Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1,
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output));
         }
 
         /// <summary>Runs one sample and returns the index of the largest output (the predicted class for a
@@ -105,19 +107,22 @@ namespace Samples
         {
             if (inputs.Length % InputSize != 0)
             {
-                throw new global::System.ArgumentException($"Expected a multiple of InputSize = {InputSize} floats, got {inputs.Length}.", nameof(inputs));
+                throw new global::System.ArgumentException(
+                    $"Expected a multiple of InputSize = {InputSize} floats, got {inputs.Length}.", nameof(inputs));
             }
 
             int rows = inputs.Length / InputSize;
             RequireLength(outputs.Length, (long)rows * OutputSize, nameof(outputs));
             if (rows > 0)
             {
-                Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), rows, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs));
+                Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), rows,
+                    ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs));
             }
         }
 
-        /// <summary>Copies every parameter out in the canonical order: for each layer its weights [units, fanIn]
-        /// row-major (the layout of PyTorch's nn.Linear), then its biases, then its PReLU slopes if it has them.</summary>
+        /// <summary>Copies every parameter out in the canonical order: for each layer its weights
+        /// [units, fanIn] row-major (the layout of PyTorch's nn.Linear), then its biases, then its PReLU slopes
+        /// if it has them.</summary>
         /// <param name="destination">Exactly <see cref="ParameterCount"/> floats.</param>
         /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
         public void ExportParameters(global::System.Span<float> destination)
@@ -149,15 +154,19 @@ namespace Samples
         private static float[] Draw(ulong seed)
         {
             var parameters = new float[ParameterCount];
-            global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 0, 960), 20, 48, global::NetDsl.Init.HeUniform,
-                new global::NetDsl.Initialization.InitParameters(Slope: 0.2D), seed, 0);
-            global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 1008, 1920), 48, 40, global::NetDsl.Init.HeNormal,
+            global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 0, 960),
+                20, 48, global::NetDsl.Init.HeUniform, new global::NetDsl.Initialization.InitParameters(Slope: 0.2D),
+                seed, 0);
+            global::NetDsl.Initialization.Initializers.Fill(
+                global::System.MemoryExtensions.AsSpan(parameters, 1008, 1920), 48, 40, global::NetDsl.Init.HeNormal,
                 new global::NetDsl.Initialization.InitParameters(Slope: 0.25D), seed, 1);
             global::System.MemoryExtensions.AsSpan(parameters, 2928, 40).Fill(0.1F);
             global::System.MemoryExtensions.AsSpan(parameters, 2968, 40).Fill(0.25F);
-            global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 3008, 960), 40, 24, global::NetDsl.Init.HeNormal,
+            global::NetDsl.Initialization.Initializers.Fill(
+                global::System.MemoryExtensions.AsSpan(parameters, 3008, 960), 40, 24, global::NetDsl.Init.HeNormal,
                 new global::NetDsl.Initialization.InitParameters(Slope: 0.01D), seed, 2);
-            global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 3992, 24), 24, 1, global::NetDsl.Init.GlorotUniform,
+            global::NetDsl.Initialization.Initializers.Fill(
+                global::System.MemoryExtensions.AsSpan(parameters, 3992, 24), 24, 1, global::NetDsl.Init.GlorotUniform,
                 new global::NetDsl.Initialization.InitParameters(), seed, 3);
             return parameters;
         }
@@ -170,18 +179,23 @@ namespace Samples
         }
 
         // Canonical order to the packed storage, whose weight panels are as wide as the vectors this process uses.
-        private static void Pack(global::System.ReadOnlySpan<float> source, global::NetDsl.Buffers.AlignedBuffer storage)
+        private static void Pack(
+            global::System.ReadOnlySpan<float> source, global::NetDsl.Buffers.AlignedBuffer storage)
         {
             global::System.Span<float> packed = storage.Span;
             int width = global::NetDsl.Kernels.Packing.PanelWidth;
-            global::NetDsl.Kernels.Packing.PackPanels(source.Slice(0, 960), packed.Slice(Layer0Weights, 960), 48, 20, width);
+            global::NetDsl.Kernels.Packing.PackPanels(
+                source.Slice(0, 960), packed.Slice(Layer0Weights, 960), 48, 20, width);
             source.Slice(960, 48).CopyTo(packed.Slice(Layer0Bias, 48));
-            global::NetDsl.Kernels.Packing.PackPanels(source.Slice(1008, 1920), packed.Slice(Layer1Weights, 2304), 40, 48, width);
+            global::NetDsl.Kernels.Packing.PackPanels(
+                source.Slice(1008, 1920), packed.Slice(Layer1Weights, 2304), 40, 48, width);
             source.Slice(2928, 40).CopyTo(packed.Slice(Layer1Bias, 48));
             source.Slice(2968, 40).CopyTo(packed.Slice(Layer1Slopes, 48));
-            global::NetDsl.Kernels.Packing.PackPanels(source.Slice(3008, 960), packed.Slice(Layer2Weights, 1280), 24, 40, width);
+            global::NetDsl.Kernels.Packing.PackPanels(
+                source.Slice(3008, 960), packed.Slice(Layer2Weights, 1280), 24, 40, width);
             source.Slice(3968, 24).CopyTo(packed.Slice(Layer2Bias, 32));
-            global::NetDsl.Kernels.Packing.PackPanels(source.Slice(3992, 24), packed.Slice(Layer3Weights, 384), 1, 24, width);
+            global::NetDsl.Kernels.Packing.PackPanels(
+                source.Slice(3992, 24), packed.Slice(Layer3Weights, 384), 1, 24, width);
             source.Slice(4016, 1).CopyTo(packed.Slice(Layer3Bias, 16));
         }
 
@@ -189,14 +203,18 @@ namespace Samples
         {
             global::System.Span<float> packed = storage.Span;
             int width = global::NetDsl.Kernels.Packing.PanelWidth;
-            global::NetDsl.Kernels.Packing.UnpackPanels(packed.Slice(Layer0Weights, 960), destination.Slice(0, 960), 48, 20, width);
+            global::NetDsl.Kernels.Packing.UnpackPanels(
+                packed.Slice(Layer0Weights, 960), destination.Slice(0, 960), 48, 20, width);
             packed.Slice(Layer0Bias, 48).CopyTo(destination.Slice(960, 48));
-            global::NetDsl.Kernels.Packing.UnpackPanels(packed.Slice(Layer1Weights, 2304), destination.Slice(1008, 1920), 40, 48, width);
+            global::NetDsl.Kernels.Packing.UnpackPanels(
+                packed.Slice(Layer1Weights, 2304), destination.Slice(1008, 1920), 40, 48, width);
             packed.Slice(Layer1Bias, 40).CopyTo(destination.Slice(2928, 40));
             packed.Slice(Layer1Slopes, 40).CopyTo(destination.Slice(2968, 40));
-            global::NetDsl.Kernels.Packing.UnpackPanels(packed.Slice(Layer2Weights, 1280), destination.Slice(3008, 960), 24, 40, width);
+            global::NetDsl.Kernels.Packing.UnpackPanels(
+                packed.Slice(Layer2Weights, 1280), destination.Slice(3008, 960), 24, 40, width);
             packed.Slice(Layer2Bias, 24).CopyTo(destination.Slice(3968, 24));
-            global::NetDsl.Kernels.Packing.UnpackPanels(packed.Slice(Layer3Weights, 384), destination.Slice(3992, 24), 1, 24, width);
+            global::NetDsl.Kernels.Packing.UnpackPanels(
+                packed.Slice(Layer3Weights, 384), destination.Slice(3992, 24), 1, 24, width);
             packed.Slice(Layer3Bias, 1).CopyTo(destination.Slice(4016, 1));
         }
 
@@ -206,15 +224,18 @@ namespace Samples
         {
             if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector512)
             {
-                Run<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(ref input, rows, ref output);
+                Run<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(
+                    ref input, rows, ref output);
             }
             else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector256)
             {
-                Run<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(ref input, rows, ref output);
+                Run<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(
+                    ref input, rows, ref output);
             }
             else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector128)
             {
-                Run<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(ref input, rows, ref output);
+                Run<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(
+                    ref input, rows, ref output);
             }
             else
             {
@@ -235,16 +256,27 @@ namespace Samples
             for (int start = 0; start < rows; start += ChunkRows)
             {
                 int count = global::System.Math.Min(ChunkRows, rows - start);
-                ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (nint)start * InputSize);
-                Layer0Forward<TSimd, TVector>(ref x, InputSize, count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias), ref none, ref even, ref none, false);
-                Layer1Forward<TSimd, TVector>(ref even, 48, count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Weights),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Bias), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Slopes), ref odd, ref none, false);
-                Layer2Forward<TSimd, TVector>(ref odd, 48, count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer2Weights),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer2Bias), ref none, ref even, ref none, false);
-                Layer3Forward<TSimd, TVector>(ref even, 32, count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer3Weights),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer3Bias), ref none, ref odd, ref none, false);
-                global::NetDsl.Kernels.Rows.Copy(ref odd, 16, count, OutputSize, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)start * OutputSize));
+                ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref input, (nint)start * InputSize);
+                Layer0Forward<TSimd, TVector>(ref x, InputSize, count,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias), ref none,
+                    ref even, ref none, false);
+                Layer1Forward<TSimd, TVector>(ref even, 48, count,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Weights),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Bias),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Slopes),
+                    ref odd, ref none, false);
+                Layer2Forward<TSimd, TVector>(ref odd, 48, count,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer2Weights),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer2Bias), ref none,
+                    ref even, ref none, false);
+                Layer3Forward<TSimd, TVector>(ref even, 32, count,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer3Weights),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer3Bias), ref none,
+                    ref odd, ref none, false);
+                global::NetDsl.Kernels.Rows.Copy(ref odd, 16, count, OutputSize,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)start * OutputSize));
             }
         }
 
@@ -258,7 +290,9 @@ namespace Samples
         }
 
         /// <inheritdoc/>
-        global::NetDsl.Training.ITrainer global::NetDsl.INetwork.CreateTrainer(global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize) => CreateTrainer(optimizer, maxBatchSize);
+        global::NetDsl.Training.ITrainer global::NetDsl.INetwork.CreateTrainer(
+            global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
+            => CreateTrainer(optimizer, maxBatchSize);
 
         /// <summary>Trains a <see cref="LeakyNet"/> on mean squared error; see
         /// <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
@@ -286,8 +320,10 @@ namespace Samples
             private readonly LeakyNet _network;
             private readonly global::NetDsl.Training.IOptimizer _optimizer;
             private readonly int _maxBatch;
-            private readonly global::NetDsl.Buffers.AlignedBuffer _gradients = new global::NetDsl.Buffers.AlignedBuffer(StorageLength);
-            private readonly global::NetDsl.Buffers.AlignedBuffer _rows = new global::NetDsl.Buffers.AlignedBuffer(RowsLength);
+            private readonly global::NetDsl.Buffers.AlignedBuffer _gradients =
+                new global::NetDsl.Buffers.AlignedBuffer(StorageLength);
+            private readonly global::NetDsl.Buffers.AlignedBuffer _rows =
+                new global::NetDsl.Buffers.AlignedBuffer(RowsLength);
             private readonly global::NetDsl.Buffers.AlignedBuffer _state;
             private readonly global::NetDsl.Buffers.AlignedBuffer _work;
             private long _steps;
@@ -307,7 +343,8 @@ namespace Samples
                 long stateLength = (long)optimizer.StateSlots * StorageLength;
                 if (stateLength > int.MaxValue - 64)
                 {
-                    throw new global::System.ArgumentException("The optimizer's state does not fit in one array.", nameof(optimizer));
+                    throw new global::System.ArgumentException(
+                        "The optimizer's state does not fit in one array.", nameof(optimizer));
                 }
 
                 _maxBatch = maxBatchSize;
@@ -351,30 +388,37 @@ namespace Samples
             }
 
             /// <inheritdoc/>
-            public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
+            public float ComputeGradients(
+                global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
             {
-                throw new global::System.InvalidOperationException("LeakyNet trains on MeanSquaredError, which needs target vectors, not class labels.");
+                throw new global::System.InvalidOperationException(
+                    "LeakyNet trains on MeanSquaredError, which needs target vectors, not class labels.");
             }
 
             /// <inheritdoc/>
-            public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            public float ComputeGradients(
+                global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
                 int rows = CheckRows(inputs, _maxBatch);
                 RequireLength(targets.Length, (long)rows * OutputSize, nameof(targets));
                 ForwardPass(inputs, rows);
-                double total = global::NetDsl.Training.Losses.SquaredError(Read(Layer3A, rows), rows, OutputSize, 16, targets, 1f / (rows * OutputSize), Delta(rows));
+                double total = global::NetDsl.Training.Losses.SquaredError(
+                    Read(Layer3A, rows), rows, OutputSize, 16, targets, 1f / (rows * OutputSize), Delta(rows));
                 BackwardPass(inputs, rows);
                 return (float)(total / ((double)rows * OutputSize));
             }
 
             /// <inheritdoc/>
-            public global::NetDsl.Training.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
+            public global::NetDsl.Training.Evaluation Evaluate(
+                global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
             {
-                throw new global::System.InvalidOperationException("LeakyNet trains on MeanSquaredError, which needs target vectors, not class labels.");
+                throw new global::System.InvalidOperationException(
+                    "LeakyNet trains on MeanSquaredError, which needs target vectors, not class labels.");
             }
 
             /// <inheritdoc/>
-            public global::NetDsl.Training.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            public global::NetDsl.Training.Evaluation Evaluate(
+                global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
                 int total = CheckRows(inputs, int.MaxValue);
                 RequireLength(targets.Length, (long)total * OutputSize, nameof(targets));
@@ -384,7 +428,8 @@ namespace Samples
                     int rows = global::System.Math.Min(_maxBatch, total - start);
                     global::System.ReadOnlySpan<float> part = targets.Slice(start * OutputSize, rows * OutputSize);
                     ForwardPass(inputs.Slice(start * InputSize, rows * InputSize), rows);
-                    loss += global::NetDsl.Training.Losses.SquaredError(Read(Layer3A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
+                    loss += global::NetDsl.Training.Losses.SquaredError(
+                        Read(Layer3A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
                 }
 
                 return new global::NetDsl.Training.Evaluation(loss / ((double)total * OutputSize), double.NaN, total);
@@ -398,17 +443,21 @@ namespace Samples
             }
 
             /// <inheritdoc/>
-            public void ExportActivations(int layer, global::System.Span<float> destination) => ExportRows(layer, 1, destination);
+            public void ExportActivations(int layer, global::System.Span<float> destination)
+                => ExportRows(layer, 1, destination);
 
             /// <inheritdoc/>
-            public void ExportPreActivations(int layer, global::System.Span<float> destination) => ExportRows(layer, 0, destination);
+            public void ExportPreActivations(int layer, global::System.Span<float> destination)
+                => ExportRows(layer, 0, destination);
 
             private static int CheckRows(global::System.ReadOnlySpan<float> inputs, int limit)
             {
                 int rows = inputs.Length / InputSize;
                 if (inputs.Length % InputSize != 0 || rows < 1 || rows > limit)
                 {
-                    throw new global::System.ArgumentException($"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.", nameof(inputs));
+                    throw new global::System.ArgumentException(
+                        $"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.",
+                        nameof(inputs));
                 }
 
                 return rows;
@@ -418,7 +467,8 @@ namespace Samples
             {
                 if (labels.Length != rows)
                 {
-                    throw new global::System.ArgumentException($"Expected {rows} labels, one per row, got {labels.Length}.", nameof(labels));
+                    throw new global::System.ArgumentException(
+                        $"Expected {rows} labels, one per row, got {labels.Length}.", nameof(labels));
                 }
 
                 for (int i = 0; i < labels.Length; i++)
@@ -431,21 +481,30 @@ namespace Samples
                 }
             }
 
-            private ref float Work(int perRowOffset) => ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _work.Start, (nint)_maxBatch * perRowOffset);
+            private ref float Work(int perRowOffset)
+                => ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref _work.Start, (nint)_maxBatch * perRowOffset);
 
-            private global::System.ReadOnlySpan<float> Read(int perRowOffset, int rows) => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Work(perRowOffset), rows * 16);
+            private global::System.ReadOnlySpan<float> Read(int perRowOffset, int rows)
+                => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+                    ref Work(perRowOffset), rows * 16);
 
-            // The last layer's deltas, which the loss writes; the backward pass alternates the two delta buffers from there.
-            private global::System.Span<float> Delta(int rows) => global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Work(Deltas), rows * 16);
+            // The last layer's deltas, which the loss writes; the backward pass alternates the two delta buffers
+            // from there.
+            private global::System.Span<float> Delta(int rows)
+                => global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Work(Deltas), rows * 16);
 
             private void ExportRows(int layer, int part, global::System.Span<float> destination)
             {
                 if ((uint)layer >= LayerCount)
                 {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, $"The network has {LayerCount} layers.");
+                    throw new global::System.ArgumentOutOfRangeException(
+                        nameof(layer), layer, $"The network has {LayerCount} layers.");
                 }
                 RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], nameof(destination));
-                global::NetDsl.Kernels.Rows.Copy(ref Work(ZOf[layer] + part * StrideOf[layer]), StrideOf[layer], _lastRows, UnitsOf[layer], ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination));
+                global::NetDsl.Kernels.Rows.Copy(ref Work(ZOf[layer] + part * StrideOf[layer]), StrideOf[layer],
+                    _lastRows, UnitsOf[layer],
+                    ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination));
             }
 
             private void Update()
@@ -465,9 +524,12 @@ namespace Samples
                 global::System.Span<float> packed = _network._parameters.Span;
                 global::System.Span<float> rows = _rows.Span;
                 int width = global::NetDsl.Kernels.Packing.PanelWidth;
-                global::NetDsl.Kernels.Packing.PanelsToRows(packed.Slice(Layer1Weights, 2304), rows.Slice(Layer1Rows, 1920), 40, 48, width, 48);
-                global::NetDsl.Kernels.Packing.PanelsToRows(packed.Slice(Layer2Weights, 1280), rows.Slice(Layer2Rows, 1152), 24, 40, width, 48);
-                global::NetDsl.Kernels.Packing.PanelsToRows(packed.Slice(Layer3Weights, 384), rows.Slice(Layer3Rows, 32), 1, 24, width, 32);
+                global::NetDsl.Kernels.Packing.PanelsToRows(
+                    packed.Slice(Layer1Weights, 2304), rows.Slice(Layer1Rows, 1920), 40, 48, width, 48);
+                global::NetDsl.Kernels.Packing.PanelsToRows(
+                    packed.Slice(Layer2Weights, 1280), rows.Slice(Layer2Rows, 1152), 24, 40, width, 48);
+                global::NetDsl.Kernels.Packing.PanelsToRows(
+                    packed.Slice(Layer3Weights, 384), rows.Slice(Layer3Rows, 32), 1, 24, width, 32);
             }
 
             private void ForwardPass(global::System.ReadOnlySpan<float> inputs, int rows)
@@ -476,15 +538,18 @@ namespace Samples
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
                 if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector512)
                 {
-                    Forward<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(ref x, rows);
+                    Forward<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(
+                        ref x, rows);
                 }
                 else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector256)
                 {
-                    Forward<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(ref x, rows);
+                    Forward<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(
+                        ref x, rows);
                 }
                 else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector128)
                 {
-                    Forward<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(ref x, rows);
+                    Forward<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(
+                        ref x, rows);
                 }
                 else
                 {
@@ -499,20 +564,29 @@ namespace Samples
             {
                 ref float parameters = ref _network._parameters.Start;
                 ref float none = ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>();
-                Layer0Forward<TSimd, TVector>(ref input, InputSize, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias), ref none, ref Work(Layer0A), ref Work(Layer0Z), true);
-                Layer1Forward<TSimd, TVector>(ref Work(Layer0A), 48, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Weights),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Bias), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Slopes), ref Work(Layer1A), ref Work(Layer1Z), true);
-                Layer2Forward<TSimd, TVector>(ref Work(Layer1A), 48, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer2Weights),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer2Bias), ref none, ref Work(Layer2A), ref Work(Layer2Z), true);
-                Layer3Forward<TSimd, TVector>(ref Work(Layer2A), 32, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer3Weights),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer3Bias), ref none, ref Work(Layer3A), ref Work(Layer3Z), true);
+                Layer0Forward<TSimd, TVector>(ref input, InputSize, rows,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias), ref none,
+                    ref Work(Layer0A), ref Work(Layer0Z), true);
+                Layer1Forward<TSimd, TVector>(ref Work(Layer0A), 48, rows,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Weights),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Bias),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Slopes),
+                    ref Work(Layer1A), ref Work(Layer1Z), true);
+                Layer2Forward<TSimd, TVector>(ref Work(Layer1A), 48, rows,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer2Weights),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer2Bias), ref none,
+                    ref Work(Layer2A), ref Work(Layer2Z), true);
+                Layer3Forward<TSimd, TVector>(ref Work(Layer2A), 32, rows,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer3Weights),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer3Bias), ref none,
+                    ref Work(Layer3A), ref Work(Layer3Z), true);
             }
 
             private void BackwardPass(global::System.ReadOnlySpan<float> inputs, int rows)
             {
-                // Parameters changed since the last refresh (Initialize, ImportParameters, another trainer's step)
-                // make the rows stale.
+                // Parameters changed since the last refresh (Initialize, ImportParameters, another trainer's step) make
+                // the rows stale.
                 if (_rowsVersion != _network._version)
                 {
                     RefreshRows();
@@ -521,15 +595,18 @@ namespace Samples
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
                 if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector512)
                 {
-                    Backward<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(ref x, rows);
+                    Backward<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(
+                        ref x, rows);
                 }
                 else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector256)
                 {
-                    Backward<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(ref x, rows);
+                    Backward<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(
+                        ref x, rows);
                 }
                 else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector128)
                 {
-                    Backward<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(ref x, rows);
+                    Backward<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(
+                        ref x, rows);
                 }
                 else
                 {
@@ -537,8 +614,8 @@ namespace Samples
                 }
             }
 
-            // From the last layer down: weight and bias gradients from each layer's deltas, then the deltas of the layer
-            // before it, through that layer's activation derivative.
+            // From the last layer down: weight and bias gradients from each layer's deltas, then the deltas of the
+            // layer before it, through that layer's activation derivative.
             private void Backward<TSimd, TVector>(ref float input, int rows)
                 where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                 where TVector : struct
@@ -548,25 +625,43 @@ namespace Samples
                 ref float none = ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>();
                 ref float even = ref Work(Deltas);
                 ref float odd = ref Work(Deltas + MaxStride);
-                global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Slopes), 48).Clear();
+                global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Slopes), 48).Clear();
 
-                Layer3WeightGradient<TSimd, TVector>(ref Work(Layer2A), 32, rows, ref even, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer3Weights));
-                global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref even, 16, rows, (1 + TSimd.Count - 1) / TSimd.Count * TSimd.Count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer3Bias));
-                Layer3InputGradient<TSimd, TVector>(ref even, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _rows.Start, Layer3Rows),
+                Layer3WeightGradient<TSimd, TVector>(ref Work(Layer2A), 32, rows, ref even,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer3Weights));
+                global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref even, 16, rows,
+                    (1 + TSimd.Count - 1) / TSimd.Count * TSimd.Count,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer3Bias));
+                Layer3InputGradient<TSimd, TVector>(ref even, rows,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _rows.Start, Layer3Rows),
                     ref Work(Layer2Z), ref Work(Layer2A), ref none, ref none, ref odd);
 
-                Layer2WeightGradient<TSimd, TVector>(ref Work(Layer1A), 48, rows, ref odd, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer2Weights));
-                global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref odd, 32, rows, (24 + TSimd.Count - 1) / TSimd.Count * TSimd.Count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer2Bias));
-                Layer2InputGradient<TSimd, TVector>(ref odd, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _rows.Start, Layer2Rows),
-                    ref Work(Layer1Z), ref Work(Layer1A), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Slopes), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Slopes), ref even);
+                Layer2WeightGradient<TSimd, TVector>(ref Work(Layer1A), 48, rows, ref odd,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer2Weights));
+                global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref odd, 32, rows,
+                    (24 + TSimd.Count - 1) / TSimd.Count * TSimd.Count,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer2Bias));
+                Layer2InputGradient<TSimd, TVector>(ref odd, rows,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _rows.Start, Layer2Rows),
+                    ref Work(Layer1Z), ref Work(Layer1A),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Slopes),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Slopes), ref even);
 
-                Layer1WeightGradient<TSimd, TVector>(ref Work(Layer0A), 48, rows, ref even, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Weights));
-                global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref even, 48, rows, (40 + TSimd.Count - 1) / TSimd.Count * TSimd.Count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Bias));
-                Layer1InputGradient<TSimd, TVector>(ref even, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _rows.Start, Layer1Rows),
+                Layer1WeightGradient<TSimd, TVector>(ref Work(Layer0A), 48, rows, ref even,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Weights));
+                global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref even, 48, rows,
+                    (40 + TSimd.Count - 1) / TSimd.Count * TSimd.Count,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Bias));
+                Layer1InputGradient<TSimd, TVector>(ref even, rows,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _rows.Start, Layer1Rows),
                     ref Work(Layer0Z), ref Work(Layer0A), ref none, ref none, ref odd);
 
-                Layer0WeightGradient<TSimd, TVector>(ref input, InputSize, rows, ref odd, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer0Weights));
-                global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref odd, 48, rows, (48 + TSimd.Count - 1) / TSimd.Count * TSimd.Count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer0Bias));
+                Layer0WeightGradient<TSimd, TVector>(ref input, InputSize, rows, ref odd,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer0Weights));
+                global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref odd, 48, rows,
+                    (48 + TSimd.Count - 1) / TSimd.Count * TSimd.Count,
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer0Bias));
             }
         }
 
@@ -574,10 +669,9 @@ namespace Samples
         /// Layer 0: dense 20 → 48 with LeakyReLU (α = 0.2), fused:
         /// y[r, u] = LeakyReLU(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
         /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once.
-        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
-        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
-        /// Vector128 or scalar code, as TSimd says.
+        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels, one row through
+        /// a tile of 4 panels. When <paramref name="keep"/> is set (training) the pre-activations are stored too.
+        /// Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer0Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -593,7 +687,8 @@ namespace Samples
             {
                 for (int panel = 0; panel < panels; panel += 4)
                 {
-                    Layer0ForwardRow<TSimd, TVector>(ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
+                    Layer0ForwardRow<TSimd, TVector>(
+                        ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
                 }
             }
             else
@@ -601,12 +696,17 @@ namespace Samples
                 for (int row = 0; row < rows; row += 6)
                 {
                     int count = global::System.Math.Min(6, rows - row);
-                    ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, row * inputStride);
-                    ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, row * OutputStride);
-                    ref float preActivationRows = ref keep ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride) : ref preActivation;
+                    ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref input, row * inputStride);
+                    ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref output, row * OutputStride);
+                    ref float preActivationRows = ref keep
+                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride)
+                        : ref preActivation;
                     for (int panel = 0; panel < panels; panel += 2)
                     {
-                        Layer0ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias, ref slopes, panel, ref outputRows, ref preActivationRows, keep);
+                        Layer0ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias,
+                            ref slopes, panel, ref outputRows, ref preActivationRows, keep);
                     }
                 }
             }
@@ -626,15 +726,22 @@ namespace Samples
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
-            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
-            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
-            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
-            ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
-            ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(1, rows - 1));
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(2, rows - 1));
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(3, rows - 1));
+            ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(4, rows - 1));
+            ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(5, rows - 1));
             nint panel0 = panel;
-            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel1 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -690,27 +797,32 @@ namespace Samples
                 if (rows > 1)
                 {
                     TSimd.Store(c10, ref preActivation, 1 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 2)
                 {
                     TSimd.Store(c20, ref preActivation, 2 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 3)
                 {
                     TSimd.Store(c30, ref preActivation, 3 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 4)
                 {
                     TSimd.Store(c40, ref preActivation, 4 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 5)
                 {
                     TSimd.Store(c50, ref preActivation, 5 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
                 }
             }
 
@@ -772,13 +884,17 @@ namespace Samples
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
             nint panel0 = panel;
-            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel1 * FanIn * TSimd.Count);
             nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
-            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
-            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel3 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
@@ -829,10 +945,9 @@ namespace Samples
         /// Layer 1: dense 48 → 40 with PReLU (learned slopes), fused:
         /// y[r, u] = PReLU(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
         /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once.
-        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
-        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
-        /// Vector128 or scalar code, as TSimd says.
+        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels, one row through
+        /// a tile of 4 panels. When <paramref name="keep"/> is set (training) the pre-activations are stored too.
+        /// Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer1Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -848,7 +963,8 @@ namespace Samples
             {
                 for (int panel = 0; panel < panels; panel += 4)
                 {
-                    Layer1ForwardRow<TSimd, TVector>(ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
+                    Layer1ForwardRow<TSimd, TVector>(
+                        ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
                 }
             }
             else
@@ -856,12 +972,17 @@ namespace Samples
                 for (int row = 0; row < rows; row += 6)
                 {
                     int count = global::System.Math.Min(6, rows - row);
-                    ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, row * inputStride);
-                    ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, row * OutputStride);
-                    ref float preActivationRows = ref keep ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride) : ref preActivation;
+                    ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref input, row * inputStride);
+                    ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref output, row * OutputStride);
+                    ref float preActivationRows = ref keep
+                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride)
+                        : ref preActivation;
                     for (int panel = 0; panel < panels; panel += 2)
                     {
-                        Layer1ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias, ref slopes, panel, ref outputRows, ref preActivationRows, keep);
+                        Layer1ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias,
+                            ref slopes, panel, ref outputRows, ref preActivationRows, keep);
                     }
                 }
             }
@@ -881,15 +1002,22 @@ namespace Samples
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
-            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
-            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
-            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
-            ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
-            ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(1, rows - 1));
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(2, rows - 1));
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(3, rows - 1));
+            ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(4, rows - 1));
+            ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(5, rows - 1));
             nint panel0 = panel;
-            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel1 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -945,27 +1073,32 @@ namespace Samples
                 if (rows > 1)
                 {
                     TSimd.Store(c10, ref preActivation, 1 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 2)
                 {
                     TSimd.Store(c20, ref preActivation, 2 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 3)
                 {
                     TSimd.Store(c30, ref preActivation, 3 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 4)
                 {
                     TSimd.Store(c40, ref preActivation, 4 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 5)
                 {
                     TSimd.Store(c50, ref preActivation, 5 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
                 }
             }
 
@@ -1028,13 +1161,17 @@ namespace Samples
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
             nint panel0 = panel;
-            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel1 * FanIn * TSimd.Count);
             nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
-            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
-            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel3 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
@@ -1088,10 +1225,9 @@ namespace Samples
         /// Layer 2: dense 40 → 24 with LeakyReLU (α = 0.01), fused:
         /// y[r, u] = LeakyReLU(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
         /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once.
-        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
-        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
-        /// Vector128 or scalar code, as TSimd says.
+        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels, one row through
+        /// a tile of 4 panels. When <paramref name="keep"/> is set (training) the pre-activations are stored too.
+        /// Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer2Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -1107,7 +1243,8 @@ namespace Samples
             {
                 for (int panel = 0; panel < panels; panel += 4)
                 {
-                    Layer2ForwardRow<TSimd, TVector>(ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
+                    Layer2ForwardRow<TSimd, TVector>(
+                        ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
                 }
             }
             else
@@ -1115,12 +1252,17 @@ namespace Samples
                 for (int row = 0; row < rows; row += 6)
                 {
                     int count = global::System.Math.Min(6, rows - row);
-                    ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, row * inputStride);
-                    ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, row * OutputStride);
-                    ref float preActivationRows = ref keep ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride) : ref preActivation;
+                    ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref input, row * inputStride);
+                    ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref output, row * OutputStride);
+                    ref float preActivationRows = ref keep
+                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride)
+                        : ref preActivation;
                     for (int panel = 0; panel < panels; panel += 2)
                     {
-                        Layer2ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias, ref slopes, panel, ref outputRows, ref preActivationRows, keep);
+                        Layer2ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias,
+                            ref slopes, panel, ref outputRows, ref preActivationRows, keep);
                     }
                 }
             }
@@ -1140,15 +1282,22 @@ namespace Samples
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
-            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
-            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
-            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
-            ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
-            ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(1, rows - 1));
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(2, rows - 1));
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(3, rows - 1));
+            ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(4, rows - 1));
+            ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(5, rows - 1));
             nint panel0 = panel;
-            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel1 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -1204,27 +1353,32 @@ namespace Samples
                 if (rows > 1)
                 {
                     TSimd.Store(c10, ref preActivation, 1 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 2)
                 {
                     TSimd.Store(c20, ref preActivation, 2 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 3)
                 {
                     TSimd.Store(c30, ref preActivation, 3 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 4)
                 {
                     TSimd.Store(c40, ref preActivation, 4 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 5)
                 {
                     TSimd.Store(c50, ref preActivation, 5 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
                 }
             }
 
@@ -1286,13 +1440,17 @@ namespace Samples
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
             nint panel0 = panel;
-            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel1 * FanIn * TSimd.Count);
             nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
-            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
-            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel3 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
@@ -1343,10 +1501,9 @@ namespace Samples
         /// Layer 3: dense 24 → 1 with Linear, fused:
         /// y[r, u] = b[u] + Σₖ x[r, k]·W[u, k] for each of <paramref name="rows"/> rows.
         /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-        /// register, biased, activated and stored once.
-        /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
-        /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
-        /// Vector128 or scalar code, as TSimd says.
+        /// register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels, one row through
+        /// a tile of 4 panels. When <paramref name="keep"/> is set (training) the pre-activations are stored too.
+        /// Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer3Forward<TSimd, TVector>(
             ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
@@ -1362,7 +1519,8 @@ namespace Samples
             {
                 for (int panel = 0; panel < panels; panel += 4)
                 {
-                    Layer3ForwardRow<TSimd, TVector>(ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
+                    Layer3ForwardRow<TSimd, TVector>(
+                        ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
                 }
             }
             else
@@ -1370,12 +1528,17 @@ namespace Samples
                 for (int row = 0; row < rows; row += 6)
                 {
                     int count = global::System.Math.Min(6, rows - row);
-                    ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, row * inputStride);
-                    ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, row * OutputStride);
-                    ref float preActivationRows = ref keep ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride) : ref preActivation;
+                    ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref input, row * inputStride);
+                    ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref output, row * OutputStride);
+                    ref float preActivationRows = ref keep
+                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride)
+                        : ref preActivation;
                     for (int panel = 0; panel < panels; panel += 2)
                     {
-                        Layer3ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias, ref slopes, panel, ref outputRows, ref preActivationRows, keep);
+                        Layer3ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias,
+                            ref slopes, panel, ref outputRows, ref preActivationRows, keep);
                     }
                 }
             }
@@ -1395,15 +1558,22 @@ namespace Samples
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
-            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
-            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
-            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
-            ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
-            ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(1, rows - 1));
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(2, rows - 1));
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(3, rows - 1));
+            ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(4, rows - 1));
+            ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref input, inputStride * global::System.Math.Min(5, rows - 1));
             nint panel0 = panel;
-            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel1 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -1459,27 +1629,32 @@ namespace Samples
                 if (rows > 1)
                 {
                     TSimd.Store(c10, ref preActivation, 1 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 2)
                 {
                     TSimd.Store(c20, ref preActivation, 2 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 3)
                 {
                     TSimd.Store(c30, ref preActivation, 3 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 4)
                 {
                     TSimd.Store(c40, ref preActivation, 4 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
                 }
                 if (rows > 5)
                 {
                     TSimd.Store(c50, ref preActivation, 5 * OutputStride + panel0 * TSimd.Count);
-                    if (panel + 1 < panels) TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
+                    if (panel + 1 < panels)
+                        TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
                 }
             }
 
@@ -1527,13 +1702,17 @@ namespace Samples
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
             nint panel0 = panel;
-            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+            ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel0 * FanIn * TSimd.Count);
             nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel1 * FanIn * TSimd.Count);
             nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
-            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel2 * FanIn * TSimd.Count);
             nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
-            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                ref weights, panel3 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
@@ -1575,11 +1754,12 @@ namespace Samples
         }
 
         /// <summary>
-        /// Weight gradient of a dense 20 → 48 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch,
-        /// stored in the packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and
-        /// one delta vector per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// Weight gradient of a dense 20 → 48 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch, stored in the
+        /// packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and one delta vector
+        /// per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
-        private static void Layer0WeightGradient<TSimd, TVector>(ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+        private static void Layer0WeightGradient<TSimd, TVector>(
+            ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1590,7 +1770,8 @@ namespace Samples
             {
                 for (int panel = 0; panel < panels; panel += 2)
                 {
-                    Layer0WeightGradientTile<TSimd, TVector>(ref input, inputStride, rows, ref delta, first, panel, ref gradient);
+                    Layer0WeightGradientTile<TSimd, TVector>(
+                        ref input, inputStride, rows, ref delta, first, panel, ref gradient);
                 }
             }
         }
@@ -1677,11 +1858,12 @@ namespace Samples
         }
 
         /// <summary>
-        /// Weight gradient of a dense 48 → 40 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch,
-        /// stored in the packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and
-        /// one delta vector per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// Weight gradient of a dense 48 → 40 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch, stored in the
+        /// packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and one delta vector
+        /// per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
-        private static void Layer1WeightGradient<TSimd, TVector>(ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+        private static void Layer1WeightGradient<TSimd, TVector>(
+            ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1692,7 +1874,8 @@ namespace Samples
             {
                 for (int panel = 0; panel < panels; panel += 2)
                 {
-                    Layer1WeightGradientTile<TSimd, TVector>(ref input, inputStride, rows, ref delta, first, panel, ref gradient);
+                    Layer1WeightGradientTile<TSimd, TVector>(
+                        ref input, inputStride, rows, ref delta, first, panel, ref gradient);
                 }
             }
         }
@@ -1779,11 +1962,12 @@ namespace Samples
         }
 
         /// <summary>
-        /// Weight gradient of a dense 40 → 24 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch,
-        /// stored in the packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and
-        /// one delta vector per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// Weight gradient of a dense 40 → 24 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch, stored in the
+        /// packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and one delta vector
+        /// per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
-        private static void Layer2WeightGradient<TSimd, TVector>(ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+        private static void Layer2WeightGradient<TSimd, TVector>(
+            ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1794,7 +1978,8 @@ namespace Samples
             {
                 for (int panel = 0; panel < panels; panel += 2)
                 {
-                    Layer2WeightGradientTile<TSimd, TVector>(ref input, inputStride, rows, ref delta, first, panel, ref gradient);
+                    Layer2WeightGradientTile<TSimd, TVector>(
+                        ref input, inputStride, rows, ref delta, first, panel, ref gradient);
                 }
             }
         }
@@ -1881,11 +2066,12 @@ namespace Samples
         }
 
         /// <summary>
-        /// Weight gradient of a dense 24 → 1 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch,
-        /// stored in the packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and
-        /// one delta vector per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+        /// Weight gradient of a dense 24 → 1 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch, stored in the packed
+        /// panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and one delta vector per
+        /// multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
-        private static void Layer3WeightGradient<TSimd, TVector>(ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+        private static void Layer3WeightGradient<TSimd, TVector>(
+            ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1896,7 +2082,8 @@ namespace Samples
             {
                 for (int panel = 0; panel < panels; panel += 2)
                 {
-                    Layer3WeightGradientTile<TSimd, TVector>(ref input, inputStride, rows, ref delta, first, panel, ref gradient);
+                    Layer3WeightGradientTile<TSimd, TVector>(
+                        ref input, inputStride, rows, ref delta, first, panel, ref gradient);
                 }
             }
         }
@@ -1983,14 +2170,14 @@ namespace Samples
         }
 
         /// <summary>
-        /// Input gradient of a dense 48 → 40 layer fused with the derivative of the layer before it
-        /// (LeakyReLU (α = 0.2)): δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to
-        /// the accumulators before the one store of each delta vector.
+        /// Input gradient of a dense 48 → 40 layer fused with the derivative of the layer before it (LeakyReLU (α =
+        /// 0.2)): δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to the accumulators before
+        /// the one store of each delta vector.
         /// Tiles of 6 rows × 2 input panels; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer1InputGradient<TSimd, TVector>(
-            ref float delta, int rows, ref float weightRows, ref float preActivation, ref float activation, ref float slopes,
-            ref float slopeGradient, ref float result)
+            ref float delta, int rows, ref float weightRows, ref float preActivation, ref float activation,
+            ref float slopes, ref float slopeGradient, ref float result)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -2001,12 +2188,16 @@ namespace Samples
             for (int row = 0; row < rows; row += 6)
             {
                 int count = global::System.Math.Min(6, rows - row);
-                ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row * DeltaStride);
+                ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref delta, row * DeltaStride);
                 nint resultRows = (nint)row * ResultStride;
                 for (int panel = 0; panel < panels; panel += 2)
                 {
-                    Layer1InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, resultRows),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref activation, resultRows), ref slopes, ref slopeGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref result, resultRows));
+                    Layer1InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, resultRows),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref activation, resultRows), ref slopes,
+                        ref slopeGradient,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref result, resultRows));
                 }
             }
         }
@@ -2073,18 +2264,30 @@ namespace Samples
 
             // Epilogue: the previous layer's derivative on the registers, then one store per delta vector.
             TVector leak = TSimd.Create(0.2F);
-            c00 = TSimd.WherePositive(TSimd.Load(ref preActivation, row0 * ResultStride + panel0 * TSimd.Count), c00, TSimd.Multiply(c00, leak));
-            c01 = TSimd.WherePositive(TSimd.Load(ref preActivation, row0 * ResultStride + panel1 * TSimd.Count), c01, TSimd.Multiply(c01, leak));
-            c10 = TSimd.WherePositive(TSimd.Load(ref preActivation, row1 * ResultStride + panel0 * TSimd.Count), c10, TSimd.Multiply(c10, leak));
-            c11 = TSimd.WherePositive(TSimd.Load(ref preActivation, row1 * ResultStride + panel1 * TSimd.Count), c11, TSimd.Multiply(c11, leak));
-            c20 = TSimd.WherePositive(TSimd.Load(ref preActivation, row2 * ResultStride + panel0 * TSimd.Count), c20, TSimd.Multiply(c20, leak));
-            c21 = TSimd.WherePositive(TSimd.Load(ref preActivation, row2 * ResultStride + panel1 * TSimd.Count), c21, TSimd.Multiply(c21, leak));
-            c30 = TSimd.WherePositive(TSimd.Load(ref preActivation, row3 * ResultStride + panel0 * TSimd.Count), c30, TSimd.Multiply(c30, leak));
-            c31 = TSimd.WherePositive(TSimd.Load(ref preActivation, row3 * ResultStride + panel1 * TSimd.Count), c31, TSimd.Multiply(c31, leak));
-            c40 = TSimd.WherePositive(TSimd.Load(ref preActivation, row4 * ResultStride + panel0 * TSimd.Count), c40, TSimd.Multiply(c40, leak));
-            c41 = TSimd.WherePositive(TSimd.Load(ref preActivation, row4 * ResultStride + panel1 * TSimd.Count), c41, TSimd.Multiply(c41, leak));
-            c50 = TSimd.WherePositive(TSimd.Load(ref preActivation, row5 * ResultStride + panel0 * TSimd.Count), c50, TSimd.Multiply(c50, leak));
-            c51 = TSimd.WherePositive(TSimd.Load(ref preActivation, row5 * ResultStride + panel1 * TSimd.Count), c51, TSimd.Multiply(c51, leak));
+            c00 = TSimd.WherePositive(TSimd.Load(ref preActivation, row0 * ResultStride + panel0 * TSimd.Count), c00,
+                TSimd.Multiply(c00, leak));
+            c01 = TSimd.WherePositive(TSimd.Load(ref preActivation, row0 * ResultStride + panel1 * TSimd.Count), c01,
+                TSimd.Multiply(c01, leak));
+            c10 = TSimd.WherePositive(TSimd.Load(ref preActivation, row1 * ResultStride + panel0 * TSimd.Count), c10,
+                TSimd.Multiply(c10, leak));
+            c11 = TSimd.WherePositive(TSimd.Load(ref preActivation, row1 * ResultStride + panel1 * TSimd.Count), c11,
+                TSimd.Multiply(c11, leak));
+            c20 = TSimd.WherePositive(TSimd.Load(ref preActivation, row2 * ResultStride + panel0 * TSimd.Count), c20,
+                TSimd.Multiply(c20, leak));
+            c21 = TSimd.WherePositive(TSimd.Load(ref preActivation, row2 * ResultStride + panel1 * TSimd.Count), c21,
+                TSimd.Multiply(c21, leak));
+            c30 = TSimd.WherePositive(TSimd.Load(ref preActivation, row3 * ResultStride + panel0 * TSimd.Count), c30,
+                TSimd.Multiply(c30, leak));
+            c31 = TSimd.WherePositive(TSimd.Load(ref preActivation, row3 * ResultStride + panel1 * TSimd.Count), c31,
+                TSimd.Multiply(c31, leak));
+            c40 = TSimd.WherePositive(TSimd.Load(ref preActivation, row4 * ResultStride + panel0 * TSimd.Count), c40,
+                TSimd.Multiply(c40, leak));
+            c41 = TSimd.WherePositive(TSimd.Load(ref preActivation, row4 * ResultStride + panel1 * TSimd.Count), c41,
+                TSimd.Multiply(c41, leak));
+            c50 = TSimd.WherePositive(TSimd.Load(ref preActivation, row5 * ResultStride + panel0 * TSimd.Count), c50,
+                TSimd.Multiply(c50, leak));
+            c51 = TSimd.WherePositive(TSimd.Load(ref preActivation, row5 * ResultStride + panel1 * TSimd.Count), c51,
+                TSimd.Multiply(c51, leak));
             TSimd.Store(c00, ref result, row0 * ResultStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref result, row0 * ResultStride + panel1 * TSimd.Count);
             if (rows > 1)
@@ -2115,15 +2318,14 @@ namespace Samples
         }
 
         /// <summary>
-        /// Input gradient of a dense 40 → 24 layer fused with the derivative of the layer before it
-        /// (PReLU (learned slopes)): δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to
-        /// the accumulators before the one store of each delta vector, and the PReLU slopes' gradient is
-        /// accumulated in the same pass.
+        /// Input gradient of a dense 40 → 24 layer fused with the derivative of the layer before it (PReLU (learned
+        /// slopes)): δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to the accumulators
+        /// before the one store of each delta vector, and the PReLU slopes' gradient is accumulated in the same pass.
         /// Tiles of 6 rows × 2 input panels; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer2InputGradient<TSimd, TVector>(
-            ref float delta, int rows, ref float weightRows, ref float preActivation, ref float activation, ref float slopes,
-            ref float slopeGradient, ref float result)
+            ref float delta, int rows, ref float weightRows, ref float preActivation, ref float activation,
+            ref float slopes, ref float slopeGradient, ref float result)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -2134,12 +2336,16 @@ namespace Samples
             for (int row = 0; row < rows; row += 6)
             {
                 int count = global::System.Math.Min(6, rows - row);
-                ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row * DeltaStride);
+                ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref delta, row * DeltaStride);
                 nint resultRows = (nint)row * ResultStride;
                 for (int panel = 0; panel < panels; panel += 2)
                 {
-                    Layer2InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, resultRows),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref activation, resultRows), ref slopes, ref slopeGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref result, resultRows));
+                    Layer2InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, resultRows),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref activation, resultRows), ref slopes,
+                        ref slopeGradient,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref result, resultRows));
                 }
             }
         }
@@ -2216,37 +2422,50 @@ namespace Samples
             slopeSum1 = TSimd.Add(slopeSum1, TSimd.WherePositive(zc01, TSimd.Zero, TSimd.Multiply(c01, zc01)));
             c01 = TSimd.WherePositive(zc01, c01, TSimd.Multiply(c01, slope1));
             TVector zc10 = TSimd.Load(ref preActivation, row1 * ResultStride + panel0 * TSimd.Count);
-            if (rows > 1) slopeSum0 = TSimd.Add(slopeSum0, TSimd.WherePositive(zc10, TSimd.Zero, TSimd.Multiply(c10, zc10)));
+            if (rows > 1)
+                slopeSum0 = TSimd.Add(slopeSum0, TSimd.WherePositive(zc10, TSimd.Zero, TSimd.Multiply(c10, zc10)));
             c10 = TSimd.WherePositive(zc10, c10, TSimd.Multiply(c10, slope0));
             TVector zc11 = TSimd.Load(ref preActivation, row1 * ResultStride + panel1 * TSimd.Count);
-            if (rows > 1) slopeSum1 = TSimd.Add(slopeSum1, TSimd.WherePositive(zc11, TSimd.Zero, TSimd.Multiply(c11, zc11)));
+            if (rows > 1)
+                slopeSum1 = TSimd.Add(slopeSum1, TSimd.WherePositive(zc11, TSimd.Zero, TSimd.Multiply(c11, zc11)));
             c11 = TSimd.WherePositive(zc11, c11, TSimd.Multiply(c11, slope1));
             TVector zc20 = TSimd.Load(ref preActivation, row2 * ResultStride + panel0 * TSimd.Count);
-            if (rows > 2) slopeSum0 = TSimd.Add(slopeSum0, TSimd.WherePositive(zc20, TSimd.Zero, TSimd.Multiply(c20, zc20)));
+            if (rows > 2)
+                slopeSum0 = TSimd.Add(slopeSum0, TSimd.WherePositive(zc20, TSimd.Zero, TSimd.Multiply(c20, zc20)));
             c20 = TSimd.WherePositive(zc20, c20, TSimd.Multiply(c20, slope0));
             TVector zc21 = TSimd.Load(ref preActivation, row2 * ResultStride + panel1 * TSimd.Count);
-            if (rows > 2) slopeSum1 = TSimd.Add(slopeSum1, TSimd.WherePositive(zc21, TSimd.Zero, TSimd.Multiply(c21, zc21)));
+            if (rows > 2)
+                slopeSum1 = TSimd.Add(slopeSum1, TSimd.WherePositive(zc21, TSimd.Zero, TSimd.Multiply(c21, zc21)));
             c21 = TSimd.WherePositive(zc21, c21, TSimd.Multiply(c21, slope1));
             TVector zc30 = TSimd.Load(ref preActivation, row3 * ResultStride + panel0 * TSimd.Count);
-            if (rows > 3) slopeSum0 = TSimd.Add(slopeSum0, TSimd.WherePositive(zc30, TSimd.Zero, TSimd.Multiply(c30, zc30)));
+            if (rows > 3)
+                slopeSum0 = TSimd.Add(slopeSum0, TSimd.WherePositive(zc30, TSimd.Zero, TSimd.Multiply(c30, zc30)));
             c30 = TSimd.WherePositive(zc30, c30, TSimd.Multiply(c30, slope0));
             TVector zc31 = TSimd.Load(ref preActivation, row3 * ResultStride + panel1 * TSimd.Count);
-            if (rows > 3) slopeSum1 = TSimd.Add(slopeSum1, TSimd.WherePositive(zc31, TSimd.Zero, TSimd.Multiply(c31, zc31)));
+            if (rows > 3)
+                slopeSum1 = TSimd.Add(slopeSum1, TSimd.WherePositive(zc31, TSimd.Zero, TSimd.Multiply(c31, zc31)));
             c31 = TSimd.WherePositive(zc31, c31, TSimd.Multiply(c31, slope1));
             TVector zc40 = TSimd.Load(ref preActivation, row4 * ResultStride + panel0 * TSimd.Count);
-            if (rows > 4) slopeSum0 = TSimd.Add(slopeSum0, TSimd.WherePositive(zc40, TSimd.Zero, TSimd.Multiply(c40, zc40)));
+            if (rows > 4)
+                slopeSum0 = TSimd.Add(slopeSum0, TSimd.WherePositive(zc40, TSimd.Zero, TSimd.Multiply(c40, zc40)));
             c40 = TSimd.WherePositive(zc40, c40, TSimd.Multiply(c40, slope0));
             TVector zc41 = TSimd.Load(ref preActivation, row4 * ResultStride + panel1 * TSimd.Count);
-            if (rows > 4) slopeSum1 = TSimd.Add(slopeSum1, TSimd.WherePositive(zc41, TSimd.Zero, TSimd.Multiply(c41, zc41)));
+            if (rows > 4)
+                slopeSum1 = TSimd.Add(slopeSum1, TSimd.WherePositive(zc41, TSimd.Zero, TSimd.Multiply(c41, zc41)));
             c41 = TSimd.WherePositive(zc41, c41, TSimd.Multiply(c41, slope1));
             TVector zc50 = TSimd.Load(ref preActivation, row5 * ResultStride + panel0 * TSimd.Count);
-            if (rows > 5) slopeSum0 = TSimd.Add(slopeSum0, TSimd.WherePositive(zc50, TSimd.Zero, TSimd.Multiply(c50, zc50)));
+            if (rows > 5)
+                slopeSum0 = TSimd.Add(slopeSum0, TSimd.WherePositive(zc50, TSimd.Zero, TSimd.Multiply(c50, zc50)));
             c50 = TSimd.WherePositive(zc50, c50, TSimd.Multiply(c50, slope0));
             TVector zc51 = TSimd.Load(ref preActivation, row5 * ResultStride + panel1 * TSimd.Count);
-            if (rows > 5) slopeSum1 = TSimd.Add(slopeSum1, TSimd.WherePositive(zc51, TSimd.Zero, TSimd.Multiply(c51, zc51)));
+            if (rows > 5)
+                slopeSum1 = TSimd.Add(slopeSum1, TSimd.WherePositive(zc51, TSimd.Zero, TSimd.Multiply(c51, zc51)));
             c51 = TSimd.WherePositive(zc51, c51, TSimd.Multiply(c51, slope1));
-            TSimd.Store(TSimd.Add(TSimd.Load(ref slopeGradient, panel0 * TSimd.Count), slopeSum0), ref slopeGradient, panel0 * TSimd.Count);
-            if (panel + 1 < panels) TSimd.Store(TSimd.Add(TSimd.Load(ref slopeGradient, panel1 * TSimd.Count), slopeSum1), ref slopeGradient, panel1 * TSimd.Count);
+            TSimd.Store(TSimd.Add(TSimd.Load(ref slopeGradient, panel0 * TSimd.Count), slopeSum0), ref slopeGradient,
+                panel0 * TSimd.Count);
+            if (panel + 1 < panels)
+                TSimd.Store(TSimd.Add(TSimd.Load(ref slopeGradient, panel1 * TSimd.Count), slopeSum1),
+                    ref slopeGradient, panel1 * TSimd.Count);
             TSimd.Store(c00, ref result, row0 * ResultStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref result, row0 * ResultStride + panel1 * TSimd.Count);
             if (rows > 1)
@@ -2277,14 +2496,14 @@ namespace Samples
         }
 
         /// <summary>
-        /// Input gradient of a dense 24 → 1 layer fused with the derivative of the layer before it
-        /// (LeakyReLU (α = 0.01)): δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to
-        /// the accumulators before the one store of each delta vector.
+        /// Input gradient of a dense 24 → 1 layer fused with the derivative of the layer before it (LeakyReLU (α =
+        /// 0.01)): δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to the accumulators before
+        /// the one store of each delta vector.
         /// Tiles of 6 rows × 2 input panels; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer3InputGradient<TSimd, TVector>(
-            ref float delta, int rows, ref float weightRows, ref float preActivation, ref float activation, ref float slopes,
-            ref float slopeGradient, ref float result)
+            ref float delta, int rows, ref float weightRows, ref float preActivation, ref float activation,
+            ref float slopes, ref float slopeGradient, ref float result)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -2295,12 +2514,16 @@ namespace Samples
             for (int row = 0; row < rows; row += 6)
             {
                 int count = global::System.Math.Min(6, rows - row);
-                ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row * DeltaStride);
+                ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                    ref delta, row * DeltaStride);
                 nint resultRows = (nint)row * ResultStride;
                 for (int panel = 0; panel < panels; panel += 2)
                 {
-                    Layer3InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, resultRows),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref activation, resultRows), ref slopes, ref slopeGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref result, resultRows));
+                    Layer3InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, resultRows),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref activation, resultRows), ref slopes,
+                        ref slopeGradient,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref result, resultRows));
                 }
             }
         }
@@ -2367,18 +2590,30 @@ namespace Samples
 
             // Epilogue: the previous layer's derivative on the registers, then one store per delta vector.
             TVector leak = TSimd.Create(0.01F);
-            c00 = TSimd.WherePositive(TSimd.Load(ref preActivation, row0 * ResultStride + panel0 * TSimd.Count), c00, TSimd.Multiply(c00, leak));
-            c01 = TSimd.WherePositive(TSimd.Load(ref preActivation, row0 * ResultStride + panel1 * TSimd.Count), c01, TSimd.Multiply(c01, leak));
-            c10 = TSimd.WherePositive(TSimd.Load(ref preActivation, row1 * ResultStride + panel0 * TSimd.Count), c10, TSimd.Multiply(c10, leak));
-            c11 = TSimd.WherePositive(TSimd.Load(ref preActivation, row1 * ResultStride + panel1 * TSimd.Count), c11, TSimd.Multiply(c11, leak));
-            c20 = TSimd.WherePositive(TSimd.Load(ref preActivation, row2 * ResultStride + panel0 * TSimd.Count), c20, TSimd.Multiply(c20, leak));
-            c21 = TSimd.WherePositive(TSimd.Load(ref preActivation, row2 * ResultStride + panel1 * TSimd.Count), c21, TSimd.Multiply(c21, leak));
-            c30 = TSimd.WherePositive(TSimd.Load(ref preActivation, row3 * ResultStride + panel0 * TSimd.Count), c30, TSimd.Multiply(c30, leak));
-            c31 = TSimd.WherePositive(TSimd.Load(ref preActivation, row3 * ResultStride + panel1 * TSimd.Count), c31, TSimd.Multiply(c31, leak));
-            c40 = TSimd.WherePositive(TSimd.Load(ref preActivation, row4 * ResultStride + panel0 * TSimd.Count), c40, TSimd.Multiply(c40, leak));
-            c41 = TSimd.WherePositive(TSimd.Load(ref preActivation, row4 * ResultStride + panel1 * TSimd.Count), c41, TSimd.Multiply(c41, leak));
-            c50 = TSimd.WherePositive(TSimd.Load(ref preActivation, row5 * ResultStride + panel0 * TSimd.Count), c50, TSimd.Multiply(c50, leak));
-            c51 = TSimd.WherePositive(TSimd.Load(ref preActivation, row5 * ResultStride + panel1 * TSimd.Count), c51, TSimd.Multiply(c51, leak));
+            c00 = TSimd.WherePositive(TSimd.Load(ref preActivation, row0 * ResultStride + panel0 * TSimd.Count), c00,
+                TSimd.Multiply(c00, leak));
+            c01 = TSimd.WherePositive(TSimd.Load(ref preActivation, row0 * ResultStride + panel1 * TSimd.Count), c01,
+                TSimd.Multiply(c01, leak));
+            c10 = TSimd.WherePositive(TSimd.Load(ref preActivation, row1 * ResultStride + panel0 * TSimd.Count), c10,
+                TSimd.Multiply(c10, leak));
+            c11 = TSimd.WherePositive(TSimd.Load(ref preActivation, row1 * ResultStride + panel1 * TSimd.Count), c11,
+                TSimd.Multiply(c11, leak));
+            c20 = TSimd.WherePositive(TSimd.Load(ref preActivation, row2 * ResultStride + panel0 * TSimd.Count), c20,
+                TSimd.Multiply(c20, leak));
+            c21 = TSimd.WherePositive(TSimd.Load(ref preActivation, row2 * ResultStride + panel1 * TSimd.Count), c21,
+                TSimd.Multiply(c21, leak));
+            c30 = TSimd.WherePositive(TSimd.Load(ref preActivation, row3 * ResultStride + panel0 * TSimd.Count), c30,
+                TSimd.Multiply(c30, leak));
+            c31 = TSimd.WherePositive(TSimd.Load(ref preActivation, row3 * ResultStride + panel1 * TSimd.Count), c31,
+                TSimd.Multiply(c31, leak));
+            c40 = TSimd.WherePositive(TSimd.Load(ref preActivation, row4 * ResultStride + panel0 * TSimd.Count), c40,
+                TSimd.Multiply(c40, leak));
+            c41 = TSimd.WherePositive(TSimd.Load(ref preActivation, row4 * ResultStride + panel1 * TSimd.Count), c41,
+                TSimd.Multiply(c41, leak));
+            c50 = TSimd.WherePositive(TSimd.Load(ref preActivation, row5 * ResultStride + panel0 * TSimd.Count), c50,
+                TSimd.Multiply(c50, leak));
+            c51 = TSimd.WherePositive(TSimd.Load(ref preActivation, row5 * ResultStride + panel1 * TSimd.Count), c51,
+                TSimd.Multiply(c51, leak));
             TSimd.Store(c00, ref result, row0 * ResultStride + panel0 * TSimd.Count);
             if (panel + 1 < panels) TSimd.Store(c01, ref result, row0 * ResultStride + panel1 * TSimd.Count);
             if (rows > 1)

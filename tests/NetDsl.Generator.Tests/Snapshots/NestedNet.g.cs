@@ -27,28 +27,31 @@ namespace Company.Product.Models
                     /// <summary>The number of layers after the input: 2.</summary>
                     public const int LayerCount = 2;
 
-                    // Packed storage, in floats: per layer its weight panels, padded biases and padded PReLU slopes, each region
-                    // a multiple of 16 floats (64 bytes) long so that every region starts aligned.
+                    // Packed storage, in floats: per layer its weight panels, padded biases and padded PReLU slopes,
+                    // each region a multiple of 16 floats (64 bytes) long so that every region starts aligned.
                     private const int Layer0Weights = 0, Layer0Bias = 48, Layer0Slopes = 64;
                     private const int Layer1Weights = 64, Layer1Bias = 144, Layer1Slopes = 160;
                     private const int StorageLength = 160;
 
-                    // ForwardBatch moves ChunkRows rows through all layers at a time, between two buffers of padded rows.
+                    // ForwardBatch moves ChunkRows rows through all layers at a time, between two buffers of
+                    // padded rows.
                     private const int ChunkRows = 48;
                     private const int MaxStride = 16;
 
                     /// <summary>The network's shape as data, as weights files record and check it.</summary>
-                    public static global::NetDsl.NetworkDescription Description { get; } = new global::NetDsl.NetworkDescription(
-                        "Company.Product.Models.Catalog.Group.Kind.TinyNet",
-                        InputSize,
-                        new global::NetDsl.LayerDescription[]
-                        {
-                            new global::NetDsl.LayerDescription(3, 5, global::NetDsl.Act.Tanh, 0D),
-                            new global::NetDsl.LayerDescription(5, 2, global::NetDsl.Act.Linear, 0D),
-                        });
+                    public static global::NetDsl.NetworkDescription Description { get; }
+                        = new global::NetDsl.NetworkDescription(
+                            "Company.Product.Models.Catalog.Group.Kind.TinyNet",
+                            InputSize,
+                            new global::NetDsl.LayerDescription[]
+                            {
+                                new global::NetDsl.LayerDescription(3, 5, global::NetDsl.Act.Tanh, 0D),
+                                new global::NetDsl.LayerDescription(5, 2, global::NetDsl.Act.Linear, 0D),
+                            });
 
                     private readonly global::NetDsl.Buffers.AlignedBuffer _parameters = CreateStorage(0);
-                    private readonly global::NetDsl.Buffers.AlignedBuffer _work = new global::NetDsl.Buffers.AlignedBuffer(2 * ChunkRows * MaxStride);
+                    private readonly global::NetDsl.Buffers.AlignedBuffer _work =
+                        new global::NetDsl.Buffers.AlignedBuffer(2 * ChunkRows * MaxStride);
                     private readonly float[] _prediction = new float[OutputSize];
 
                     // Counts changes of the parameters (Initialize, ImportParameters, a trainer's step), so that a
@@ -67,8 +70,8 @@ namespace Company.Product.Models
                     /// <inheritdoc/>
                     global::NetDsl.NetworkDescription global::NetDsl.INetwork.Description => Description;
 
-                    /// <summary>Redraws every parameter from <paramref name="seed"/>. The same seed gives bit-identical weights on
-                    /// every machine and instruction set; a new instance starts from seed 0.</summary>
+                    /// <summary>Redraws every parameter from <paramref name="seed"/>. The same seed gives bit-identical
+                    /// weights on every machine and instruction set; a new instance starts from seed 0.</summary>
                     /// <param name="seed">Any value; each layer draws from its own stream of it.</param>
                     public void Initialize(ulong seed)
                     {
@@ -84,7 +87,8 @@ namespace Company.Product.Models
                     {
                         RequireLength(input.Length, InputSize, nameof(input));
                         RequireLength(output.Length, OutputSize, nameof(output));
-                        Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output));
+                        Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1,
+                            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output));
                     }
 
                     /// <summary>Runs one sample and returns the index of the largest output (the predicted class for a
@@ -101,25 +105,31 @@ namespace Company.Product.Models
                     /// <summary>Runs a batch of samples stored row after row. Allocates nothing.</summary>
                     /// <param name="inputs">A multiple of <see cref="InputSize"/> features; the batch size is
                     /// <c>inputs.Length / InputSize</c>.</param>
-                    /// <param name="outputs">Receives <see cref="OutputSize"/> outputs per sample, row after row.</param>
+                    /// <param name="outputs">Receives <see cref="OutputSize"/> outputs per sample, row
+                    /// after row.</param>
                     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
-                    public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+                    public void ForwardBatch(
+                        global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
                     {
                         if (inputs.Length % InputSize != 0)
                         {
-                            throw new global::System.ArgumentException($"Expected a multiple of InputSize = {InputSize} floats, got {inputs.Length}.", nameof(inputs));
+                            throw new global::System.ArgumentException(
+                                $"Expected a multiple of InputSize = {InputSize} floats, got {inputs.Length}.",
+                                nameof(inputs));
                         }
 
                         int rows = inputs.Length / InputSize;
                         RequireLength(outputs.Length, (long)rows * OutputSize, nameof(outputs));
                         if (rows > 0)
                         {
-                            Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), rows, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs));
+                            Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), rows,
+                                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs));
                         }
                     }
 
-                    /// <summary>Copies every parameter out in the canonical order: for each layer its weights [units, fanIn]
-                    /// row-major (the layout of PyTorch's nn.Linear), then its biases, then its PReLU slopes if it has them.</summary>
+                    /// <summary>Copies every parameter out in the canonical order: for each layer its weights
+                    /// [units, fanIn] row-major (the layout of PyTorch's nn.Linear), then its biases, then its PReLU
+                    /// slopes if it has them.</summary>
                     /// <param name="destination">Exactly <see cref="ParameterCount"/> floats.</param>
                     /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
                     public void ExportParameters(global::System.Span<float> destination)
@@ -128,8 +138,8 @@ namespace Company.Product.Models
                         Unpack(_parameters, destination);
                     }
 
-                    /// <summary>Replaces every parameter, read in the order of <see cref="ExportParameters"/>. On a wrong length
-                    /// nothing changes.</summary>
+                    /// <summary>Replaces every parameter, read in the order of <see cref="ExportParameters"/>. On a
+                    /// wrong length nothing changes.</summary>
                     /// <param name="source">Exactly <see cref="ParameterCount"/> floats.</param>
                     /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
                     public void ImportParameters(global::System.ReadOnlySpan<float> source)
@@ -143,18 +153,24 @@ namespace Company.Product.Models
                     {
                         if (actual != expected)
                         {
-                            throw new global::System.ArgumentException($"Expected {expected} floats, got {actual}.", name);
+                            throw new global::System.ArgumentException(
+                                $"Expected {expected} floats, got {actual}.", name);
                         }
                     }
 
-                    // Draws every parameter in the canonical order, from counter-based random streams: one stream per layer.
+                    // Draws every parameter in the canonical order, from counter-based random streams: one stream
+                    // per layer.
                     private static float[] Draw(ulong seed)
                     {
                         var parameters = new float[ParameterCount];
-                        global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 0, 15), 3, 5, global::NetDsl.Init.GlorotUniform,
-                            new global::NetDsl.Initialization.InitParameters(), seed, 0);
-                        global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 20, 10), 5, 2, global::NetDsl.Init.GlorotUniform,
-                            new global::NetDsl.Initialization.InitParameters(), seed, 1);
+                        global::NetDsl.Initialization.Initializers.Fill(
+                            global::System.MemoryExtensions.AsSpan(parameters, 0, 15), 3, 5,
+                            global::NetDsl.Init.GlorotUniform, new global::NetDsl.Initialization.InitParameters(), seed,
+                            0);
+                        global::NetDsl.Initialization.Initializers.Fill(
+                            global::System.MemoryExtensions.AsSpan(parameters, 20, 10), 5, 2,
+                            global::NetDsl.Init.GlorotUniform, new global::NetDsl.Initialization.InitParameters(), seed,
+                            1);
                         return parameters;
                     }
 
@@ -165,42 +181,54 @@ namespace Company.Product.Models
                         return storage;
                     }
 
-                    // Canonical order to the packed storage, whose weight panels are as wide as the vectors this process uses.
-                    private static void Pack(global::System.ReadOnlySpan<float> source, global::NetDsl.Buffers.AlignedBuffer storage)
+                    // Canonical order to the packed storage, whose weight panels are as wide as the vectors this
+                    // process uses.
+                    private static void Pack(
+                        global::System.ReadOnlySpan<float> source, global::NetDsl.Buffers.AlignedBuffer storage)
                     {
                         global::System.Span<float> packed = storage.Span;
                         int width = global::NetDsl.Kernels.Packing.PanelWidth;
-                        global::NetDsl.Kernels.Packing.PackPanels(source.Slice(0, 15), packed.Slice(Layer0Weights, 48), 5, 3, width);
+                        global::NetDsl.Kernels.Packing.PackPanels(
+                            source.Slice(0, 15), packed.Slice(Layer0Weights, 48), 5, 3, width);
                         source.Slice(15, 5).CopyTo(packed.Slice(Layer0Bias, 16));
-                        global::NetDsl.Kernels.Packing.PackPanels(source.Slice(20, 10), packed.Slice(Layer1Weights, 80), 2, 5, width);
+                        global::NetDsl.Kernels.Packing.PackPanels(
+                            source.Slice(20, 10), packed.Slice(Layer1Weights, 80), 2, 5, width);
                         source.Slice(30, 2).CopyTo(packed.Slice(Layer1Bias, 16));
                     }
 
-                    private static void Unpack(global::NetDsl.Buffers.AlignedBuffer storage, global::System.Span<float> destination)
+                    private static void Unpack(
+                        global::NetDsl.Buffers.AlignedBuffer storage, global::System.Span<float> destination)
                     {
                         global::System.Span<float> packed = storage.Span;
                         int width = global::NetDsl.Kernels.Packing.PanelWidth;
-                        global::NetDsl.Kernels.Packing.UnpackPanels(packed.Slice(Layer0Weights, 48), destination.Slice(0, 15), 5, 3, width);
+                        global::NetDsl.Kernels.Packing.UnpackPanels(
+                            packed.Slice(Layer0Weights, 48), destination.Slice(0, 15), 5, 3, width);
                         packed.Slice(Layer0Bias, 5).CopyTo(destination.Slice(15, 5));
-                        global::NetDsl.Kernels.Packing.UnpackPanels(packed.Slice(Layer1Weights, 80), destination.Slice(20, 10), 2, 5, width);
+                        global::NetDsl.Kernels.Packing.UnpackPanels(
+                            packed.Slice(Layer1Weights, 80), destination.Slice(20, 10), 2, 5, width);
                         packed.Slice(Layer1Bias, 2).CopyTo(destination.Slice(30, 2));
                     }
 
-                    // Picks the flavor of this process: the widest accelerated vectors (see SimdSelection). It is a static readonly
-                    // value, a constant to the JIT, so only the branch taken survives compilation.
+                    // Picks the flavor of this process: the widest accelerated vectors (see SimdSelection). It is a
+                    // static readonly value, a constant to the JIT, so only the branch taken survives compilation.
                     private void Run(ref float input, int rows, ref float output)
                     {
                         if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector512)
                         {
-                            Run<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(ref input, rows, ref output);
+                            Run<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(
+                                ref input, rows, ref output);
                         }
-                        else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector256)
+                        else if (global::NetDsl.Kernels.SimdSelection.Current
+                            == global::NetDsl.Kernels.SimdFlavor.Vector256)
                         {
-                            Run<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(ref input, rows, ref output);
+                            Run<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(
+                                ref input, rows, ref output);
                         }
-                        else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector128)
+                        else if (global::NetDsl.Kernels.SimdSelection.Current
+                            == global::NetDsl.Kernels.SimdFlavor.Vector128)
                         {
-                            Run<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(ref input, rows, ref output);
+                            Run<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(
+                                ref input, rows, ref output);
                         }
                         else
                         {
@@ -208,31 +236,40 @@ namespace Company.Product.Models
                         }
                     }
 
-                    // Moves the rows through every layer, ChunkRows at a time, alternating between the two work buffers, then
-                    // copies the last layer's padded rows out.
+                    // Moves the rows through every layer, ChunkRows at a time, alternating between the two work
+                    // buffers, then copies the last layer's padded rows out.
                     private void Run<TSimd, TVector>(ref float input, int rows, ref float output)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
                         ref float parameters = ref _parameters.Start;
                         ref float even = ref _work.Start;
-                        ref float odd = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref even, ChunkRows * MaxStride);
+                        ref float odd = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref even, ChunkRows * MaxStride);
                         ref float none = ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>();
                         for (int start = 0; start < rows; start += ChunkRows)
                         {
                             int count = global::System.Math.Min(ChunkRows, rows - start);
-                            ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (nint)start * InputSize);
-                            Layer0Forward<TSimd, TVector>(ref x, InputSize, count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
-                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias), ref none, ref even, ref none, false);
-                            Layer1Forward<TSimd, TVector>(ref even, 16, count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Weights),
-                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Bias), ref none, ref odd, ref none, false);
-                            global::NetDsl.Kernels.Rows.Copy(ref odd, 16, count, OutputSize, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)start * OutputSize));
+                            ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                ref input, (nint)start * InputSize);
+                            Layer0Forward<TSimd, TVector>(ref x, InputSize, count,
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias),
+                                ref none, ref even, ref none, false);
+                            Layer1Forward<TSimd, TVector>(ref even, 16, count,
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Weights),
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Bias),
+                                ref none, ref odd, ref none, false);
+                            global::NetDsl.Kernels.Rows.Copy(ref odd, 16, count, OutputSize,
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                    ref output, (nint)start * OutputSize));
                         }
                     }
 
-                    /// <summary>Creates a trainer that updates this network's parameters in place. Its buffers, for up to
-                    /// <paramref name="maxBatchSize"/> rows, are allocated now; steps allocate nothing.</summary>
-                    /// <param name="optimizer">The update rule, for example <c>new global::NetDsl.Training.Adam(1e-3f)</c>.</param>
+                    /// <summary>Creates a trainer that updates this network's parameters in place. Its buffers, for up
+                    /// to <paramref name="maxBatchSize"/> rows, are allocated now; steps allocate nothing.</summary>
+                    /// <param name="optimizer">The update rule, for example
+                    /// <c>new global::NetDsl.Training.Adam(1e-3f)</c>.</param>
                     /// <param name="maxBatchSize">The largest batch a step or an evaluation chunk holds.</param>
                     public Trainer CreateTrainer(global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize = 256)
                     {
@@ -240,23 +277,28 @@ namespace Company.Product.Models
                     }
 
                     /// <inheritdoc/>
-                    global::NetDsl.Training.ITrainer global::NetDsl.INetwork.CreateTrainer(global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize) => CreateTrainer(optimizer, maxBatchSize);
+                    global::NetDsl.Training.ITrainer global::NetDsl.INetwork.CreateTrainer(
+                        global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
+                        => CreateTrainer(optimizer, maxBatchSize);
 
                     /// <summary>Trains a <see cref="TinyNet"/> on mean squared error; see
                     /// <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
                     public sealed class Trainer : global::NetDsl.Training.ITrainer
                     {
-                        // Work buffer, per batch row: each layer's pre-activations (Z) and activations (A), then two delta rows.
+                        // Work buffer, per batch row: each layer's pre-activations (Z) and activations (A), then two
+                        // delta rows.
                         private const int Layer0Z = 0, Layer0A = 16;
                         private const int Layer1Z = 32, Layer1A = 48;
                         private const int Deltas = 64;
                         private const int WorkPerRow = Deltas + 2 * MaxStride;
 
-                        // The weights of layers 1 and up as rows padded to 16 floats, the layout of the input-gradient kernels.
+                        // The weights of layers 1 and up as rows padded to 16 floats, the layout of the
+                        // input-gradient kernels.
                         private const int Layer1Rows = 0;
                         private const int RowsLength = 32;
 
-                        // Per layer: its unit count, its padded row stride and where its Z rows start (per batch row; A follows).
+                        // Per layer: its unit count, its padded row stride and where its Z rows start (per batch row;
+                        // A follows).
                         private static readonly int[] UnitsOf = { 5, 2 };
                         private static readonly int[] StrideOf = { 16, 16 };
                         private static readonly int[] ZOf = { Layer0Z, Layer1Z };
@@ -264,15 +306,18 @@ namespace Company.Product.Models
                         private readonly TinyNet _network;
                         private readonly global::NetDsl.Training.IOptimizer _optimizer;
                         private readonly int _maxBatch;
-                        private readonly global::NetDsl.Buffers.AlignedBuffer _gradients = new global::NetDsl.Buffers.AlignedBuffer(StorageLength);
-                        private readonly global::NetDsl.Buffers.AlignedBuffer _rows = new global::NetDsl.Buffers.AlignedBuffer(RowsLength);
+                        private readonly global::NetDsl.Buffers.AlignedBuffer _gradients =
+                            new global::NetDsl.Buffers.AlignedBuffer(StorageLength);
+                        private readonly global::NetDsl.Buffers.AlignedBuffer _rows =
+                            new global::NetDsl.Buffers.AlignedBuffer(RowsLength);
                         private readonly global::NetDsl.Buffers.AlignedBuffer _state;
                         private readonly global::NetDsl.Buffers.AlignedBuffer _work;
                         private long _steps;
                         private int _lastRows;
                         private int _rowsVersion;
 
-                        internal Trainer(TinyNet network, global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
+                        internal Trainer(
+                            TinyNet network, global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
                         {
                             _network = network;
                             _optimizer = optimizer ?? throw new global::System.ArgumentNullException(nameof(optimizer));
@@ -285,7 +330,8 @@ namespace Company.Product.Models
                             long stateLength = (long)optimizer.StateSlots * StorageLength;
                             if (stateLength > int.MaxValue - 64)
                             {
-                                throw new global::System.ArgumentException("The optimizer's state does not fit in one array.", nameof(optimizer));
+                                throw new global::System.ArgumentException(
+                                    "The optimizer's state does not fit in one array.", nameof(optimizer));
                             }
 
                             _maxBatch = maxBatchSize;
@@ -313,7 +359,8 @@ namespace Company.Product.Models
                         public int LastBatchSize => _lastRows;
 
                         /// <inheritdoc/>
-                        public float Step(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
+                        public float Step(
+                            global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
                         {
                             float loss = ComputeGradients(inputs, labels);
                             Update();
@@ -321,7 +368,8 @@ namespace Company.Product.Models
                         }
 
                         /// <inheritdoc/>
-                        public float Step(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+                        public float Step(
+                            global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
                         {
                             float loss = ComputeGradients(inputs, targets);
                             Update();
@@ -329,30 +377,37 @@ namespace Company.Product.Models
                         }
 
                         /// <inheritdoc/>
-                        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
+                        public float ComputeGradients(
+                            global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
                         {
-                            throw new global::System.InvalidOperationException("TinyNet trains on MeanSquaredError, which needs target vectors, not class labels.");
+                            throw new global::System.InvalidOperationException(
+                                "TinyNet trains on MeanSquaredError, which needs target vectors, not class labels.");
                         }
 
                         /// <inheritdoc/>
-                        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+                        public float ComputeGradients(
+                            global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
                         {
                             int rows = CheckRows(inputs, _maxBatch);
                             RequireLength(targets.Length, (long)rows * OutputSize, nameof(targets));
                             ForwardPass(inputs, rows);
-                            double total = global::NetDsl.Training.Losses.SquaredError(Read(Layer1A, rows), rows, OutputSize, 16, targets, 1f / (rows * OutputSize), Delta(rows));
+                            double total = global::NetDsl.Training.Losses.SquaredError(Read(Layer1A, rows), rows,
+                                OutputSize, 16, targets, 1f / (rows * OutputSize), Delta(rows));
                             BackwardPass(inputs, rows);
                             return (float)(total / ((double)rows * OutputSize));
                         }
 
                         /// <inheritdoc/>
-                        public global::NetDsl.Training.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
+                        public global::NetDsl.Training.Evaluation Evaluate(
+                            global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
                         {
-                            throw new global::System.InvalidOperationException("TinyNet trains on MeanSquaredError, which needs target vectors, not class labels.");
+                            throw new global::System.InvalidOperationException(
+                                "TinyNet trains on MeanSquaredError, which needs target vectors, not class labels.");
                         }
 
                         /// <inheritdoc/>
-                        public global::NetDsl.Training.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+                        public global::NetDsl.Training.Evaluation Evaluate(
+                            global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
                         {
                             int total = CheckRows(inputs, int.MaxValue);
                             RequireLength(targets.Length, (long)total * OutputSize, nameof(targets));
@@ -360,12 +415,15 @@ namespace Company.Product.Models
                             for (int start = 0; start < total; start += _maxBatch)
                             {
                                 int rows = global::System.Math.Min(_maxBatch, total - start);
-                                global::System.ReadOnlySpan<float> part = targets.Slice(start * OutputSize, rows * OutputSize);
+                                global::System.ReadOnlySpan<float> part =
+                                    targets.Slice(start * OutputSize, rows * OutputSize);
                                 ForwardPass(inputs.Slice(start * InputSize, rows * InputSize), rows);
-                                loss += global::NetDsl.Training.Losses.SquaredError(Read(Layer1A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
+                                loss += global::NetDsl.Training.Losses.SquaredError(
+                                    Read(Layer1A, rows), rows, OutputSize, 16, part, 1f, Delta(rows));
                             }
 
-                            return new global::NetDsl.Training.Evaluation(loss / ((double)total * OutputSize), double.NaN, total);
+                            return new global::NetDsl.Training.Evaluation(
+                                loss / ((double)total * OutputSize), double.NaN, total);
                         }
 
                         /// <inheritdoc/>
@@ -376,17 +434,21 @@ namespace Company.Product.Models
                         }
 
                         /// <inheritdoc/>
-                        public void ExportActivations(int layer, global::System.Span<float> destination) => ExportRows(layer, 1, destination);
+                        public void ExportActivations(int layer, global::System.Span<float> destination)
+                            => ExportRows(layer, 1, destination);
 
                         /// <inheritdoc/>
-                        public void ExportPreActivations(int layer, global::System.Span<float> destination) => ExportRows(layer, 0, destination);
+                        public void ExportPreActivations(int layer, global::System.Span<float> destination)
+                            => ExportRows(layer, 0, destination);
 
                         private static int CheckRows(global::System.ReadOnlySpan<float> inputs, int limit)
                         {
                             int rows = inputs.Length / InputSize;
                             if (inputs.Length % InputSize != 0 || rows < 1 || rows > limit)
                             {
-                                throw new global::System.ArgumentException($"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.", nameof(inputs));
+                                throw new global::System.ArgumentException(
+                                    $"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.",
+                                    nameof(inputs));
                             }
 
                             return rows;
@@ -396,7 +458,8 @@ namespace Company.Product.Models
                         {
                             if (labels.Length != rows)
                             {
-                                throw new global::System.ArgumentException($"Expected {rows} labels, one per row, got {labels.Length}.", nameof(labels));
+                                throw new global::System.ArgumentException(
+                                    $"Expected {rows} labels, one per row, got {labels.Length}.", nameof(labels));
                             }
 
                             for (int i = 0; i < labels.Length; i++)
@@ -409,21 +472,31 @@ namespace Company.Product.Models
                             }
                         }
 
-                        private ref float Work(int perRowOffset) => ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _work.Start, (nint)_maxBatch * perRowOffset);
+                        private ref float Work(int perRowOffset)
+                            => ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                ref _work.Start, (nint)_maxBatch * perRowOffset);
 
-                        private global::System.ReadOnlySpan<float> Read(int perRowOffset, int rows) => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref Work(perRowOffset), rows * 16);
+                        private global::System.ReadOnlySpan<float> Read(int perRowOffset, int rows)
+                            => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+                                ref Work(perRowOffset), rows * 16);
 
-                        // The last layer's deltas, which the loss writes; the backward pass alternates the two delta buffers from there.
-                        private global::System.Span<float> Delta(int rows) => global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Work(Deltas), rows * 16);
+                        // The last layer's deltas, which the loss writes; the backward pass alternates the two delta
+                        // buffers from there.
+                        private global::System.Span<float> Delta(int rows)
+                            => global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
+                                ref Work(Deltas), rows * 16);
 
                         private void ExportRows(int layer, int part, global::System.Span<float> destination)
                         {
                             if ((uint)layer >= LayerCount)
                             {
-                                throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, $"The network has {LayerCount} layers.");
+                                throw new global::System.ArgumentOutOfRangeException(
+                                    nameof(layer), layer, $"The network has {LayerCount} layers.");
                             }
                             RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], nameof(destination));
-                            global::NetDsl.Kernels.Rows.Copy(ref Work(ZOf[layer] + part * StrideOf[layer]), StrideOf[layer], _lastRows, UnitsOf[layer], ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination));
+                            global::NetDsl.Kernels.Rows.Copy(ref Work(ZOf[layer] + part * StrideOf[layer]),
+                                StrideOf[layer], _lastRows, UnitsOf[layer],
+                                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination));
                         }
 
                         private void Update()
@@ -431,7 +504,8 @@ namespace Company.Product.Models
                             _steps++;
                             _optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps);
 
-                            // A new version makes the network's other trainers refresh their rows before their next backward pass.
+                            // A new version makes the network's other trainers refresh their rows before their next
+                            // backward pass.
                             _network._version++;
                             RefreshRows();
                         }
@@ -443,24 +517,31 @@ namespace Company.Product.Models
                             global::System.Span<float> packed = _network._parameters.Span;
                             global::System.Span<float> rows = _rows.Span;
                             int width = global::NetDsl.Kernels.Packing.PanelWidth;
-                            global::NetDsl.Kernels.Packing.PanelsToRows(packed.Slice(Layer1Weights, 80), rows.Slice(Layer1Rows, 32), 2, 5, width, 16);
+                            global::NetDsl.Kernels.Packing.PanelsToRows(
+                                packed.Slice(Layer1Weights, 80), rows.Slice(Layer1Rows, 32), 2, 5, width, 16);
                         }
 
                         private void ForwardPass(global::System.ReadOnlySpan<float> inputs, int rows)
                         {
                             _lastRows = rows;
                             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-                            if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector512)
+                            if (global::NetDsl.Kernels.SimdSelection.Current
+                                == global::NetDsl.Kernels.SimdFlavor.Vector512)
                             {
-                                Forward<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(ref x, rows);
+                                Forward<global::NetDsl.Kernels.Simd512,
+                                    global::System.Runtime.Intrinsics.Vector512<float>>(ref x, rows);
                             }
-                            else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector256)
+                            else if (global::NetDsl.Kernels.SimdSelection.Current
+                                == global::NetDsl.Kernels.SimdFlavor.Vector256)
                             {
-                                Forward<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(ref x, rows);
+                                Forward<global::NetDsl.Kernels.Simd256,
+                                    global::System.Runtime.Intrinsics.Vector256<float>>(ref x, rows);
                             }
-                            else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector128)
+                            else if (global::NetDsl.Kernels.SimdSelection.Current
+                                == global::NetDsl.Kernels.SimdFlavor.Vector128)
                             {
-                                Forward<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(ref x, rows);
+                                Forward<global::NetDsl.Kernels.Simd128,
+                                    global::System.Runtime.Intrinsics.Vector128<float>>(ref x, rows);
                             }
                             else
                             {
@@ -475,33 +556,43 @@ namespace Company.Product.Models
                         {
                             ref float parameters = ref _network._parameters.Start;
                             ref float none = ref global::System.Runtime.CompilerServices.Unsafe.NullRef<float>();
-                            Layer0Forward<TSimd, TVector>(ref input, InputSize, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
-                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias), ref none, ref Work(Layer0A), ref Work(Layer0Z), true);
-                            Layer1Forward<TSimd, TVector>(ref Work(Layer0A), 16, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Weights),
-                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Bias), ref none, ref Work(Layer1A), ref Work(Layer1Z), true);
+                            Layer0Forward<TSimd, TVector>(ref input, InputSize, rows,
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias),
+                                ref none, ref Work(Layer0A), ref Work(Layer0Z), true);
+                            Layer1Forward<TSimd, TVector>(ref Work(Layer0A), 16, rows,
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Weights),
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer1Bias),
+                                ref none, ref Work(Layer1A), ref Work(Layer1Z), true);
                         }
 
                         private void BackwardPass(global::System.ReadOnlySpan<float> inputs, int rows)
                         {
-                            // Parameters changed since the last refresh (Initialize, ImportParameters, another trainer's step)
-                            // make the rows stale.
+                            // Parameters changed since the last refresh (Initialize, ImportParameters, another
+                            // trainer's step) make the rows stale.
                             if (_rowsVersion != _network._version)
                             {
                                 RefreshRows();
                             }
 
                             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-                            if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector512)
+                            if (global::NetDsl.Kernels.SimdSelection.Current
+                                == global::NetDsl.Kernels.SimdFlavor.Vector512)
                             {
-                                Backward<global::NetDsl.Kernels.Simd512, global::System.Runtime.Intrinsics.Vector512<float>>(ref x, rows);
+                                Backward<global::NetDsl.Kernels.Simd512,
+                                    global::System.Runtime.Intrinsics.Vector512<float>>(ref x, rows);
                             }
-                            else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector256)
+                            else if (global::NetDsl.Kernels.SimdSelection.Current
+                                == global::NetDsl.Kernels.SimdFlavor.Vector256)
                             {
-                                Backward<global::NetDsl.Kernels.Simd256, global::System.Runtime.Intrinsics.Vector256<float>>(ref x, rows);
+                                Backward<global::NetDsl.Kernels.Simd256,
+                                    global::System.Runtime.Intrinsics.Vector256<float>>(ref x, rows);
                             }
-                            else if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector128)
+                            else if (global::NetDsl.Kernels.SimdSelection.Current
+                                == global::NetDsl.Kernels.SimdFlavor.Vector128)
                             {
-                                Backward<global::NetDsl.Kernels.Simd128, global::System.Runtime.Intrinsics.Vector128<float>>(ref x, rows);
+                                Backward<global::NetDsl.Kernels.Simd128,
+                                    global::System.Runtime.Intrinsics.Vector128<float>>(ref x, rows);
                             }
                             else
                             {
@@ -509,8 +600,8 @@ namespace Company.Product.Models
                             }
                         }
 
-                        // From the last layer down: weight and bias gradients from each layer's deltas, then the deltas of the layer
-                        // before it, through that layer's activation derivative.
+                        // From the last layer down: weight and bias gradients from each layer's deltas, then the deltas
+                        // of the layer before it, through that layer's activation derivative.
                         private void Backward<TSimd, TVector>(ref float input, int rows)
                             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                             where TVector : struct
@@ -521,28 +612,35 @@ namespace Company.Product.Models
                             ref float even = ref Work(Deltas);
                             ref float odd = ref Work(Deltas + MaxStride);
 
-                            Layer1WeightGradient<TSimd, TVector>(ref Work(Layer0A), 16, rows, ref even, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Weights));
-                            global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref even, 16, rows, (2 + TSimd.Count - 1) / TSimd.Count * TSimd.Count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Bias));
-                            Layer1InputGradient<TSimd, TVector>(ref even, rows, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _rows.Start, Layer1Rows),
+                            Layer1WeightGradient<TSimd, TVector>(ref Work(Layer0A), 16, rows, ref even,
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Weights));
+                            global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref even, 16, rows,
+                                (2 + TSimd.Count - 1) / TSimd.Count * TSimd.Count,
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer1Bias));
+                            Layer1InputGradient<TSimd, TVector>(ref even, rows,
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _rows.Start, Layer1Rows),
                                 ref Work(Layer0Z), ref Work(Layer0A), ref none, ref none, ref odd);
 
-                            Layer0WeightGradient<TSimd, TVector>(ref input, InputSize, rows, ref odd, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer0Weights));
-                            global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref odd, 16, rows, (5 + TSimd.Count - 1) / TSimd.Count * TSimd.Count, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer0Bias));
+                            Layer0WeightGradient<TSimd, TVector>(ref input, InputSize, rows, ref odd,
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer0Weights));
+                            global::NetDsl.Kernels.Gradients.SumRows<TSimd, TVector>(ref odd, 16, rows,
+                                (5 + TSimd.Count - 1) / TSimd.Count * TSimd.Count,
+                                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref gradients, Layer0Bias));
                         }
                     }
 
                     /// <summary>
                     /// Layer 0: dense 3 → 5 with Tanh, fused:
                     /// y[r, u] = Tanh(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
-                    /// The matrix product and the bias happen in one pass, each output accumulated in a register and stored once;
-                    /// the activation, in double precision, then runs over each stored tile while it is in L1.
-                    /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
-                    /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
-                    /// Vector128 or scalar code, as TSimd says.
+                    /// The matrix product and the bias happen in one pass, each output accumulated in a register and
+                    /// stored once; the activation, in double precision, then runs over each stored tile while it is in
+                    /// L1. Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
+                    /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512,
+                    /// Vector256, Vector128 or scalar code, as TSimd says.
                     /// </summary>
                     private static void Layer0Forward<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
-                        ref float output, ref float preActivation, bool keep)
+                        ref float input, nint inputStride, int rows, ref float weights, ref float bias,
+                        ref float slopes, ref float output, ref float preActivation, bool keep)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -554,7 +652,8 @@ namespace Company.Product.Models
                         {
                             for (int panel = 0; panel < panels; panel += 4)
                             {
-                                Layer0ForwardRow<TSimd, TVector>(ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
+                                Layer0ForwardRow<TSimd, TVector>(ref input, 0, 1, ref weights, ref bias, ref slopes,
+                                    panel, ref output, ref preActivation, keep);
                             }
                         }
                         else
@@ -562,12 +661,19 @@ namespace Company.Product.Models
                             for (int row = 0; row < rows; row += 6)
                             {
                                 int count = global::System.Math.Min(6, rows - row);
-                                ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, row * inputStride);
-                                ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, row * OutputStride);
-                                ref float preActivationRows = ref keep ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride) : ref preActivation;
+                                ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                    ref input, row * inputStride);
+                                ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                    ref output, row * OutputStride);
+                                ref float preActivationRows = ref keep
+                                    ? ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                        ref preActivation, row * OutputStride)
+
+                                    : ref preActivation;
                                 for (int panel = 0; panel < panels; panel += 2)
                                 {
-                                    Layer0ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias, ref slopes, panel, ref outputRows, ref preActivationRows, keep);
+                                    Layer0ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights,
+                                        ref bias, ref slopes, panel, ref outputRows, ref preActivationRows, keep);
                                 }
                             }
                         }
@@ -575,8 +681,8 @@ namespace Company.Product.Models
 
                     // The batch tile of Layer0Forward: 6 rows × 2 panels of 3 inputs, 12 accumulators.
                     private static void Layer0ForwardTile<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-                        ref float output, ref float preActivation, bool keep)
+                        ref float input, nint inputStride, int rows, ref float weights, ref float bias,
+                        ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -585,17 +691,25 @@ namespace Company.Product.Models
                         const int OutputStride = 16;
                         int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
-                        // Rows and panels past the last real one re-read the last real one; their results are not stored.
+                        // Rows and panels past the last real one re-read the last real one; their results are
+                        // not stored.
                         ref float x0 = ref input;
-                        ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
-                        ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
-                        ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
-                        ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
-                        ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
+                        ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref input, inputStride * global::System.Math.Min(1, rows - 1));
+                        ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref input, inputStride * global::System.Math.Min(2, rows - 1));
+                        ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref input, inputStride * global::System.Math.Min(3, rows - 1));
+                        ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref input, inputStride * global::System.Math.Min(4, rows - 1));
+                        ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref input, inputStride * global::System.Math.Min(5, rows - 1));
                         nint panel0 = panel;
-                        ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+                        ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref weights, panel0 * FanIn * TSimd.Count);
                         nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref weights, panel1 * FanIn * TSimd.Count);
                         TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
                         TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
                         TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -647,31 +761,37 @@ namespace Company.Product.Models
                         if (keep)
                         {
                             TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c01, ref preActivation, 0 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c01, ref preActivation, 0 * OutputStride + panel1 * TSimd.Count);
                             if (rows > 1)
                             {
                                 TSimd.Store(c10, ref preActivation, 1 * OutputStride + panel0 * TSimd.Count);
-                                if (panel + 1 < panels) TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
+                                if (panel + 1 < panels)
+                                    TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
                             }
                             if (rows > 2)
                             {
                                 TSimd.Store(c20, ref preActivation, 2 * OutputStride + panel0 * TSimd.Count);
-                                if (panel + 1 < panels) TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
+                                if (panel + 1 < panels)
+                                    TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
                             }
                             if (rows > 3)
                             {
                                 TSimd.Store(c30, ref preActivation, 3 * OutputStride + panel0 * TSimd.Count);
-                                if (panel + 1 < panels) TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
+                                if (panel + 1 < panels)
+                                    TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
                             }
                             if (rows > 4)
                             {
                                 TSimd.Store(c40, ref preActivation, 4 * OutputStride + panel0 * TSimd.Count);
-                                if (panel + 1 < panels) TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
+                                if (panel + 1 < panels)
+                                    TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
                             }
                             if (rows > 5)
                             {
                                 TSimd.Store(c50, ref preActivation, 5 * OutputStride + panel0 * TSimd.Count);
-                                if (panel + 1 < panels) TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
+                                if (panel + 1 < panels)
+                                    TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
                             }
                         }
 
@@ -680,47 +800,55 @@ namespace Company.Product.Models
                         if (rows > 1)
                         {
                             TSimd.Store(c10, ref output, 1 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c11, ref output, 1 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c11, ref output, 1 * OutputStride + panel1 * TSimd.Count);
                         }
                         if (rows > 2)
                         {
                             TSimd.Store(c20, ref output, 2 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c21, ref output, 2 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c21, ref output, 2 * OutputStride + panel1 * TSimd.Count);
                         }
                         if (rows > 3)
                         {
                             TSimd.Store(c30, ref output, 3 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c31, ref output, 3 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c31, ref output, 3 * OutputStride + panel1 * TSimd.Count);
                         }
                         if (rows > 4)
                         {
                             TSimd.Store(c40, ref output, 4 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c41, ref output, 4 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c41, ref output, 4 * OutputStride + panel1 * TSimd.Count);
                         }
                         if (rows > 5)
                         {
                             TSimd.Store(c50, ref output, 5 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c51, ref output, 5 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c51, ref output, 5 * OutputStride + panel1 * TSimd.Count);
                         }
 
-                        // The activation, evaluated in double precision, runs over the stored tile while it is in L1: applied to the
-                        // registers, its out-of-line calls would make the JIT keep the accumulators on the stack throughout the
-                        // multiply-add loop above (measured: twice as slow).
+                        // The activation, evaluated in double precision, runs over the stored tile while it is in L1:
+                        // applied to the registers, its out-of-line calls would make the JIT keep the accumulators on
+                        // the stack throughout the multiply-add loop above (measured: twice as slow).
                         nint lastPanel = global::System.Math.Min(panel + 2, panels);
                         for (int r = 0; r < rows; r++)
                         {
                             for (nint p = panel; p < lastPanel; p++)
                             {
-                                ref float slot = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, r * OutputStride + p * TSimd.Count);
-                                TSimd.Store(TSimd.Evaluate<global::NetDsl.Activations.Tanh>(TSimd.Load(ref slot, 0), 0D), ref slot, 0);
+                                ref float slot = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                    ref output, r * OutputStride + p * TSimd.Count);
+                                TSimd.Store(
+                                    TSimd.Evaluate<global::NetDsl.Activations.Tanh>(TSimd.Load(ref slot, 0), 0D),
+                                    ref slot, 0);
                             }
                         }
                     }
 
                     // The single-row tile of Layer0Forward: 1 row × 4 panels of 3 inputs, 4 accumulators.
                     private static void Layer0ForwardRow<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-                        ref float output, ref float preActivation, bool keep)
+                        ref float input, nint inputStride, int rows, ref float weights, ref float bias,
+                        ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -729,16 +857,21 @@ namespace Company.Product.Models
                         const int OutputStride = 16;
                         int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
-                        // Rows and panels past the last real one re-read the last real one; their results are not stored.
+                        // Rows and panels past the last real one re-read the last real one; their results are
+                        // not stored.
                         ref float x0 = ref input;
                         nint panel0 = panel;
-                        ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+                        ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref weights, panel0 * FanIn * TSimd.Count);
                         nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref weights, panel1 * FanIn * TSimd.Count);
                         nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
-                        ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
+                        ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref weights, panel2 * FanIn * TSimd.Count);
                         nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
-                        ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
+                        ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref weights, panel3 * FanIn * TSimd.Count);
                         TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
                         // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
@@ -768,9 +901,12 @@ namespace Company.Product.Models
                         if (keep)
                         {
                             TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c01, ref preActivation, 0 * OutputStride + panel1 * TSimd.Count);
-                            if (panel + 2 < panels) TSimd.Store(c02, ref preActivation, 0 * OutputStride + panel2 * TSimd.Count);
-                            if (panel + 3 < panels) TSimd.Store(c03, ref preActivation, 0 * OutputStride + panel3 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c01, ref preActivation, 0 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 2 < panels)
+                                TSimd.Store(c02, ref preActivation, 0 * OutputStride + panel2 * TSimd.Count);
+                            if (panel + 3 < panels)
+                                TSimd.Store(c03, ref preActivation, 0 * OutputStride + panel3 * TSimd.Count);
                         }
 
                         TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
@@ -778,16 +914,19 @@ namespace Company.Product.Models
                         if (panel + 2 < panels) TSimd.Store(c02, ref output, 0 * OutputStride + panel2 * TSimd.Count);
                         if (panel + 3 < panels) TSimd.Store(c03, ref output, 0 * OutputStride + panel3 * TSimd.Count);
 
-                        // The activation, evaluated in double precision, runs over the stored tile while it is in L1: applied to the
-                        // registers, its out-of-line calls would make the JIT keep the accumulators on the stack throughout the
-                        // multiply-add loop above (measured: twice as slow).
+                        // The activation, evaluated in double precision, runs over the stored tile while it is in L1:
+                        // applied to the registers, its out-of-line calls would make the JIT keep the accumulators on
+                        // the stack throughout the multiply-add loop above (measured: twice as slow).
                         nint lastPanel = global::System.Math.Min(panel + 4, panels);
                         for (int r = 0; r < rows; r++)
                         {
                             for (nint p = panel; p < lastPanel; p++)
                             {
-                                ref float slot = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, r * OutputStride + p * TSimd.Count);
-                                TSimd.Store(TSimd.Evaluate<global::NetDsl.Activations.Tanh>(TSimd.Load(ref slot, 0), 0D), ref slot, 0);
+                                ref float slot = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                    ref output, r * OutputStride + p * TSimd.Count);
+                                TSimd.Store(
+                                    TSimd.Evaluate<global::NetDsl.Activations.Tanh>(TSimd.Load(ref slot, 0), 0D),
+                                    ref slot, 0);
                             }
                         }
                     }
@@ -795,15 +934,14 @@ namespace Company.Product.Models
                     /// <summary>
                     /// Layer 1: dense 5 → 2 with Linear, fused:
                     /// y[r, u] = b[u] + Σₖ x[r, k]·W[u, k] for each of <paramref name="rows"/> rows.
-                    /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
-                    /// register, biased, activated and stored once.
-                    /// Batches go through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When
-                    /// <paramref name="keep"/> is set (training) the pre-activations are stored too. Vector512, Vector256,
-                    /// Vector128 or scalar code, as TSimd says.
+                    /// The matrix product, the bias and the activation happen in one pass: each output is accumulated
+                    /// in a register, biased, activated and stored once. Batches go through tiles of 6 rows × 2 panels,
+                    /// one row through a tile of 4 panels. When <paramref name="keep"/> is set (training) the
+                    /// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.
                     /// </summary>
                     private static void Layer1Forward<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
-                        ref float output, ref float preActivation, bool keep)
+                        ref float input, nint inputStride, int rows, ref float weights, ref float bias,
+                        ref float slopes, ref float output, ref float preActivation, bool keep)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -815,7 +953,8 @@ namespace Company.Product.Models
                         {
                             for (int panel = 0; panel < panels; panel += 4)
                             {
-                                Layer1ForwardRow<TSimd, TVector>(ref input, 0, 1, ref weights, ref bias, ref slopes, panel, ref output, ref preActivation, keep);
+                                Layer1ForwardRow<TSimd, TVector>(ref input, 0, 1, ref weights, ref bias, ref slopes,
+                                    panel, ref output, ref preActivation, keep);
                             }
                         }
                         else
@@ -823,12 +962,19 @@ namespace Company.Product.Models
                             for (int row = 0; row < rows; row += 6)
                             {
                                 int count = global::System.Math.Min(6, rows - row);
-                                ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, row * inputStride);
-                                ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, row * OutputStride);
-                                ref float preActivationRows = ref keep ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, row * OutputStride) : ref preActivation;
+                                ref float inputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                    ref input, row * inputStride);
+                                ref float outputRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                    ref output, row * OutputStride);
+                                ref float preActivationRows = ref keep
+                                    ? ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                        ref preActivation, row * OutputStride)
+
+                                    : ref preActivation;
                                 for (int panel = 0; panel < panels; panel += 2)
                                 {
-                                    Layer1ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights, ref bias, ref slopes, panel, ref outputRows, ref preActivationRows, keep);
+                                    Layer1ForwardTile<TSimd, TVector>(ref inputRows, inputStride, count, ref weights,
+                                        ref bias, ref slopes, panel, ref outputRows, ref preActivationRows, keep);
                                 }
                             }
                         }
@@ -836,8 +982,8 @@ namespace Company.Product.Models
 
                     // The batch tile of Layer1Forward: 6 rows × 2 panels of 5 inputs, 12 accumulators.
                     private static void Layer1ForwardTile<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-                        ref float output, ref float preActivation, bool keep)
+                        ref float input, nint inputStride, int rows, ref float weights, ref float bias,
+                        ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -846,17 +992,25 @@ namespace Company.Product.Models
                         const int OutputStride = 16;
                         int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
-                        // Rows and panels past the last real one re-read the last real one; their results are not stored.
+                        // Rows and panels past the last real one re-read the last real one; their results are
+                        // not stored.
                         ref float x0 = ref input;
-                        ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(1, rows - 1));
-                        ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(2, rows - 1));
-                        ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(3, rows - 1));
-                        ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(4, rows - 1));
-                        ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, inputStride * global::System.Math.Min(5, rows - 1));
+                        ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref input, inputStride * global::System.Math.Min(1, rows - 1));
+                        ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref input, inputStride * global::System.Math.Min(2, rows - 1));
+                        ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref input, inputStride * global::System.Math.Min(3, rows - 1));
+                        ref float x4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref input, inputStride * global::System.Math.Min(4, rows - 1));
+                        ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref input, inputStride * global::System.Math.Min(5, rows - 1));
                         nint panel0 = panel;
-                        ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+                        ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref weights, panel0 * FanIn * TSimd.Count);
                         nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref weights, panel1 * FanIn * TSimd.Count);
                         TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
                         TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
                         TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -908,31 +1062,37 @@ namespace Company.Product.Models
                         if (keep)
                         {
                             TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c01, ref preActivation, 0 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c01, ref preActivation, 0 * OutputStride + panel1 * TSimd.Count);
                             if (rows > 1)
                             {
                                 TSimd.Store(c10, ref preActivation, 1 * OutputStride + panel0 * TSimd.Count);
-                                if (panel + 1 < panels) TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
+                                if (panel + 1 < panels)
+                                    TSimd.Store(c11, ref preActivation, 1 * OutputStride + panel1 * TSimd.Count);
                             }
                             if (rows > 2)
                             {
                                 TSimd.Store(c20, ref preActivation, 2 * OutputStride + panel0 * TSimd.Count);
-                                if (panel + 1 < panels) TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
+                                if (panel + 1 < panels)
+                                    TSimd.Store(c21, ref preActivation, 2 * OutputStride + panel1 * TSimd.Count);
                             }
                             if (rows > 3)
                             {
                                 TSimd.Store(c30, ref preActivation, 3 * OutputStride + panel0 * TSimd.Count);
-                                if (panel + 1 < panels) TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
+                                if (panel + 1 < panels)
+                                    TSimd.Store(c31, ref preActivation, 3 * OutputStride + panel1 * TSimd.Count);
                             }
                             if (rows > 4)
                             {
                                 TSimd.Store(c40, ref preActivation, 4 * OutputStride + panel0 * TSimd.Count);
-                                if (panel + 1 < panels) TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
+                                if (panel + 1 < panels)
+                                    TSimd.Store(c41, ref preActivation, 4 * OutputStride + panel1 * TSimd.Count);
                             }
                             if (rows > 5)
                             {
                                 TSimd.Store(c50, ref preActivation, 5 * OutputStride + panel0 * TSimd.Count);
-                                if (panel + 1 < panels) TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
+                                if (panel + 1 < panels)
+                                    TSimd.Store(c51, ref preActivation, 5 * OutputStride + panel1 * TSimd.Count);
                             }
                         }
 
@@ -941,34 +1101,39 @@ namespace Company.Product.Models
                         if (rows > 1)
                         {
                             TSimd.Store(c10, ref output, 1 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c11, ref output, 1 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c11, ref output, 1 * OutputStride + panel1 * TSimd.Count);
                         }
                         if (rows > 2)
                         {
                             TSimd.Store(c20, ref output, 2 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c21, ref output, 2 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c21, ref output, 2 * OutputStride + panel1 * TSimd.Count);
                         }
                         if (rows > 3)
                         {
                             TSimd.Store(c30, ref output, 3 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c31, ref output, 3 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c31, ref output, 3 * OutputStride + panel1 * TSimd.Count);
                         }
                         if (rows > 4)
                         {
                             TSimd.Store(c40, ref output, 4 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c41, ref output, 4 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c41, ref output, 4 * OutputStride + panel1 * TSimd.Count);
                         }
                         if (rows > 5)
                         {
                             TSimd.Store(c50, ref output, 5 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c51, ref output, 5 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c51, ref output, 5 * OutputStride + panel1 * TSimd.Count);
                         }
                     }
 
                     // The single-row tile of Layer1Forward: 1 row × 4 panels of 5 inputs, 4 accumulators.
                     private static void Layer1ForwardRow<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-                        ref float output, ref float preActivation, bool keep)
+                        ref float input, nint inputStride, int rows, ref float weights, ref float bias,
+                        ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -977,16 +1142,21 @@ namespace Company.Product.Models
                         const int OutputStride = 16;
                         int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
-                        // Rows and panels past the last real one re-read the last real one; their results are not stored.
+                        // Rows and panels past the last real one re-read the last real one; their results are
+                        // not stored.
                         ref float x0 = ref input;
                         nint panel0 = panel;
-                        ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel0 * FanIn * TSimd.Count);
+                        ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref weights, panel0 * FanIn * TSimd.Count);
                         nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
-                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel1 * FanIn * TSimd.Count);
+                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref weights, panel1 * FanIn * TSimd.Count);
                         nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
-                        ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel2 * FanIn * TSimd.Count);
+                        ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref weights, panel2 * FanIn * TSimd.Count);
                         nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
-                        ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, panel3 * FanIn * TSimd.Count);
+                        ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref weights, panel3 * FanIn * TSimd.Count);
                         TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
                         // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
@@ -1016,9 +1186,12 @@ namespace Company.Product.Models
                         if (keep)
                         {
                             TSimd.Store(c00, ref preActivation, 0 * OutputStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c01, ref preActivation, 0 * OutputStride + panel1 * TSimd.Count);
-                            if (panel + 2 < panels) TSimd.Store(c02, ref preActivation, 0 * OutputStride + panel2 * TSimd.Count);
-                            if (panel + 3 < panels) TSimd.Store(c03, ref preActivation, 0 * OutputStride + panel3 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c01, ref preActivation, 0 * OutputStride + panel1 * TSimd.Count);
+                            if (panel + 2 < panels)
+                                TSimd.Store(c02, ref preActivation, 0 * OutputStride + panel2 * TSimd.Count);
+                            if (panel + 3 < panels)
+                                TSimd.Store(c03, ref preActivation, 0 * OutputStride + panel3 * TSimd.Count);
                         }
 
                         TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
@@ -1028,11 +1201,13 @@ namespace Company.Product.Models
                     }
 
                     /// <summary>
-                    /// Weight gradient of a dense 3 → 5 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch,
-                    /// stored in the packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and
-                    /// one delta vector per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+                    /// Weight gradient of a dense 3 → 5 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch, stored
+                    /// in the packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input
+                    /// and one delta vector per multiply-add; Vector512, Vector256, Vector128 or scalar code, as
+                    /// TSimd says.
                     /// </summary>
-                    private static void Layer0WeightGradient<TSimd, TVector>(ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+                    private static void Layer0WeightGradient<TSimd, TVector>(
+                        ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -1043,14 +1218,16 @@ namespace Company.Product.Models
                         {
                             for (int panel = 0; panel < panels; panel += 2)
                             {
-                                Layer0WeightGradientTile<TSimd, TVector>(ref input, inputStride, rows, ref delta, first, panel, ref gradient);
+                                Layer0WeightGradientTile<TSimd, TVector>(
+                                    ref input, inputStride, rows, ref delta, first, panel, ref gradient);
                             }
                         }
                     }
 
                     // The tile of Layer0WeightGradient: 6 inputs × 2 panels, reduced over the batch rows.
                     private static void Layer0WeightGradientTile<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float delta, int first, int panel, ref float gradient)
+                        ref float input, nint inputStride, int rows, ref float delta, int first, int panel,
+                        ref float gradient)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -1059,7 +1236,8 @@ namespace Company.Product.Models
                         const int DeltaStride = 16;
                         int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
-                        // Inputs and panels past the last real one re-read the last real one; their results are not stored.
+                        // Inputs and panels past the last real one re-read the last real one; their results are
+                        // not stored.
                         nint k0 = first;
                         nint k1 = global::System.Math.Min(first + 1, FanIn - 1);
                         nint k2 = global::System.Math.Min(first + 2, FanIn - 1);
@@ -1077,7 +1255,8 @@ namespace Company.Product.Models
 
                         for (nint b = 0; b < rows; b++)
                         {
-                            ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, b * inputStride);
+                            ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                ref input, b * inputStride);
                             TVector d0 = TSimd.Load(ref delta, b * DeltaStride + panel0 * TSimd.Count);
                             TVector d1 = TSimd.Load(ref delta, b * DeltaStride + panel1 * TSimd.Count);
                             TVector a = TSimd.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k0));
@@ -1130,11 +1309,13 @@ namespace Company.Product.Models
                     }
 
                     /// <summary>
-                    /// Weight gradient of a dense 5 → 2 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch,
-                    /// stored in the packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input and
-                    /// one delta vector per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
+                    /// Weight gradient of a dense 5 → 2 layer: dW[u, k] = Σ_b x[b, k]·δ[b, u] over the batch, stored
+                    /// in the packed panel layout of the weights. Tiles of 6 inputs × 2 panels, one broadcast input
+                    /// and one delta vector per multiply-add; Vector512, Vector256, Vector128 or scalar code, as
+                    /// TSimd says.
                     /// </summary>
-                    private static void Layer1WeightGradient<TSimd, TVector>(ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+                    private static void Layer1WeightGradient<TSimd, TVector>(
+                        ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -1145,14 +1326,16 @@ namespace Company.Product.Models
                         {
                             for (int panel = 0; panel < panels; panel += 2)
                             {
-                                Layer1WeightGradientTile<TSimd, TVector>(ref input, inputStride, rows, ref delta, first, panel, ref gradient);
+                                Layer1WeightGradientTile<TSimd, TVector>(
+                                    ref input, inputStride, rows, ref delta, first, panel, ref gradient);
                             }
                         }
                     }
 
                     // The tile of Layer1WeightGradient: 6 inputs × 2 panels, reduced over the batch rows.
                     private static void Layer1WeightGradientTile<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float delta, int first, int panel, ref float gradient)
+                        ref float input, nint inputStride, int rows, ref float delta, int first, int panel,
+                        ref float gradient)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -1161,7 +1344,8 @@ namespace Company.Product.Models
                         const int DeltaStride = 16;
                         int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
-                        // Inputs and panels past the last real one re-read the last real one; their results are not stored.
+                        // Inputs and panels past the last real one re-read the last real one; their results are
+                        // not stored.
                         nint k0 = first;
                         nint k1 = global::System.Math.Min(first + 1, FanIn - 1);
                         nint k2 = global::System.Math.Min(first + 2, FanIn - 1);
@@ -1179,7 +1363,8 @@ namespace Company.Product.Models
 
                         for (nint b = 0; b < rows; b++)
                         {
-                            ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, b * inputStride);
+                            ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                ref input, b * inputStride);
                             TVector d0 = TSimd.Load(ref delta, b * DeltaStride + panel0 * TSimd.Count);
                             TVector d1 = TSimd.Load(ref delta, b * DeltaStride + panel1 * TSimd.Count);
                             TVector a = TSimd.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k0));
@@ -1232,14 +1417,14 @@ namespace Company.Product.Models
                     }
 
                     /// <summary>
-                    /// Input gradient of a dense 5 → 2 layer fused with the derivative of the layer before it
-                    /// (Tanh): δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to
-                    /// the accumulators before the one store of each delta vector.
+                    /// Input gradient of a dense 5 → 2 layer fused with the derivative of the layer before it (Tanh):
+                    /// δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to the accumulators
+                    /// before the one store of each delta vector.
                     /// Tiles of 6 rows × 2 input panels; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
                     /// </summary>
                     private static void Layer1InputGradient<TSimd, TVector>(
-                        ref float delta, int rows, ref float weightRows, ref float preActivation, ref float activation, ref float slopes,
-                        ref float slopeGradient, ref float result)
+                        ref float delta, int rows, ref float weightRows, ref float preActivation, ref float activation,
+                        ref float slopes, ref float slopeGradient, ref float result)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -1250,20 +1435,26 @@ namespace Company.Product.Models
                         for (int row = 0; row < rows; row += 6)
                         {
                             int count = global::System.Math.Min(6, rows - row);
-                            ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row * DeltaStride);
+                            ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                ref delta, row * DeltaStride);
                             nint resultRows = (nint)row * ResultStride;
                             for (int panel = 0; panel < panels; panel += 2)
                             {
-                                Layer1InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref preActivation, resultRows),
-                                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref activation, resultRows), ref slopes, ref slopeGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref result, resultRows));
+                                Layer1InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel,
+                                    ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                                        ref preActivation, resultRows),
+
+                                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref activation, resultRows),
+                                    ref slopes, ref slopeGradient,
+                                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref result, resultRows));
                             }
                         }
                     }
 
                     // The tile of Layer1InputGradient: 6 rows × 2 input panels, reduced over the units.
                     private static void Layer1InputGradientTile<TSimd, TVector>(
-                        ref float delta, int rows, ref float weightRows, int panel, ref float preActivation, ref float activation,
-                        ref float slopes, ref float slopeGradient, ref float result)
+                        ref float delta, int rows, ref float weightRows, int panel, ref float preActivation,
+                        ref float activation, ref float slopes, ref float slopeGradient, ref float result)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -1274,19 +1465,26 @@ namespace Company.Product.Models
                         const int ResultStride = 16;
                         int panels = (FanIn + TSimd.Count - 1) / TSimd.Count;
 
-                        // Rows and panels past the last real one re-read the last real one; their results are not stored.
+                        // Rows and panels past the last real one re-read the last real one; their results are
+                        // not stored.
                         nint row0 = 0;
-                        ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row0 * DeltaStride);
+                        ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref delta, row0 * DeltaStride);
                         nint row1 = global::System.Math.Min(1, rows - 1);
-                        ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row1 * DeltaStride);
+                        ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref delta, row1 * DeltaStride);
                         nint row2 = global::System.Math.Min(2, rows - 1);
-                        ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row2 * DeltaStride);
+                        ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref delta, row2 * DeltaStride);
                         nint row3 = global::System.Math.Min(3, rows - 1);
-                        ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row3 * DeltaStride);
+                        ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref delta, row3 * DeltaStride);
                         nint row4 = global::System.Math.Min(4, rows - 1);
-                        ref float delta4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row4 * DeltaStride);
+                        ref float delta4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref delta, row4 * DeltaStride);
                         nint row5 = global::System.Math.Min(5, rows - 1);
-                        ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
+                        ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                            ref delta, row5 * DeltaStride);
                         nint panel0 = panel;
                         nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
                         TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
@@ -1321,44 +1519,74 @@ namespace Company.Product.Models
                         }
 
                         // Epilogue: the previous layer's derivative on the registers, then one store per delta vector.
-                        c00 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c00, TSimd.Load(ref preActivation, row0 * ResultStride + panel0 * TSimd.Count), TSimd.Load(ref activation, row0 * ResultStride + panel0 * TSimd.Count), 0D);
-                        c01 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c01, TSimd.Load(ref preActivation, row0 * ResultStride + panel1 * TSimd.Count), TSimd.Load(ref activation, row0 * ResultStride + panel1 * TSimd.Count), 0D);
-                        c10 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c10, TSimd.Load(ref preActivation, row1 * ResultStride + panel0 * TSimd.Count), TSimd.Load(ref activation, row1 * ResultStride + panel0 * TSimd.Count), 0D);
-                        c11 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c11, TSimd.Load(ref preActivation, row1 * ResultStride + panel1 * TSimd.Count), TSimd.Load(ref activation, row1 * ResultStride + panel1 * TSimd.Count), 0D);
-                        c20 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c20, TSimd.Load(ref preActivation, row2 * ResultStride + panel0 * TSimd.Count), TSimd.Load(ref activation, row2 * ResultStride + panel0 * TSimd.Count), 0D);
-                        c21 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c21, TSimd.Load(ref preActivation, row2 * ResultStride + panel1 * TSimd.Count), TSimd.Load(ref activation, row2 * ResultStride + panel1 * TSimd.Count), 0D);
-                        c30 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c30, TSimd.Load(ref preActivation, row3 * ResultStride + panel0 * TSimd.Count), TSimd.Load(ref activation, row3 * ResultStride + panel0 * TSimd.Count), 0D);
-                        c31 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c31, TSimd.Load(ref preActivation, row3 * ResultStride + panel1 * TSimd.Count), TSimd.Load(ref activation, row3 * ResultStride + panel1 * TSimd.Count), 0D);
-                        c40 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c40, TSimd.Load(ref preActivation, row4 * ResultStride + panel0 * TSimd.Count), TSimd.Load(ref activation, row4 * ResultStride + panel0 * TSimd.Count), 0D);
-                        c41 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c41, TSimd.Load(ref preActivation, row4 * ResultStride + panel1 * TSimd.Count), TSimd.Load(ref activation, row4 * ResultStride + panel1 * TSimd.Count), 0D);
-                        c50 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c50, TSimd.Load(ref preActivation, row5 * ResultStride + panel0 * TSimd.Count), TSimd.Load(ref activation, row5 * ResultStride + panel0 * TSimd.Count), 0D);
-                        c51 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c51, TSimd.Load(ref preActivation, row5 * ResultStride + panel1 * TSimd.Count), TSimd.Load(ref activation, row5 * ResultStride + panel1 * TSimd.Count), 0D);
+                        c00 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c00,
+                            TSimd.Load(ref preActivation, row0 * ResultStride + panel0 * TSimd.Count),
+                            TSimd.Load(ref activation, row0 * ResultStride + panel0 * TSimd.Count), 0D);
+                        c01 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c01,
+                            TSimd.Load(ref preActivation, row0 * ResultStride + panel1 * TSimd.Count),
+                            TSimd.Load(ref activation, row0 * ResultStride + panel1 * TSimd.Count), 0D);
+                        c10 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c10,
+                            TSimd.Load(ref preActivation, row1 * ResultStride + panel0 * TSimd.Count),
+                            TSimd.Load(ref activation, row1 * ResultStride + panel0 * TSimd.Count), 0D);
+                        c11 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c11,
+                            TSimd.Load(ref preActivation, row1 * ResultStride + panel1 * TSimd.Count),
+                            TSimd.Load(ref activation, row1 * ResultStride + panel1 * TSimd.Count), 0D);
+                        c20 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c20,
+                            TSimd.Load(ref preActivation, row2 * ResultStride + panel0 * TSimd.Count),
+                            TSimd.Load(ref activation, row2 * ResultStride + panel0 * TSimd.Count), 0D);
+                        c21 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c21,
+                            TSimd.Load(ref preActivation, row2 * ResultStride + panel1 * TSimd.Count),
+                            TSimd.Load(ref activation, row2 * ResultStride + panel1 * TSimd.Count), 0D);
+                        c30 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c30,
+                            TSimd.Load(ref preActivation, row3 * ResultStride + panel0 * TSimd.Count),
+                            TSimd.Load(ref activation, row3 * ResultStride + panel0 * TSimd.Count), 0D);
+                        c31 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c31,
+                            TSimd.Load(ref preActivation, row3 * ResultStride + panel1 * TSimd.Count),
+                            TSimd.Load(ref activation, row3 * ResultStride + panel1 * TSimd.Count), 0D);
+                        c40 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c40,
+                            TSimd.Load(ref preActivation, row4 * ResultStride + panel0 * TSimd.Count),
+                            TSimd.Load(ref activation, row4 * ResultStride + panel0 * TSimd.Count), 0D);
+                        c41 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c41,
+                            TSimd.Load(ref preActivation, row4 * ResultStride + panel1 * TSimd.Count),
+                            TSimd.Load(ref activation, row4 * ResultStride + panel1 * TSimd.Count), 0D);
+                        c50 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c50,
+                            TSimd.Load(ref preActivation, row5 * ResultStride + panel0 * TSimd.Count),
+                            TSimd.Load(ref activation, row5 * ResultStride + panel0 * TSimd.Count), 0D);
+                        c51 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c51,
+                            TSimd.Load(ref preActivation, row5 * ResultStride + panel1 * TSimd.Count),
+                            TSimd.Load(ref activation, row5 * ResultStride + panel1 * TSimd.Count), 0D);
                         TSimd.Store(c00, ref result, row0 * ResultStride + panel0 * TSimd.Count);
-                        if (panel + 1 < panels) TSimd.Store(c01, ref result, row0 * ResultStride + panel1 * TSimd.Count);
+                        if (panel + 1 < panels)
+                            TSimd.Store(c01, ref result, row0 * ResultStride + panel1 * TSimd.Count);
                         if (rows > 1)
                         {
                             TSimd.Store(c10, ref result, row1 * ResultStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c11, ref result, row1 * ResultStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c11, ref result, row1 * ResultStride + panel1 * TSimd.Count);
                         }
                         if (rows > 2)
                         {
                             TSimd.Store(c20, ref result, row2 * ResultStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c21, ref result, row2 * ResultStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c21, ref result, row2 * ResultStride + panel1 * TSimd.Count);
                         }
                         if (rows > 3)
                         {
                             TSimd.Store(c30, ref result, row3 * ResultStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c31, ref result, row3 * ResultStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c31, ref result, row3 * ResultStride + panel1 * TSimd.Count);
                         }
                         if (rows > 4)
                         {
                             TSimd.Store(c40, ref result, row4 * ResultStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c41, ref result, row4 * ResultStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c41, ref result, row4 * ResultStride + panel1 * TSimd.Count);
                         }
                         if (rows > 5)
                         {
                             TSimd.Store(c50, ref result, row5 * ResultStride + panel0 * TSimd.Count);
-                            if (panel + 1 < panels) TSimd.Store(c51, ref result, row5 * ResultStride + panel1 * TSimd.Count);
+                            if (panel + 1 < panels)
+                                TSimd.Store(c51, ref result, row5 * ResultStride + panel1 * TSimd.Count);
                         }
                     }
                 }

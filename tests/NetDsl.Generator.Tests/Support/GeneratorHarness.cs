@@ -31,7 +31,8 @@ internal static class GeneratorHarness
     public static CSharpCompilation Compile(BuildSettings settings, params string[] sources)
         => Empty
             .WithOptions(settings.CompilationOptions)
-            .AddSyntaxTrees(sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, settings.ParseOptions, SourcePath(index))));
+            .AddSyntaxTrees(sources.Select(
+                (source, index) => CSharpSyntaxTree.ParseText(source, settings.ParseOptions, SourcePath(index))));
 
     public static SyntaxTree Parse(string source, string path, BuildSettings? settings = null)
         => CSharpSyntaxTree.ParseText(source, (settings ?? BuildSettings.Strict).ParseOptions, path);
@@ -53,10 +54,12 @@ internal static class GeneratorHarness
     public static GeneratorRun Run(CSharpCompilation compilation)
         => Run(CreateDriver((CSharpParseOptions)compilation.SyntaxTrees.First().Options), compilation);
 
-    /// <summary>Runs <paramref name="driver"/> (fresh or from an earlier run) on <paramref name="compilation"/>.</summary>
+    /// <summary>Runs <paramref name="driver"/> (fresh or from an earlier run) on <paramref name="compilation"/>.
+    /// </summary>
     public static GeneratorRun Run(GeneratorDriver driver, CSharpCompilation compilation)
     {
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
+        driver = driver.RunGeneratorsAndUpdateCompilation(
+            compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         return new GeneratorRun(compilation, output, driver, result, driverDiagnostics);
     }
@@ -119,7 +122,8 @@ internal sealed record GeneratorRun(
 
     public string Source(string hintName)
     {
-        GeneratedSourceResult? found = Sources.Cast<GeneratedSourceResult?>().FirstOrDefault(s => s!.Value.HintName == hintName);
+        GeneratedSourceResult? found =
+            Sources.Cast<GeneratedSourceResult?>().FirstOrDefault(s => s!.Value.HintName == hintName);
         Assert.True(found is not null, $"No source '{hintName}' was generated; got: {string.Join(", ", HintNames)}");
         return found.Value.SourceText.ToString();
     }
@@ -128,7 +132,9 @@ internal sealed record GeneratorRun(
     {
         get
         {
-            Assert.True(Sources.Length == 1, $"Expected one generated source, got {Sources.Length}: {string.Join(", ", HintNames)}");
+            Assert.True(
+                Sources.Length == 1,
+                $"Expected one generated source, got {Sources.Length}: {string.Join(", ", HintNames)}");
             return Sources[0].SourceText.ToString();
         }
     }

@@ -32,7 +32,8 @@ internal static class Snapshot
 
         Assert.True(
             File.Exists(path),
-            $"No snapshot {fileName} in {Directory}. Run the tests with {UpdateVariable}=1 to write it, then review and commit it.");
+            $"No snapshot {fileName} in {Directory}"
+                + $". Run the tests with {UpdateVariable}=1 to write it, then review and commit it.");
         string expected = Normalize(File.ReadAllText(path));
         if (expected == actual)
         {
@@ -40,7 +41,8 @@ internal static class Snapshot
         }
 
         string diff = UnidiffRenderer.GenerateUnidiff(
-            expected, actual, "Snapshots/" + fileName, "generated", ignoreWhitespace: false, ignoreCase: false, contextLines: 3);
+            expected, actual, "Snapshots/" + fileName, "generated", ignoreWhitespace: false, ignoreCase: false,
+            contextLines: 3);
         Assert.Fail(
             $"The generated source differs from Snapshots/{fileName}. If the change is intended, run the tests with " +
             $"{UpdateVariable}=1 and commit the rewritten snapshot.\n{diff}");
@@ -66,12 +68,14 @@ internal static class Snapshot
             }
 
             candidate = Path.Combine(folder.FullName, "Snapshots");
-            if (File.Exists(Path.Combine(candidate, "README.md")) && File.Exists(Path.Combine(folder.FullName, "NetDsl.Generator.Tests.csproj")))
+            if (File.Exists(Path.Combine(candidate, "README.md"))
+                && File.Exists(Path.Combine(folder.FullName, "NetDsl.Generator.Tests.csproj")))
             {
                 return candidate;
             }
         }
 
-        throw new InvalidOperationException($"Cannot find the Snapshots folder from '{thisFile}' or '{AppContext.BaseDirectory}'.");
+        throw new InvalidOperationException(
+            $"Cannot find the Snapshots folder from '{thisFile}' or '{AppContext.BaseDirectory}'.");
     }
 }

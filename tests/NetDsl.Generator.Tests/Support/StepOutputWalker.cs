@@ -5,9 +5,9 @@ namespace NetDsl.Generator.Tests.Support;
 
 /// <summary>
 /// Walks an incremental step's output object through every field (properties are backed by fields, so none is
-/// missed; collections are arrays inside), element by element through arrays, and lists what a cached model must never hold: a symbol, a
-/// syntax node, token or tree, a source location, a semantic model or a compilation. Any of those keeps a whole
-/// compilation alive between edits and compares by reference, so the step never caches.
+/// missed; collections are arrays inside), element by element through arrays, and lists what a cached model must
+/// never hold: a symbol, a syntax node, token or tree, a source location, a semantic model or a compilation. Any of
+/// those keeps a whole compilation alive between edits and compares by reference, so the step never caches.
 /// </summary>
 internal static class StepOutputWalker
 {
@@ -53,7 +53,8 @@ internal static class StepOutputWalker
 
         for (Type? current = type; current is not null && current != typeof(object); current = current.BaseType)
         {
-            foreach (FieldInfo field in current.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            foreach (FieldInfo field in current.GetFields(
+                BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             {
                 if (field.FieldType.IsPointer || field.FieldType.IsByRef || field.FieldType.IsByRefLike)
                 {
@@ -85,5 +86,6 @@ internal static class StepOutputWalker
         => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal)
             || typeof(MemberInfo).IsAssignableFrom(type) || typeof(Delegate).IsAssignableFrom(type)
             || typeof(Assembly).IsAssignableFrom(type) || typeof(Module).IsAssignableFrom(type)
-            || type == typeof(Pointer) || type.Namespace == "System.Resources" || type.Namespace == "System.Globalization";
+            || type == typeof(Pointer)
+            || type.Namespace == "System.Resources" || type.Namespace == "System.Globalization";
 }

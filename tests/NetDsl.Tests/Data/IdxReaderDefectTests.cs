@@ -58,7 +58,8 @@ public class IdxReaderDefectTests
         AssertImagesFail(file, "expected 32 bytes of pixels, found ");
 
         var exact = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(new MemoryStream(file), Name));
-        var bounded = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(new ForwardOnlyStream(file), Name));
+        var bounded =
+            Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(new ForwardOnlyStream(file), Name));
 
         Assert.EndsWith("found 5000032: 5000000 bytes follow the data", exact.Message);
         Assert.EndsWith("found more than 65568", bounded.Message);

@@ -37,11 +37,14 @@ public class StartingValueTests
             float[] values = parameters.AsSpan(offset, length).ToArray();
             if (expected is { } constant)
             {
-                Assert.All(values, v => Assert.Equal(BitConverter.SingleToInt32Bits(constant), BitConverter.SingleToInt32Bits(v)));
+                Assert.All(
+                    values,
+                    v => Assert.Equal(BitConverter.SingleToInt32Bits(constant), BitConverter.SingleToInt32Bits(v)));
             }
             else
             {
-                Assert.True(values.Distinct().Count() == length, $"{part} are not all different: {string.Join(", ", values)}");
+                Assert.True(
+                    values.Distinct().Count() == length, $"{part} are not all different: {string.Join(", ", values)}");
             }
 
             offset += length;

@@ -79,7 +79,8 @@ public class ContractTests
         values[0] = -0f;
         values[1] = float.Epsilon;
         network.ImportParameters(values);
-        Assert.Equal(values.Select(BitConverter.SingleToInt32Bits), Export(network).Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(
+            values.Select(BitConverter.SingleToInt32Bits), Export(network).Select(BitConverter.SingleToInt32Bits));
     }
 
     [Fact]

@@ -11,8 +11,11 @@ public class FamilyTests
     {
         Assert.Equal(9, SmallFamily.Variants.Count);
         Assert.Equal(
-            ["Zeros × Tanh", "Zeros × LeakyReLU", "Zeros × PReLU", "Normal × Tanh", "Normal × LeakyReLU", "Normal × PReLU",
-             "HeNormal × Tanh", "HeNormal × LeakyReLU", "HeNormal × PReLU"],
+            [
+                "Zeros × Tanh", "Zeros × LeakyReLU", "Zeros × PReLU",
+                "Normal × Tanh", "Normal × LeakyReLU", "Normal × PReLU",
+                "HeNormal × Tanh", "HeNormal × LeakyReLU", "HeNormal × PReLU",
+            ],
             SmallFamily.Variants.Select(v => v.Name));
         Assert.IsType<SmallFamily.HeNormalPReLU>(SmallFamily.Variants[8].Create());
     }

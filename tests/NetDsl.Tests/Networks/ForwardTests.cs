@@ -29,7 +29,8 @@ public class ForwardTests
             network.ForwardBatch(inputs, outputs);
             for (int row = 0; row < batch; row++)
             {
-                (double[] expected, double[] bounds) = reference.Forward(inputs.AsSpan(row * network.InputSize, network.InputSize));
+                (double[] expected, double[] bounds) =
+                    reference.Forward(inputs.AsSpan(row * network.InputSize, network.InputSize));
                 for (int o = 0; o < network.OutputSize; o++)
                 {
                     float actual = outputs[row * network.OutputSize + o];
@@ -37,7 +38,8 @@ public class ForwardTests
                     totalBound += bounds[o];
                     Assert.True(
                         System.Math.Abs(actual - expected[o]) <= bounds[o],
-                        $"{model}, batch {batch}, row {row}, output {o}: {actual:R} vs {expected[o]:R} (bound {bounds[o]:E2})");
+                        $"{model}, batch {batch}, row {row}, output {o}: {actual:R} vs {expected[o]:R}"
+                            + $" (bound {bounds[o]:E2})");
                 }
             }
         }

@@ -1,7 +1,8 @@
 // Test models: every width from 1 to 40 (as fan-in and as unit count), one model per activation, and the large
 // shapes of the issue. The widths cross every vector width (4, 8, 16) and their remainders; the activations of the
 // width models rotate so that each width meets several. Produced once by a short script, then kept as source.
-#pragma warning disable NDSL1001, NDSL1002, NDSL1003, NDSL1004, NDSL1005 // Pairings are chosen for coverage, not training.
+// Pairings are chosen for coverage, not training.
+#pragma warning disable NDSL1001, NDSL1002, NDSL1003, NDSL1004, NDSL1005
 
 namespace NetDsl.Tests.Networks.Models;
 

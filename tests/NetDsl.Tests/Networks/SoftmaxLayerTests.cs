@@ -58,7 +58,8 @@ public class SoftmaxLayerTests
             else
             {
                 // Double precision rounded once: the exact value's nearest float, or its neighbour.
-                Assert.True(Ulp.Distance(expected[i], output[i]) <= 1, $"output {i} is {output[i]:R}, not {expected[i]:R}");
+                Assert.True(
+                    Ulp.Distance(expected[i], output[i]) <= 1, $"output {i} is {output[i]:R}, not {expected[i]:R}");
             }
         }
     }

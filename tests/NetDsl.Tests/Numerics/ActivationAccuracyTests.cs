@@ -39,8 +39,10 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
                 long ulps = Ulp.FromExact(actual[i], exact[i]);
                 Assert.True(
                     ulps <= MaxUlps,
-                    $"{activation}({Inputs[i]:R}) in {flavor}: got {actual[i]:R}, expected {(float)exact[i]:R} ({ulps} ulps)");
-                Assert.False(float.IsFinite(Inputs[i]) && float.IsNaN(actual[i]), $"NaN for finite input {Inputs[i]:R}");
+                    $"{activation}({Inputs[i]:R}) in {flavor}: got {actual[i]:R}, expected {(float)exact[i]:R}"
+                        + $" ({ulps} ulps)");
+                Assert.False(
+                    float.IsFinite(Inputs[i]) && float.IsNaN(actual[i]), $"NaN for finite input {Inputs[i]:R}");
                 worst = System.Math.Max(worst, ulps);
             }
 
@@ -72,7 +74,9 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
         foreach (SimdFlavor flavor in Flavors.All)
         {
             float actual = Flavors.Apply(flavor, activation, [input], alpha)[0];
-            Assert.True(Ulp.Distance(actual, expected) <= 2, $"{activation}({input}) in {flavor}: {actual:R}, expected {expected:R}");
+            Assert.True(
+                Ulp.Distance(actual, expected) <= 2,
+                $"{activation}({input}) in {flavor}: {actual:R}, expected {expected:R}");
         }
     }
 
@@ -98,11 +102,13 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Limits))]
-    public void Infinities_give_the_limits_and_NaN_stays_NaN_in_every_flavor(Act activation, float alpha, float atMinus, float atPlus)
+    public void Infinities_give_the_limits_and_NaN_stays_NaN_in_every_flavor(
+        Act activation, float alpha, float atMinus, float atPlus)
     {
         foreach (SimdFlavor flavor in Flavors.All)
         {
-            float[] actual = Flavors.Apply(flavor, activation, [float.NegativeInfinity, float.PositiveInfinity, float.NaN], alpha);
+            float[] actual =
+                Flavors.Apply(flavor, activation, [float.NegativeInfinity, float.PositiveInfinity, float.NaN], alpha);
             Assert.Equal(atMinus, actual[0]);
             Assert.Equal(atPlus, actual[1]);
             Assert.True(float.IsNaN(actual[2]), $"{activation}(NaN) in {flavor} gave {actual[2]}");
@@ -116,11 +122,16 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
         // Ulp distance counts -0 and +0 as equal; a network's outputs should not depend on the machine even in the sign
         // of a zero (ReLU(-0) once gave -0 in the vector flavors and +0 in the scalar one).
         float[] inputs = [-0f, 0f, float.Epsilon, -float.Epsilon, 1e-30f, -1e-30f];
-        int[] expected = Flavors.Apply(SimdFlavor.Vector256, activation, inputs, alpha).Select(BitConverter.SingleToInt32Bits).ToArray();
+        int[] expected = Flavors.Apply(SimdFlavor.Vector256, activation, inputs, alpha)
+            .Select(BitConverter.SingleToInt32Bits).ToArray();
         foreach (SimdFlavor flavor in Flavors.All)
         {
-            int[] actual = Flavors.Apply(flavor, activation, inputs, alpha).Select(BitConverter.SingleToInt32Bits).ToArray();
-            Assert.True(expected.SequenceEqual(actual), $"{activation} in {flavor}: {string.Join(", ", actual.Select(b => b.ToString("X8")))} against Vector256's {string.Join(", ", expected.Select(b => b.ToString("X8")))}");
+            int[] actual =
+                Flavors.Apply(flavor, activation, inputs, alpha).Select(BitConverter.SingleToInt32Bits).ToArray();
+            Assert.True(
+                expected.SequenceEqual(actual),
+                $"{activation} in {flavor}: {string.Join(", ", actual.Select(b => b.ToString("X8")))}"
+                    + $" against Vector256's {string.Join(", ", expected.Select(b => b.ToString("X8")))}");
         }
     }
 }

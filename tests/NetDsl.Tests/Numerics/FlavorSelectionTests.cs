@@ -15,7 +15,8 @@ public class FlavorSelectionTests(ITestOutputHelper output)
         output.WriteLine($"NETDSL_SIMD={forced}, selected {SimdSelection.Current}");
         SimdFlavor expected = forced is not null ? SimdSelection.Select(forced)
             : Environment.GetEnvironmentVariable("DOTNET_EnableHWIntrinsic") == "0" ? SimdFlavor.Scalar
-            : Environment.GetEnvironmentVariable("DOTNET_EnableAVX2") == "0" && Vector128.IsHardwareAccelerated ? SimdFlavor.Vector128
+            : Environment.GetEnvironmentVariable("DOTNET_EnableAVX2") == "0" && Vector128.IsHardwareAccelerated
+                ? SimdFlavor.Vector128
             : Vector512.IsHardwareAccelerated ? SimdFlavor.Vector512
             : SimdFlavor.Vector256;
         Assert.Equal(expected, SimdSelection.Current);

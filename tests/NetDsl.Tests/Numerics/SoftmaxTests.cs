@@ -49,7 +49,9 @@ public class SoftmaxTests
             // Each output within 2 ulps of the exact value: double evaluation, one rounding.
             for (int i = 0; i < length; i++)
             {
-                Assert.True(Support.Ulp.FromExact(actual[i], System.Math.Exp(row[i] - max) / sum) <= 2, $"length {length}, entry {i}");
+                Assert.True(
+                    Support.Ulp.FromExact(actual[i], System.Math.Exp(row[i] - max) / sum) <= 2,
+                    $"length {length}, entry {i}");
             }
 
             Assert.Equal(1.0, actual.Sum(x => (double)x), 1e-6);

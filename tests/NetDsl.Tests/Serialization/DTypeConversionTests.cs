@@ -191,7 +191,8 @@ public class DTypeConversionTests
             .Add("layers.0.bias", "BF16", [1], Halves(0x4040))
             .Build();
 
-        Assert.Equal([0.5f, -1.5f, 3f], WeightsFile.Load(new MemoryStream(file), description, WeightsLoadOptions.PyTorch));
+        Assert.Equal(
+            [0.5f, -1.5f, 3f], WeightsFile.Load(new MemoryStream(file), description, WeightsLoadOptions.PyTorch));
         Assert.Equal([0.5f, -1.5f, 3f], WeightsFile.Load(new MemoryStream(netdslNames), description));
     }
 

@@ -212,7 +212,8 @@ public class PyTorchImportTests
     [Fact]
     public void Loading_a_PyTorch_file_by_NetDsl_names_points_to_the_by_order_option()
     {
-        byte[] file = new ReferenceLikeFile().AddSingles("0.weight", [1, 1], [1]).AddSingles("0.bias", [1], [2]).Build();
+        byte[] file =
+            new ReferenceLikeFile().AddSingles("0.weight", [1, 1], [1]).AddSingles("0.bias", [1], [2]).Build();
 
         var error = Assert.Throws<InvalidDataException>(
             () => WeightsFile.Load(new MemoryStream(file), TestFiles.Chain(1, (1, Act.Linear))));

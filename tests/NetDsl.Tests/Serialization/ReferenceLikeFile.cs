@@ -6,14 +6,17 @@ namespace NetDsl.Tests.Serialization;
 /// <summary>
 /// Lays out tensors as the reference safetensors writer (used by <c>safetensors.torch.save_file</c>) does, written
 /// here from the format's rules rather than with the code under test: tensors sorted by descending dtype rank
-/// (BOOL &lt; U8 &lt; I8 &lt; F8_E5M2 &lt; F8_E4M3 &lt; I16 &lt; U16 &lt; F16 &lt; BF16 &lt; I32 &lt; U32 &lt; F32 &lt; F64 &lt;
-/// I64 &lt; U64) then by name in byte order; compact JSON with "__metadata__" first and fields dtype, shape,
-/// data_offsets; the header padded with spaces to a multiple of 8.
+/// (BOOL &lt; U8 &lt; I8 &lt; F8_E5M2 &lt; F8_E4M3 &lt; I16 &lt; U16 &lt; F16 &lt; BF16 &lt; I32 &lt; U32 &lt; F32 &lt;
+/// F64 &lt; I64 &lt; U64) then by name in byte order; compact JSON with "__metadata__" first and fields dtype,
+/// shape, data_offsets; the header padded with spaces to a multiple of 8.
 /// </summary>
 public sealed class ReferenceLikeFile
 {
     private static readonly string[] DTypeRank =
-        ["BOOL", "U8", "I8", "F8_E5M2", "F8_E4M3", "I16", "U16", "F16", "BF16", "I32", "U32", "F32", "F64", "I64", "U64"];
+    [
+        "BOOL", "U8", "I8", "F8_E5M2", "F8_E4M3", "I16", "U16", "F16",
+        "BF16", "I32", "U32", "F32", "F64", "I64", "U64",
+    ];
 
     private readonly List<(string Name, string DType, long[] Shape, byte[] Bytes)> tensors = [];
 
@@ -46,7 +49,8 @@ public sealed class ReferenceLikeFile
         {
             string dimensions = string.Join(',', shape.Select(d => d.ToString(CultureInfo.InvariantCulture)));
             json.Append(CultureInfo.InvariantCulture,
-                $"\"{name}\":{{\"dtype\":\"{dtype}\",\"shape\":[{dimensions}],\"data_offsets\":[{offset},{offset + bytes.Length}]}},");
+                $"\"{name}\":{{\"dtype\":\"{dtype}\",\"shape\":[{dimensions}"
+                    + $"],\"data_offsets\":[{offset},{offset + bytes.Length}]}},");
             offset += bytes.Length;
             data.Write(bytes);
         }

@@ -206,12 +206,14 @@ public class RoundTripTests
     {
         var stream = new MemoryStream();
 
-        Assert.Throws<ArgumentException>(() => SafetensorsWriter.WriteSingles(stream, [new TensorLayout("a", [2])], [1f]));
+        Assert.Throws<ArgumentException>(
+            () => SafetensorsWriter.WriteSingles(stream, [new TensorLayout("a", [2])], [1f]));
         Assert.Throws<ArgumentException>(() => SafetensorsWriter.WriteSingles(
             stream, [new TensorLayout("a", [1]), new TensorLayout("a", [1])], [1f, 2f]));
         Assert.Throws<ArgumentException>(() => SafetensorsWriter.WriteSingles(
             stream, [new TensorLayout("__metadata__", [1])], [1f]));
-        Assert.Throws<ArgumentException>(() => SafetensorsWriter.WriteSingles(stream, [new TensorLayout("\ud800", [1])], [1f]));
+        Assert.Throws<ArgumentException>(
+            () => SafetensorsWriter.WriteSingles(stream, [new TensorLayout("\ud800", [1])], [1f]));
         Assert.Equal(0, stream.Length);
     }
 

@@ -5,7 +5,8 @@ namespace NetDsl.Tests.Serialization;
 /// <summary>A well-formed file that does not fit the model is refused with a message saying what differs.</summary>
 public class ShapeMismatchTests
 {
-    private static string LoadError(NetworkDescription saved, NetworkDescription model, WeightsLoadOptions? options = null)
+    private static string LoadError(
+        NetworkDescription saved, NetworkDescription model, WeightsLoadOptions? options = null)
     {
         byte[] file = TestFiles.Saved(saved, TestFiles.Parameters(saved.ParameterCount));
         var error = Assert.Throws<InvalidDataException>(() => WeightsFile.Load(new MemoryStream(file), model, options));
@@ -21,7 +22,8 @@ public class ShapeMismatchTests
             TestFiles.Chain(10, (20, Act.ReLU), (30, Act.ReLU), (64, Act.Softmax)),
             TestFiles.Chain(10, (20, Act.ReLU), (30, Act.ReLU), (128, Act.Softmax)));
 
-        Assert.Equal("The weights file does not fit the model: layer 2 has 64 units in the file, 128 in the model.", message);
+        Assert.Equal(
+            "The weights file does not fit the model: layer 2 has 64 units in the file, 128 in the model.", message);
     }
 
     [Fact]
@@ -41,7 +43,8 @@ public class ShapeMismatchTests
             TestFiles.Chain(100, (128, Act.ReLU), (10, Act.Softmax)), TestFiles.Mnist);
 
         // Once ended with "784.." : the phrase brought its own period.
-        Assert.Equal("The weights file does not fit the model: the file's input size is 100, the model's 784.", message);
+        Assert.Equal(
+            "The weights file does not fit the model: the file's input size is 100, the model's 784.", message);
     }
 
     [Fact]
@@ -54,7 +57,8 @@ public class ShapeMismatchTests
 
         float[] parameters = TestFiles.Parameters(saved.ParameterCount);
         var relaxed = new WeightsLoadOptions { CheckActivations = false };
-        Assert.Equal(parameters, WeightsFile.Load(new MemoryStream(TestFiles.Saved(saved, parameters)), model, relaxed));
+        Assert.Equal(
+            parameters, WeightsFile.Load(new MemoryStream(TestFiles.Saved(saved, parameters)), model, relaxed));
     }
 
     [Theory]
@@ -74,7 +78,8 @@ public class ShapeMismatchTests
             "to load the weights anyway).", LoadError(inFile, inModel));
         float[] parameters = TestFiles.Parameters(inFile.ParameterCount);
         var relaxed = new WeightsLoadOptions { CheckActivations = false };
-        Assert.Equal(parameters, WeightsFile.Load(new MemoryStream(TestFiles.Saved(inFile, parameters)), inModel, relaxed));
+        Assert.Equal(
+            parameters, WeightsFile.Load(new MemoryStream(TestFiles.Saved(inFile, parameters)), inModel, relaxed));
     }
 
     [Fact]

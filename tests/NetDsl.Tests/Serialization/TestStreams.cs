@@ -15,7 +15,11 @@ public sealed class NonSeekableStream(byte[] bytes, int maxChunk = int.MaxValue,
     public override bool CanSeek => false;
     public override bool CanWrite => false;
     public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -44,7 +48,11 @@ public sealed class NonSeekableWriteStream(Stream inner) : Stream
     public override bool CanSeek => false;
     public override bool CanWrite => true;
     public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
     public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     public override void Flush() => inner.Flush();
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
@@ -78,7 +86,11 @@ public sealed class FailingWriteStream(Stream inner, long failAfter) : Stream
     public override bool CanSeek => false;
     public override bool CanWrite => true;
     public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 

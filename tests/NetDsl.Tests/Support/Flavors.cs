@@ -8,7 +8,8 @@ namespace NetDsl.Tests.Support;
 /// wider than the machine runs in software), exactly as the generated epilogues call it.</summary>
 public static class Flavors
 {
-    public static readonly SimdFlavor[] All = [SimdFlavor.Vector512, SimdFlavor.Vector256, SimdFlavor.Vector128, SimdFlavor.Scalar];
+    public static readonly SimdFlavor[] All =
+        [SimdFlavor.Vector512, SimdFlavor.Vector256, SimdFlavor.Vector128, SimdFlavor.Scalar];
 
     public static float[] Apply(SimdFlavor flavor, Act activation, float[] input, float alpha)
     {

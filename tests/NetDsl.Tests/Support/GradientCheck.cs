@@ -82,7 +82,8 @@ public sealed class GradientCheck
     {
         if (gradients.Length != Expected.Length)
         {
-            throw new ArgumentException($"Expected {Expected.Length} gradients, got {gradients.Length}.", nameof(gradients));
+            throw new ArgumentException(
+                $"Expected {Expected.Length} gradients, got {gradients.Length}.", nameof(gradients));
         }
 
         var ratios = new double[Expected.Length];
@@ -96,5 +97,9 @@ public sealed class GradientCheck
 
     /// <summary>The compared parameters whose gradient is outside the tolerance (or not a number).</summary>
     public int[] Failures(ReadOnlySpan<float> gradients)
-        => Ratios(gradients).Select((r, i) => (r, i)).Where(p => !Straddles[p.i] && !(p.r <= 1)).Select(p => p.i).ToArray();
+        => Ratios(gradients)
+            .Select((r, i) => (r, i))
+            .Where(p => !Straddles[p.i] && !(p.r <= 1))
+            .Select(p => p.i)
+            .ToArray();
 }

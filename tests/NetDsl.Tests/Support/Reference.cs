@@ -29,7 +29,8 @@ public static class Reference
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "No elementwise reference."),
     };
 
-    public static double Sigmoid(double x) => x >= 0 ? 1 / (1 + System.Math.Exp(-x)) : System.Math.Exp(x) / (1 + System.Math.Exp(x));
+    public static double Sigmoid(double x)
+        => x >= 0 ? 1 / (1 + System.Math.Exp(-x)) : System.Math.Exp(x) / (1 + System.Math.Exp(x));
 
     /// <summary>e^x − 1 as 2t/(1 − t) with t = tanh(x/2), accurate near 0 without a series.</summary>
     public static double ExpMinusOne(double x)
@@ -65,7 +66,8 @@ public static class Reference
         return u >= 0 ? x / (1 + System.Math.Exp(-2 * u)) : x * System.Math.Exp(2 * u) / (1 + System.Math.Exp(2 * u));
     }
 
-    /// <summary>erfc by the Maclaurin series of erf below 2 and a 300-term continued fraction (Laplace) above.</summary>
+    /// <summary>erfc by the Maclaurin series of erf below 2 and a 300-term continued fraction (Laplace) above.
+    /// </summary>
     public static double Erfc(double z)
     {
         if (double.IsNaN(z))

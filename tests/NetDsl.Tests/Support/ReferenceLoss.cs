@@ -12,13 +12,16 @@ public sealed class ReferenceLoss(NetworkDescription description, Loss loss)
         double total = 0;
         for (int row = 0; row < rows; row++)
         {
-            (double[] z, double[] a) = Forward(parameters, inputs.AsSpan(row * description.InputSize, description.InputSize));
+            (double[] z, double[] a) =
+                Forward(parameters, inputs.AsSpan(row * description.InputSize, description.InputSize));
             total += loss switch
             {
                 Loss.CrossEntropy when labels is not null => LogSumExp(z) - z[labels[row]],
-                Loss.CrossEntropy => Enumerable.Range(0, z.Length).Sum(u => targets![row * z.Length + u] * (LogSumExp(z) - z[u])),
+                Loss.CrossEntropy => Enumerable.Range(0, z.Length)
+                    .Sum(u => targets![row * z.Length + u] * (LogSumExp(z) - z[u])),
                 Loss.BinaryCrossEntropy => Enumerable.Range(0, z.Length).Sum(u =>
-                    System.Math.Max(z[u], 0) - z[u] * targets![row * z.Length + u] + System.Math.Log(1 + System.Math.Exp(-System.Math.Abs(z[u])))),
+                    System.Math.Max(z[u], 0) - z[u] * targets![row * z.Length + u]
+                        + System.Math.Log(1 + System.Math.Exp(-System.Math.Abs(z[u])))),
                 _ => Enumerable.Range(0, a.Length).Sum(u => System.Math.Pow(a[u] - targets![row * a.Length + u], 2)),
             };
         }
@@ -92,7 +95,9 @@ public sealed class ReferenceLoss(NetworkDescription description, Loss loss)
             }
             else
             {
-                x = z.Select((v, u) => Reference.Activation(layer.Activation, v, layer.HasSlopes ? parameters[slopes + u] : layer.Alpha)).ToArray();
+                x = z.Select((v, u) => Reference.Activation(
+                        layer.Activation, v, layer.HasSlopes ? parameters[slopes + u] : layer.Alpha))
+                    .ToArray();
             }
 
             offset += layer.ParameterCount;

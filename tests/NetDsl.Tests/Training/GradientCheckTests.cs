@@ -20,8 +20,11 @@ public class GradientCheckTests
     public static TheoryData<string, int> Cases()
     {
         var cases = new TheoryData<string, int>();
-        string[] activations = ["Linear", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "PReLU", "ELU", "SELU", "GELU", "GeluTanh",
-            "SiLU", "Softplus", "Softsign", "HardSigmoid", "Mish"];
+        string[] activations =
+        [
+            "Linear", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "PReLU", "ELU", "SELU", "GELU", "GeluTanh", "SiLU",
+            "Softplus", "Softsign", "HardSigmoid", "Mish",
+        ];
         foreach (string model in activations.SelectMany(a => new[] { "Hidden" + a, "Output" + a })
             .Concat(["CrossEntropyNet", "BinaryCrossEntropyNet", "SquaredErrorSoftmaxNet", "WideNet"]))
         {
@@ -42,7 +45,8 @@ public class GradientCheckTests
         ITrainer trainer = CreateTrainer(network, batch);
         var random = new Random(model.Length * 131 + batch);
         network.Initialize((ulong)random.Next());
-        float[] inputs = Enumerable.Range(0, batch * network.InputSize).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
+        float[] inputs =
+            Enumerable.Range(0, batch * network.InputSize).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
         int[]? labels = null;
         float[]? targets = null;
         if (trainer.Loss == Loss.CrossEntropy && model != "WideNet")
@@ -72,7 +76,8 @@ public class GradientCheckTests
         ITrainer trainer = CreateTrainer(network, batch);
         var random = new Random(77 + batch);
         network.Initialize((ulong)random.Next());
-        float[] inputs = Enumerable.Range(0, batch * network.InputSize).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
+        float[] inputs =
+            Enumerable.Range(0, batch * network.InputSize).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
         float[] targets = Targets(Loss.CrossEntropy, random, batch, network.OutputSize);
         for (int row = 0; row < batch; row++)
         {
@@ -91,22 +96,30 @@ public class GradientCheckTests
     private static void AssertMatches(string model, int batch, ITrainer trainer, GradientCheck check)
     {
         float[] gradients = Gradients(trainer);
-        Assert.True(check.Rms > 1e-6, $"{model}: the gradient is all but zero ({check.Rms:E2}); the check would prove nothing");
-        Assert.True(check.Rms >= 1e-3 * System.Math.Abs(check.Loss),
-            $"{model}: rms {check.Rms:E2} against a loss of {check.Loss:E2}; the differences' rounding would eat the floor");
-        Assert.True(check.StraddleCount <= gradients.Length / 20, $"{model}: {check.StraddleCount} of {gradients.Length} " +
-            "differences straddle a kink; the check covers too little");
+        Assert.True(
+            check.Rms > 1e-6, $"{model}: the gradient is all but zero ({check.Rms:E2}); the check would prove nothing");
+        Assert.True(
+            check.Rms >= 1e-3 * System.Math.Abs(check.Loss),
+            $"{model}: rms {check.Rms:E2} against a loss of {check.Loss:E2}"
+                + $"; the differences' rounding would eat the floor");
+        Assert.True(
+            check.StraddleCount <= gradients.Length / 20,
+            $"{model}: {check.StraddleCount} of {gradients.Length} "
+                + "differences straddle a kink; the check covers too little");
         int[] failures = check.Failures(gradients);
         int first = failures.FirstOrDefault();
-        Assert.True(failures.Length == 0, $"{model}, batch {batch}: {failures.Length} gradients off, the first parameter " +
-            $"{first}: {gradients[first]:E6} vs {check.Expected[first]:E6} (tolerance {check.Tolerance(first):E2})");
+        Assert.True(
+            failures.Length == 0,
+            $"{model}, batch {batch}: {failures.Length} gradients off, the first parameter "
+                + $"{first}: {gradients[first]:E6} vs {check.Expected[first]:E6}"
+                + $" (tolerance {check.Tolerance(first):E2})");
     }
 
     [Fact]
     public void Parameters_replaced_after_the_trainer_was_made_are_the_ones_differentiated()
     {
-        // The trainer keeps row copies of the weights; Initialize or ImportParameters after CreateTrainer once left them
-        // stale, and every gradient below the last layer came out of the old weights.
+        // The trainer keeps row copies of the weights; Initialize or ImportParameters after CreateTrainer once left
+        // them stale, and every gradient below the last layer came out of the old weights.
         var random = new Random(4);
         float[] inputs = Enumerable.Range(0, 3 * 7).Select(_ => (float)random.NextDouble()).ToArray();
         float[] targets = Targets(Loss.MeanSquaredError, random, 3, 5);
@@ -148,7 +161,8 @@ public class GradientCheckTests
         ITrainer trainer = CreateTrainer(network, 3);
         var random = new Random(12);
         network.Initialize(12);
-        float[] inputs = Enumerable.Range(0, 3 * network.InputSize).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
+        float[] inputs =
+            Enumerable.Range(0, 3 * network.InputSize).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
         float[] targets = Targets(Loss.MeanSquaredError, random, 3, network.OutputSize);
         trainer.ComputeGradients(inputs, targets);
         float[] gradients = Gradients(trainer);
@@ -178,7 +192,9 @@ public class GradientCheckTests
             double sum = 0;
             for (int u = 0; u < outputs; u++)
             {
-                targets[row * outputs + u] = loss == Loss.MeanSquaredError ? (float)(random.NextDouble() * 2 - 1) : (float)random.NextDouble();
+                targets[row * outputs + u] = loss == Loss.MeanSquaredError
+                    ? (float)(random.NextDouble() * 2 - 1)
+                    : (float)random.NextDouble();
                 sum += targets[row * outputs + u];
             }
 

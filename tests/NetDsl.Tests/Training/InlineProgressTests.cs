@@ -12,7 +12,8 @@ public class InlineProgressTests
         TrainingSet data = TrainingSet.WithLabels([0, 0, 0, 1, 1, 0, 1, 1], 2, [0, 1, 1, 0]);
         var reports = new List<(TrainingProgress Report, int Thread)>();
 
-        TrainingLoop.Run(trainer, data, null, new TrainingOptions { Epochs = 5, BatchSize = 2, Seed = 1, ReportEvery = 1 },
+        TrainingLoop.Run(
+            trainer, data, null, new TrainingOptions { Epochs = 5, BatchSize = 2, Seed = 1, ReportEvery = 1 },
             new InlineProgress<TrainingProgress>(report => reports.Add((report, Environment.CurrentManagedThreadId))));
 
         // Five epochs of two batches: per epoch two batch reports, then the epoch's report.

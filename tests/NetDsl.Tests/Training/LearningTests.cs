@@ -23,7 +23,9 @@ public class LearningTests
         network.ForwardBatch(inputs, outputs);
         for (int i = 0; i < 4; i++)
         {
-            Assert.True(System.Math.Abs(outputs[i] - targets[i]) < 0.1, $"XOR({inputs[2 * i]}, {inputs[2 * i + 1]}) = {outputs[i]}");
+            Assert.True(
+                System.Math.Abs(outputs[i] - targets[i]) < 0.1,
+                $"XOR({inputs[2 * i]}, {inputs[2 * i + 1]}) = {outputs[i]}");
         }
 
         Assert.Equal(1.0, trainer.Evaluate(inputs, targets).Accuracy);
@@ -102,7 +104,8 @@ public class LearningTests
         var network = new Spirals();
         ITrainer trainer = network.CreateTrainer(new Sgd(3f), 32);
         TrainingHistory history = TrainingLoop.Run(
-            trainer, spirals.Slice(0, 150), spirals.Slice(150, 50), new TrainingOptions { Epochs = 12, KeepBestEpoch = true, Seed = 2 });
+            trainer, spirals.Slice(0, 150), spirals.Slice(150, 50),
+            new TrainingOptions { Epochs = 12, KeepBestEpoch = true, Seed = 2 });
 
         Assert.False(history.StoppedEarly);
         Assert.Equal(12, history.Epochs.Count);
@@ -124,7 +127,10 @@ public class LearningTests
         var progress = new List<TrainingProgress>();
         TrainingLoop.Run(
             trainer, spirals, spirals,
-            new TrainingOptions { Epochs = 3, BatchSize = 16, ReportEvery = 1, Schedule = new StepDecay(0.01f, 1, 0.5f) },
+            new TrainingOptions
+            {
+                Epochs = 3, BatchSize = 16, ReportEvery = 1, Schedule = new StepDecay(0.01f, 1, 0.5f),
+            },
             new SynchronousProgress(progress.Add));
 
         Assert.Equal(3 * 7, progress.OfType<BatchProgress>().Count());

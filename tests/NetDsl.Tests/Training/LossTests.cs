@@ -76,7 +76,8 @@ public class LossTests
         ITrainer trainer = GradientCheckTests.CreateTrainer(network, rows);
         var random = new Random(model.Length + targetKind.Length);
         int outputs = network.OutputSize;
-        float[] inputs = Enumerable.Range(0, rows * network.InputSize).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
+        float[] inputs =
+            Enumerable.Range(0, rows * network.InputSize).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
         float[] targets = GradientCheckTests.Targets(trainer.Loss, random, rows, outputs);
         int[] labels = Enumerable.Range(0, rows).Select(_ => random.Next(outputs)).ToArray();
         if (targetKind.Contains("not summing"))

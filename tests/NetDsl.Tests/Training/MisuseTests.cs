@@ -25,7 +25,8 @@ public class MisuseTests
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Evaluate(TwoRows, [1, 5]));
 
-        Assert.StartsWith("The label of row 1 is 5, not a class index from 0 to 1.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "The label of row 1 is 5, not a class index from 0 to 1.", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -5,91 +5,107 @@
 
 namespace NetDsl.Tests.Training.Models;
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.Linear)] [Dense(9, Init.GlorotUniform, Act.Linear)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.Linear)] [Dense(9, Init.GlorotUniform, Act.Linear)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenLinear { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.Linear)]
 public partial class OutputLinear { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.Sigmoid)] [Dense(9, Init.GlorotUniform, Act.Sigmoid)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.Sigmoid)] [Dense(9, Init.GlorotUniform, Act.Sigmoid)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenSigmoid { }
 
-[Loss(Loss.MeanSquaredError)] [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.Sigmoid)]
+[Loss(Loss.MeanSquaredError)] [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)]
+[Dense(4, Init.GlorotUniform, Act.Sigmoid)]
 public partial class OutputSigmoid { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.Tanh)] [Dense(9, Init.GlorotUniform, Act.Tanh)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.Tanh)] [Dense(9, Init.GlorotUniform, Act.Tanh)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenTanh { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.Tanh)]
 public partial class OutputTanh { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.ReLU)] [Dense(9, Init.GlorotUniform, Act.ReLU)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.ReLU)] [Dense(9, Init.GlorotUniform, Act.ReLU)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenReLU { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.ReLU)]
 public partial class OutputReLU { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.LeakyReLU, Alpha = 0.2)] [Dense(9, Init.GlorotUniform, Act.LeakyReLU, Alpha = 0.2)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.LeakyReLU, Alpha = 0.2)]
+[Dense(9, Init.GlorotUniform, Act.LeakyReLU, Alpha = 0.2)] [Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenLeakyReLU { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.LeakyReLU, Alpha = 0.2)]
 public partial class OutputLeakyReLU { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.PReLU)] [Dense(9, Init.GlorotUniform, Act.PReLU)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.PReLU)] [Dense(9, Init.GlorotUniform, Act.PReLU)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenPReLU { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.PReLU)]
 public partial class OutputPReLU { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.ELU, Alpha = 0.2)] [Dense(9, Init.GlorotUniform, Act.ELU, Alpha = 0.2)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.ELU, Alpha = 0.2)] [Dense(9, Init.GlorotUniform, Act.ELU, Alpha = 0.2)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenELU { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.ELU, Alpha = 0.2)]
 public partial class OutputELU { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.SELU)] [Dense(9, Init.GlorotUniform, Act.SELU)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.SELU)] [Dense(9, Init.GlorotUniform, Act.SELU)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenSELU { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.SELU)]
 public partial class OutputSELU { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.GELU)] [Dense(9, Init.GlorotUniform, Act.GELU)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.GELU)] [Dense(9, Init.GlorotUniform, Act.GELU)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenGELU { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.GELU)]
 public partial class OutputGELU { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.GeluTanh)] [Dense(9, Init.GlorotUniform, Act.GeluTanh)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.GeluTanh)] [Dense(9, Init.GlorotUniform, Act.GeluTanh)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenGeluTanh { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.GeluTanh)]
 public partial class OutputGeluTanh { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.SiLU)] [Dense(9, Init.GlorotUniform, Act.SiLU)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.SiLU)] [Dense(9, Init.GlorotUniform, Act.SiLU)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenSiLU { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.SiLU)]
 public partial class OutputSiLU { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.Softplus)] [Dense(9, Init.GlorotUniform, Act.Softplus)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.Softplus)] [Dense(9, Init.GlorotUniform, Act.Softplus)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenSoftplus { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.Softplus)]
 public partial class OutputSoftplus { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.Softsign)] [Dense(9, Init.GlorotUniform, Act.Softsign)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.Softsign)] [Dense(9, Init.GlorotUniform, Act.Softsign)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenSoftsign { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.Softsign)]
 public partial class OutputSoftsign { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.HardSigmoid)] [Dense(9, Init.GlorotUniform, Act.HardSigmoid)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.HardSigmoid)] [Dense(9, Init.GlorotUniform, Act.HardSigmoid)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenHardSigmoid { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.HardSigmoid)]
 public partial class OutputHardSigmoid { }
 
-[Input(7)] [Dense(13, Init.GlorotUniform, Act.Mish)] [Dense(9, Init.GlorotUniform, Act.Mish)] [Dense(5, Init.GlorotUniform, Act.Linear)]
+[Input(7)] [Dense(13, Init.GlorotUniform, Act.Mish)] [Dense(9, Init.GlorotUniform, Act.Mish)]
+[Dense(5, Init.GlorotUniform, Act.Linear)]
 public partial class HiddenMish { }
 
 [Input(6)] [Dense(11, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.Mish)]
@@ -101,10 +117,12 @@ public partial class CrossEntropyNet { }
 [Input(7)] [Dense(19, Init.GlorotUniform, Act.Tanh)] [Dense(3, Init.GlorotUniform, Act.Sigmoid)]
 public partial class BinaryCrossEntropyNet { }
 
-[Loss(Loss.MeanSquaredError)] [Input(7)] [Dense(19, Init.GlorotUniform, Act.Tanh)] [Dense(4, Init.GlorotUniform, Act.Softmax)]
+[Loss(Loss.MeanSquaredError)] [Input(7)] [Dense(19, Init.GlorotUniform, Act.Tanh)]
+[Dense(4, Init.GlorotUniform, Act.Softmax)]
 public partial class SquaredErrorSoftmaxNet { }
 
-[Input(33)] [Dense(35, Init.HeNormal, Act.ELU)] [Dense(21, Init.HeNormal, Act.PReLU)] [Dense(17, Init.GlorotUniform, Act.Softmax)]
+[Input(33)] [Dense(35, Init.HeNormal, Act.ELU)] [Dense(21, Init.HeNormal, Act.PReLU)]
+[Dense(17, Init.GlorotUniform, Act.Softmax)]
 public partial class WideNet { }
 
 // Logits equal to the input: W = I and b = 0 are imported by the loss tests.
@@ -117,7 +135,8 @@ public partial class Logit1 { }
 [Input(2)] [Dense(8, Init.GlorotUniform, Act.Tanh)] [Dense(1, Init.GlorotUniform, Act.Sigmoid)]
 public partial class Xor { }
 
-[Input(2)] [Dense(48, Init.HeNormal, Act.ReLU)] [Dense(48, Init.HeNormal, Act.ReLU)] [Dense(2, Init.GlorotUniform, Act.Softmax)]
+[Input(2)] [Dense(48, Init.HeNormal, Act.ReLU)] [Dense(48, Init.HeNormal, Act.ReLU)]
+[Dense(2, Init.GlorotUniform, Act.Softmax)]
 public partial class Spirals { }
 
 // One input and six units whose pre-activations the kink tests set exactly, by imported weights, on and around each

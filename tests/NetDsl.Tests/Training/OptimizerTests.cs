@@ -94,7 +94,8 @@ public class OptimizerTests
         var b = new double[count];
         for (int step = 1; step <= steps; step++)
         {
-            float[] gradients = Enumerable.Range(0, count).Select(i => 2 * (float)System.Math.Sin(step * 1.7 + i * 0.3)).ToArray();
+            float[] gradients =
+                Enumerable.Range(0, count).Select(i => 2 * (float)System.Math.Sin(step * 1.7 + i * 0.3)).ToArray();
             sgd.Update(weights, gradients, state, step);
             for (int i = 0; i < count; i++)
             {
@@ -106,8 +107,10 @@ public class OptimizerTests
 
             for (int i = 0; i < count; i++)
             {
-                Assert.True(System.Math.Abs(weights[i] - p[i]) <= 3e-5, $"step {step}, weight {i}: {weights[i]:R} vs {p[i]:R}");
-                Assert.True(System.Math.Abs(state[i] - b[i]) <= 3e-5, $"step {step}, buffer {i}: {state[i]:R} vs {b[i]:R}");
+                Assert.True(
+                    System.Math.Abs(weights[i] - p[i]) <= 3e-5, $"step {step}, weight {i}: {weights[i]:R} vs {p[i]:R}");
+                Assert.True(
+                    System.Math.Abs(state[i] - b[i]) <= 3e-5, $"step {step}, buffer {i}: {state[i]:R} vs {b[i]:R}");
             }
         }
     }

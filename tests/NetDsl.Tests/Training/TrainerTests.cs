@@ -12,7 +12,8 @@ public class TrainerTests
         // Each trainer keeps row copies of the weights of layers 1 and up; a step of trainer A once changed the
         // parameters without telling trainer B, whose next gradients came out of the weights before A's step.
         var random = new Random(8);
-        float[] inputs = Enumerable.Range(0, 3 * HiddenTanh.InputSize).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        float[] inputs =
+            Enumerable.Range(0, 3 * HiddenTanh.InputSize).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
         float[] targets = GradientCheckTests.Targets(Loss.MeanSquaredError, random, 3, HiddenTanh.OutputSize);
         var network = new HiddenTanh();
         network.Initialize(8);
@@ -50,7 +51,8 @@ public class TrainerTests
         // exported gradients and parameters, with its own state in canonical order, must give the same bits, step
         // after step (the padding's zeros never leak in). Labels, then targets, on a network with PReLU slopes.
         var random = new Random(21);
-        float[] inputs = Enumerable.Range(0, 5 * WideNet.InputSize).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        float[] inputs =
+            Enumerable.Range(0, 5 * WideNet.InputSize).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
         int[] labels = Enumerable.Range(0, 5).Select(_ => random.Next(WideNet.OutputSize)).ToArray();
         float[] targets = GradientCheckTests.Targets(Loss.CrossEntropy, random, 5, WideNet.OutputSize);
         var stepped = new WideNet();

@@ -40,7 +40,8 @@ public class TrainingSetTests
     [Fact]
     public void Rows_are_copied_into_batch_slots_with_their_own_targets()
     {
-        TrainingSet set = TrainingSet.WithTargets([0, 1, 2, 10, 11, 12, 20, 21, 22], 3, [0.5f, -1, 1.5f, -2, 2.5f, -3], 2)
+        TrainingSet set = TrainingSet
+            .WithTargets([0, 1, 2, 10, 11, 12, 20, 21, 22], 3, [0.5f, -1, 1.5f, -2, 2.5f, -3], 2)
             .Slice(1, 2);
         var features = new float[2 * 3];
         var targets = new float[2 * 2];
