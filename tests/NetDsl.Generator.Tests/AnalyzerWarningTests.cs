@@ -29,10 +29,10 @@ public sealed class AnalyzerWarningTests
         => AssertWarning(layers, "NDSL1001", suggested, message);
 
     [Theory]
-    [InlineData("[Dense(4, [|Init.He|], Act.Tanh)] [Dense(2, Act.Softmax)]", "GlorotNormal", "HeNormal is scaled for ReLU", "under Tanh", "use GlorotNormal")]
-    [InlineData("[Dense(4, [|Init.HeUniform|], Act.Sigmoid)]", "GlorotUniform", "HeUniform is scaled for ReLU", "under Sigmoid", "use GlorotUniform")]
+    [InlineData("[Dense(4, [|Init.He|], Act.Tanh)] [Dense(2, Act.Softmax)]", "GlorotNormal", "HeNormal is derived for ReLU", "Tanh zeroes none", "use GlorotNormal")]
+    [InlineData("[Dense(4, [|Init.HeUniform|], Act.Sigmoid)]", "GlorotUniform", "HeUniform is derived for ReLU", "Sigmoid zeroes none", "use GlorotUniform")]
     [InlineData("[Dense(4, [|NetDsl.Init.HeNormal|], Act.Tanh)]", "GlorotNormal", "use GlorotNormal")]
-    [InlineData("[Dense(4, [|(Init)9|], Act.Tanh)]", "GlorotNormal", "HeNormal is scaled for ReLU")]
+    [InlineData("[Dense(4, [|(Init)9|], Act.Tanh)]", "GlorotNormal", "HeNormal is derived for ReLU")]
     public void NDSL1002_He_under_a_saturating_activation(string layers, string suggested, params string[] message)
         => AssertWarning(layers, "NDSL1002", suggested, message);
 

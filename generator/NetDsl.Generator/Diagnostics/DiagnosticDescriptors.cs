@@ -152,12 +152,13 @@ internal static class DiagnosticDescriptors
         "Layer {0} is a hidden layer initialized with {1}: every unit computes the same output "
             + "and receives the same gradient, so the units never become different; use {2}");
 
-    /// <summary>Message: "{0} is tuned for the ReLU family ...".</summary>
+    /// <summary>Message: "{0} is derived for ReLU ...; {1} zeroes none ...: use {2}".</summary>
     public static readonly DiagnosticDescriptor HeUnderSaturatingActivation = Warning(
         "NDSL1002",
         "He initialization under a saturating activation",
-        "{0} is scaled for ReLU, which zeroes half its inputs; under {1} its doubled "
-            + "variance pushes units into saturation, where gradients vanish: use {2}");
+        "{0} is derived for ReLU: its factor of 2 makes up for the half of the inputs ReLU zeroes. {1} zeroes none, "
+            + "so the factor only enlarges each layer's pre-activations, and in a deep stack that compounds toward "
+            + "{1}'s flat tails, where gradients vanish: use {2}");
 
     /// <summary>Message: "{0} under a stack of {1} ReLU layers ...".</summary>
     public static readonly DiagnosticDescriptor GlorotUnderDeepRelu = Warning(

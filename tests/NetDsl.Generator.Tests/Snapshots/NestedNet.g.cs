@@ -209,8 +209,9 @@ namespace Company.Product.Models
                         packed.Slice(Layer1Bias, 2).CopyTo(destination.Slice(30, 2));
                     }
 
-                    // Picks the flavor of this process: the widest accelerated vectors (see SimdSelection). It is a
-                    // static readonly value, a constant to the JIT, so only the branch taken survives compilation.
+                    // Picks the flavor of this process: the widest accelerated vectors (see SimdSelection). The tiered
+                    // JIT reads that static readonly value as a constant and keeps only the branch taken; NativeAOT
+                    // keeps one predictable branch per call.
                     private void Run(ref float input, int rows, ref float output)
                     {
                         if (global::NetDsl.Kernels.SimdSelection.Current == global::NetDsl.Kernels.SimdFlavor.Vector512)
