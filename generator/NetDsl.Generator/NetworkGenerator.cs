@@ -50,10 +50,18 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Errors)
             .WithTrackingName(TrackingNames.Errors);
 
-        context.RegisterSourceOutput(
-            specs, static (output, spec) => output.AddSource(spec.HintName, NetworkEmitter.Emit(spec)));
-        context.RegisterSourceOutput(
-            families, static (output, family) => output.AddSource(family.HintName, FamilyEmitter.Emit(family)));
+        // Only the names are gathered across the project, so a change to one network still re-emits only that one.
+        IncrementalValueProvider<EquatableArray<string>> collidingHints = specs
+            .Select(static (spec, _) => spec.HintName)
+            .Collect()
+            .Combine(families.Select(static (family, _) => family.HintName).Collect())
+            .Select(static (names, _) => HintNames.Colliding(names.Left.Concat(names.Right)))
+            .WithTrackingName(TrackingNames.HintNames);
+
+        context.RegisterSourceOutput(specs.Combine(collidingHints), static (output, pair)
+            => output.AddSource(HintNames.Unique(pair.Left.HintName, pair.Right), NetworkEmitter.Emit(pair.Left)));
+        context.RegisterSourceOutput(families.Combine(collidingHints), static (output, pair)
+            => output.AddSource(HintNames.Unique(pair.Left.HintName, pair.Right), FamilyEmitter.Emit(pair.Left)));
         context.RegisterSourceOutput(errors, static (output, diagnostics) =>
         {
             foreach (DiagnosticInfo diagnostic in diagnostics)

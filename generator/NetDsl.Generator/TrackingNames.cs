@@ -12,4 +12,6 @@ internal static class TrackingNames
     public const string Families = nameof(Families);
 
     public const string Errors = nameof(Errors);
+
+    public const string HintNames = nameof(HintNames);
 }

@@ -193,6 +193,47 @@ public sealed class AnalyzerWarningTests
     }
 
     [Fact]
+    public void Warnings_land_in_the_right_tree_when_trees_share_a_path()
+    {
+        // Scripts and tests may give every tree the same path (here the empty one). The warning once went to the
+        // first tree with the path, outside its text, and the analyzer threw (AD0001); the NDSL1002 of the second
+        // partial declaration must land in the second tree, and the first tree's warning in the first.
+        Markup first = Markup.Parse("""
+            using NetDsl;
+            [Input(3)] [Dense(4, [|Init.He|], Act.Tanh)]
+            internal partial class Net { }
+            """);
+        Markup second = Markup.Parse("""
+            using NetDsl;
+
+            // A longer file, so that the first file's spans fit inside it too.
+            namespace Samples;
+
+            [Input(3)] [Dense(4, Act.ReLU)] [Dense(8, Act.ReLU)] [Dense(16, [|Init.HeUniform|], Act.Sigmoid)]
+            internal partial class Other { }
+            """);
+        Compilation compilation = GeneratorHarness.Compile(Settings).AddSyntaxTrees(
+            GeneratorHarness.Parse(first.Source, ""), GeneratorHarness.Parse(second.Source, ""));
+
+        ImmutableArray<Diagnostic> warnings = GeneratorHarness.Analyze(compilation);
+
+        Assert.Equal(2, warnings.Length);
+        foreach ((Markup markup, SyntaxTree tree) in new[] { first, second }.Zip(compilation.SyntaxTrees))
+        {
+            Diagnostic warning = Assert.Single(warnings, w => w.Location.SourceTree == tree);
+            Assert.Equal(markup.Span, warning.Location.SourceSpan);
+            Assert.Equal(markup.MarkedText, tree.GetText().ToString(warning.Location.SourceSpan));
+        }
+    }
+
+    [Theory]
+    [InlineData("[Dense(64, [|init: Init.He|], activation: Act.Tanh)]")]
+    [InlineData("[Dense(64, activation: Act.Tanh, [|init: Init.He|])]")]
+    [InlineData("[Dense([|init: Init.He|], units: 64, activation: Act.Tanh)]")]
+    public void A_warning_points_at_the_initializer_however_the_arguments_are_named(string layers)
+        => AssertWarning(layers, "NDSL1002", "GlorotNormal", "HeNormal is derived for ReLU");
+
+    [Fact]
     public void Every_warning_descriptor_is_an_enabled_warning_the_analyzer_declares()
     {
         var warnings =

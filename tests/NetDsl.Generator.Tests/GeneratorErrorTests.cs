@@ -76,6 +76,8 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(3)] [Dense([|0|], Act.ReLU)] public partial class Net { }", "Layer 0's unit count must be at least 1, not 0")]
     [InlineData("using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] [Dense([|-1|], Init.He, Act.ReLU)] public partial class Net { }", "Layer 1's unit count must be at least 1, not -1")]
     [InlineData("using NetDsl; [Input(3)] [Dense([|int.MinValue|], Act.ReLU)] public partial class Net { }", "not -2147483648")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(activation: Act.ReLU, [|units: -4|])] public partial class Net { }", "Layer 0's unit count must be at least 1, not -4")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(init: Init.He, activation: Act.ReLU, [|units: 0|])] public partial class Net { }", "not 0")]
     public void NDSL0004_a_size_below_one(string marked, string message)
         => AssertError(marked, "NDSL0004", message, "give a positive whole number");
 
@@ -93,6 +95,9 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(3)] [Dense(2, [|(Act)99|])] public partial class Net { }", "(Act)99 is not a defined Act", "use one of the named Act members")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Init.He, [|(Act)(-1)|])] public partial class Net { }", "(Act)-1 is not a defined Act")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, [|(Init)99|], Act.ReLU)] public partial class Net { }", "(Init)99 is not a defined Init", "use one of the named Init members")]
+    [InlineData("using NetDsl; [Input(3)] [Dense([|activation: (Act)99|], units: 4)] public partial class Net { }", "(Act)99 is not a defined Act")]
+    [InlineData("using NetDsl; [Input(3)] [Dense([|init: (Init)42|], units: 4, activation: Act.ReLU)] public partial class Net { }", "(Init)42 is not a defined Init")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(4, activation: Act.ReLU, [|init: (Init)42|])] public partial class Net { }", "(Init)42 is not a defined Init")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [Loss([|(Loss)7|])] public partial class Net { }", "(Loss)7 is not a defined Loss", "use one of the named Loss members")]
     public void NDSL0006_an_undefined_enum_value(string marked, params string[] message)
         => AssertError(marked, "NDSL0006", message);
@@ -178,6 +183,7 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid([|new Init[0]|], new[] { Act.ReLU })] public static partial class Lab { }", "The [Grid] lists no initializer", "give at least one")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, [|new[] { Act.ReLU, Act.Softmax }|])] public static partial class Lab { }", "Softmax cannot vary", "belongs on its last layer")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid([|new[] { Init.He, Init.HeNormal }|], new[] { Act.ReLU })] public static partial class Lab { }", "Init.HeNormal appears twice", "list each initializer once")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid([|activations: new[] { Act.Softmax }|], inits: new[] { Init.HeNormal })] public static partial class Lab { }", "Softmax cannot vary")]
     public void NDSL0015_an_invalid_grid(string marked, params string[] message)
         => AssertError(marked, "NDSL0015", message);
 

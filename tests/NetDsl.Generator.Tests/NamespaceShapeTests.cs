@@ -139,6 +139,42 @@ public sealed class NamespaceShapeTests
     }
 
     [Fact]
+    public void Names_that_differ_only_in_case_get_distinct_files_and_all_compile()
+    {
+        // Roslyn compares hint names ignoring case, so 'A.Net' and 'A.NET' once made AddSource throw and the generator
+        // fail for the whole project (CS8785). Networks, a namespace spelled two ways, and a family beside a network.
+        const string caseVariants = $$"""
+            using NetDsl;
+
+            namespace A
+            {
+                {{Layers}} partial class Net { }
+
+                {{Layers}} partial class NET { }
+
+                {{Layers}} partial class nEt { }
+
+                [Input(3)] [Dense(4)] [Dense(2, Init.GlorotUniform, Act.Softmax)]
+                [Grid(new[] { Init.HeNormal }, new[] { Act.ReLU })]
+                static partial class Lab { }
+            }
+
+            namespace a
+            {
+                {{Layers}} partial class Net { }
+
+                {{Layers}} partial class lAb { }
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(caseVariants).AssertClean();
+
+        Assert.Equal(
+            ["A.Lab.g.cs", "A.NET.g.cs", "A.Net.2.g.cs", "A.nEt.3.g.cs", "a.Net.4.g.cs", "a.lAb.2.g.cs"],
+            run.HintNames.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_namespace_and_a_containing_type_of_the_same_path_get_distinct_hint_names()
     {
         // Namespace N.M and class M in namespace N cannot both exist in one compilation, but across the projects of a

@@ -45,21 +45,24 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         {
             if (diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Warning)
             {
-                context.ReportDiagnostic(
-                    diagnostic.ToDiagnostic(SourceLocation(context.Compilation, diagnostic.Location)));
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(SourceLocation(type, diagnostic.Location)));
             }
         }
     }
 
     // The parse keeps locations as plain values; the IDE needs them in a syntax tree to draw squiggles and offer fixes.
-    private static Location? SourceLocation(Compilation compilation, LocationInfo? location)
+    // Every warning sits inside one of the type's declarations (an attribute, an argument, the name), so the
+    // declaration that contains the span is the place, not the first tree with the path: trees may share a path (an
+    // empty one, in tests and scripts), and Roslyn rejects a diagnostic outside its file.
+    private static Location SourceLocation(INamedTypeSymbol type, LocationInfo? location)
     {
         if (location is null)
         {
-            return null;
+            return Location.None;
         }
 
-        SyntaxTree? tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == location.FilePath);
-        return tree is null ? location.ToLocation() : Location.Create(tree, location.Span);
+        SyntaxReference? declaration = type.DeclaringSyntaxReferences.FirstOrDefault(
+            reference => reference.SyntaxTree.FilePath == location.FilePath && reference.Span.Contains(location.Span));
+        return declaration is null ? Location.None : Location.Create(declaration.SyntaxTree, location.Span);
     }
 }

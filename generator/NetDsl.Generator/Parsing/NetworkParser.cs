@@ -742,10 +742,39 @@ internal static class NetworkParser
 
     internal static SyntaxNode? Syntax(AttributeData? attribute) => attribute?.ApplicationSyntaxReference?.GetSyntax();
 
+    /// <summary>The argument that binds to the constructor parameter at <paramref name="position"/>, or the
+    /// attribute when none is written (a default value): by name when it is written <c>units: 4</c>, otherwise by
+    /// position, which C# requires of every unnamed argument, so <c>[Dense(activation: Act.ReLU, units: 4)]</c> points
+    /// each diagnostic at the argument it is about.</summary>
     internal static SyntaxNode? ArgumentSyntax(AttributeData attribute, int position)
-        => Syntax(attribute) is AttributeSyntax { ArgumentList: { } list } && list.Arguments.Count > position
-            ? list.Arguments[position]
-            : Syntax(attribute);
+    {
+        SyntaxNode? whole = Syntax(attribute);
+        if (whole is not AttributeSyntax { ArgumentList: { } list })
+        {
+            return whole;
+        }
+
+        ImmutableArray<IParameterSymbol> parameters = attribute.AttributeConstructor?.Parameters ?? default;
+        string? name = !parameters.IsDefault && position < parameters.Length ? parameters[position].Name : null;
+        int index = 0;
+        foreach (AttributeArgumentSyntax argument in list.Arguments)
+        {
+            if (argument.NameEquals is not null)
+            {
+                continue;
+            }
+
+            bool binds = argument.NameColon is { } colon ? colon.Name.Identifier.ValueText == name : index == position;
+            if (binds)
+            {
+                return argument;
+            }
+
+            index++;
+        }
+
+        return whole;
+    }
 
     internal static SyntaxNode? NamedArgumentSyntax(AttributeData attribute, string name)
         => Syntax(attribute) is AttributeSyntax { ArgumentList: { } list }
