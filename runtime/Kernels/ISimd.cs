@@ -43,8 +43,9 @@ public interface ISimd<TVector> where TVector : struct
     /// <summary>max(x, 0), keeping NaN.</summary>
     static abstract TVector Relu(TVector x);
 
-    /// <summary>x where x &gt; 0, else x·slope (LeakyReLU with a broadcast slope, PReLU with per-unit slopes).
-    /// NaN stays NaN.</summary>
+    /// <summary>x where x &gt; 0, else x·slope (LeakyReLU with a broadcast slope, PReLU with per-unit slopes), and
+    /// +0 for a zero slope, −∞ included (the function's limit, where the product alone is NaN). NaN stays NaN.
+    /// </summary>
     static abstract TVector LeakyRelu(TVector x, TVector slope);
 
     /// <summary><paramref name="whenPositive"/> where x &gt; 0, else <paramref name="otherwise"/>.</summary>

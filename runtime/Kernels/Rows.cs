@@ -17,6 +17,22 @@ public static class Rows
         }
     }
 
+    /// <summary>Throws unless <paramref name="inputs"/> and <paramref name="outputs"/> are separate memory: the kernels
+    /// write outputs (and, in batches, whole chunks of rows) while inputs are still to be read, so an overlap would
+    /// silently corrupt the results.</summary>
+    /// <exception cref="ArgumentException">The spans share memory.</exception>
+    public static void RequireSeparate(
+        ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputs, string inputsName, string outputsName)
+    {
+        if (inputs.Overlaps(outputs))
+        {
+            throw new ArgumentException(
+                $"'{outputsName}' overlaps '{inputsName}': the network writes outputs while it still reads inputs, "
+                + "so results would be wrong; give the outputs a buffer of their own.",
+                outputsName);
+        }
+    }
+
     /// <summary>The index of the largest value, the first one on ties. NaN is never chosen: a row of NaN (a network
     /// fed NaN, or one whose training diverged) and an empty row give −1, which matches no class.</summary>
     public static int ArgMax(ReadOnlySpan<float> values)

@@ -50,7 +50,12 @@ public readonly struct Simd128 : ISimd<Vector128<float>>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> LeakyRelu(Vector128<float> x, Vector128<float> slope)
-        => Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), x, x * slope);
+    {
+        // A zero slope gives 0 for every number, −∞ included, where x·slope alone would give NaN.
+        Vector128<float> zeroSlope = Vector128.Equals(slope, Vector128<float>.Zero) & Vector128.Equals(x, x);
+        Vector128<float> negative = Vector128.ConditionalSelect(zeroSlope, Vector128<float>.Zero, x * slope);
+        return Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), x, negative);
+    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

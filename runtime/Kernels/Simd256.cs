@@ -50,7 +50,12 @@ public readonly struct Simd256 : ISimd<Vector256<float>>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> LeakyRelu(Vector256<float> x, Vector256<float> slope)
-        => Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x, x * slope);
+    {
+        // A zero slope gives 0 for every number, −∞ included, where x·slope alone would give NaN.
+        Vector256<float> zeroSlope = Vector256.Equals(slope, Vector256<float>.Zero) & Vector256.Equals(x, x);
+        Vector256<float> negative = Vector256.ConditionalSelect(zeroSlope, Vector256<float>.Zero, x * slope);
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x, negative);
+    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

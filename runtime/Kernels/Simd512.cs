@@ -50,7 +50,12 @@ public readonly struct Simd512 : ISimd<Vector512<float>>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> LeakyRelu(Vector512<float> x, Vector512<float> slope)
-        => Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), x, x * slope);
+    {
+        // A zero slope gives 0 for every number, −∞ included, where x·slope alone would give NaN.
+        Vector512<float> zeroSlope = Vector512.Equals(slope, Vector512<float>.Zero) & Vector512.Equals(x, x);
+        Vector512<float> negative = Vector512.ConditionalSelect(zeroSlope, Vector512<float>.Zero, x * slope);
+        return Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), x, negative);
+    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -46,7 +46,8 @@ public readonly struct SimdScalar : ISimd<float>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float LeakyRelu(float x, float slope) => x > 0f ? x : x * slope;
+    public static float LeakyRelu(float x, float slope)
+        => x > 0f ? x : slope == 0f && !float.IsNaN(x) ? 0f : x * slope;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -209,13 +209,15 @@ internal static class NetworkEmitter
         writer.Line("/// <param name=\"input\">Exactly <see cref=\"InputSize\"/> features.</param>");
         writer.Line("/// <param name=\"output\">Receives exactly <see cref=\"OutputSize\"/> outputs.</param>");
         writer.Line(
-            "/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+            "/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length, or the two "
+            + "overlap.</exception>");
         writer.Call(
             "public void Forward(", [$"{Names.ReadOnlySpan} input", $"{Names.Span} output"], ")", breakAfterHead: true);
         using (writer.Block())
         {
             writer.Line("RequireLength(input.Length, InputSize, nameof(input));");
             writer.Line("RequireLength(output.Length, OutputSize, nameof(output));");
+            writer.Line($"{Names.Rows}.RequireSeparate(input, output, \"input\", \"output\");");
             writer.Call(
                 "Run(",
                 [
@@ -246,7 +248,8 @@ internal static class NetworkEmitter
         writer.Doc(
             "<param name=\"outputs\">Receives <see cref=\"OutputSize\"/> outputs per sample, row after row.</param>");
         writer.Line(
-            "/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+            "/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length, or the two "
+            + "overlap.</exception>");
         writer.Call(
             "public void ForwardBatch(",
             [$"{Names.ReadOnlySpan} inputs", $"{Names.Span} outputs"],
@@ -268,6 +271,7 @@ internal static class NetworkEmitter
             writer.Line();
             writer.Line("int rows = inputs.Length / InputSize;");
             writer.Line("RequireLength(outputs.Length, (long)rows * OutputSize, nameof(outputs));");
+            writer.Line($"{Names.Rows}.RequireSeparate(inputs, outputs, \"inputs\", \"outputs\");");
             using (writer.Block("if (rows > 0)"))
             {
                 writer.Call(

@@ -82,11 +82,12 @@ namespace Company.Product.Models
                     /// <summary>Runs one sample through the network. Allocates nothing.</summary>
                     /// <param name="input">Exactly <see cref="InputSize"/> features.</param>
                     /// <param name="output">Receives exactly <see cref="OutputSize"/> outputs.</param>
-                    /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+                    /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the two overlap.</exception>
                     public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
                     {
                         RequireLength(input.Length, InputSize, nameof(input));
                         RequireLength(output.Length, OutputSize, nameof(output));
+                        global::NetDsl.Kernels.Rows.RequireSeparate(input, output, "input", "output");
                         Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1,
                             ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output));
                     }
@@ -107,7 +108,7 @@ namespace Company.Product.Models
                     /// <c>inputs.Length / InputSize</c>.</param>
                     /// <param name="outputs">Receives <see cref="OutputSize"/> outputs per sample, row
                     /// after row.</param>
-                    /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+                    /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the two overlap.</exception>
                     public void ForwardBatch(
                         global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
                     {
@@ -120,6 +121,7 @@ namespace Company.Product.Models
 
                         int rows = inputs.Length / InputSize;
                         RequireLength(outputs.Length, (long)rows * OutputSize, nameof(outputs));
+                        global::NetDsl.Kernels.Rows.RequireSeparate(inputs, outputs, "inputs", "outputs");
                         if (rows > 0)
                         {
                             Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), rows,

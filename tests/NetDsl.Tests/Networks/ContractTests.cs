@@ -63,6 +63,33 @@ public class ContractTests
     }
 
     [Fact]
+    public void Overlapping_inputs_and_outputs_throw_and_adjacent_ones_compute_as_separate_buffers_do()
+    {
+        // Batches run 48 rows at a time and copy each chunk's outputs out before reading the next chunk's inputs, so
+        // an output span laid over the inputs once gave wrong numbers past row 48 without a word.
+        const int Rows = 100, In = FashionNet.InputSize, Out = FashionNet.OutputSize;
+        var network = new FashionNet();
+        float[] buffer = ForwardTests.RandomInputs(new Random(3), Rows * In + Rows * Out);
+        float[] expected = new float[Rows * Out];
+        network.ForwardBatch(buffer.AsSpan(0, Rows * In), expected);
+
+        foreach (int outputStart in new[] { 0, 5, Rows * In - Out, Rows * In - 1 })
+        {
+            var error = Assert.Throws<ArgumentException>(() => network.ForwardBatch(
+                buffer.AsSpan(0, Rows * In), buffer.AsSpan(outputStart, Rows * Out)));
+            Assert.Equal("outputs", error.ParamName);
+            Assert.Contains("overlaps 'inputs'", error.Message);
+        }
+
+        var single = Assert.Throws<ArgumentException>(
+            () => network.Forward(buffer.AsSpan(Out, In), buffer.AsSpan(1, Out)));
+        Assert.Equal("output", single.ParamName);
+
+        network.ForwardBatch(buffer.AsSpan(0, Rows * In), buffer.AsSpan(Rows * In, Rows * Out));
+        Assert.Equal(expected, buffer[(Rows * In)..]);
+    }
+
+    [Fact]
     public void A_failed_import_changes_nothing()
     {
         var network = new FashionNet();

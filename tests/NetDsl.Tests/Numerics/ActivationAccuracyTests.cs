@@ -20,7 +20,8 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
     public static TheoryData<Act, float> Elementwise => new()
     {
         { Act.Linear, 0f }, { Act.Sigmoid, 0f }, { Act.Tanh, 0f }, { Act.ReLU, 0f }, { Act.LeakyReLU, 0.01f },
-        { Act.LeakyReLU, 0.3f }, { Act.PReLU, 0.25f }, { Act.ELU, 1f }, { Act.ELU, 0.5f }, { Act.SELU, 0f },
+        { Act.LeakyReLU, 0.3f }, { Act.LeakyReLU, 0f }, { Act.PReLU, 0.25f }, { Act.PReLU, 0f }, { Act.PReLU, -0.5f },
+        { Act.ELU, 1f }, { Act.ELU, 0.5f }, { Act.SELU, 0f },
         { Act.GELU, 0f }, { Act.GeluTanh, 0f }, { Act.SiLU, 0f }, { Act.Softplus, 0f }, { Act.Softsign, 0f },
         { Act.HardSigmoid, 0f }, { Act.Mish, 0f },
     };
@@ -89,6 +90,9 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
         { Act.ReLU, 0f, 0f, float.PositiveInfinity },
         { Act.LeakyReLU, 0.01f, float.NegativeInfinity, float.PositiveInfinity },
         { Act.PReLU, 0.25f, float.NegativeInfinity, float.PositiveInfinity },
+        { Act.LeakyReLU, 0f, 0f, float.PositiveInfinity }, // −∞·0 is NaN; the function is 0 on the whole left side
+        { Act.PReLU, 0f, 0f, float.PositiveInfinity },
+        { Act.PReLU, -0.5f, float.PositiveInfinity, float.PositiveInfinity }, // a learned slope may turn negative
         { Act.ELU, 1f, -1f, float.PositiveInfinity },
         { Act.SELU, 0f, (float)(-Reference.SeluLambda * Reference.SeluAlpha), float.PositiveInfinity },
         { Act.GELU, 0f, 0f, float.PositiveInfinity },

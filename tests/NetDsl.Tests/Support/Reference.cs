@@ -16,7 +16,7 @@ public static class Reference
         Act.Sigmoid => Sigmoid(x),
         Act.Tanh => System.Math.Tanh(x),
         Act.ReLU => x > 0 ? x : double.IsNaN(x) ? x : 0,
-        Act.LeakyReLU or Act.PReLU => x > 0 ? x : alpha * x,
+        Act.LeakyReLU or Act.PReLU => x > 0 ? x : alpha == 0 && !double.IsNaN(x) ? 0 : alpha * x,
         Act.ELU => x > 0 ? x : alpha * ExpMinusOne(x),
         Act.SELU => SeluLambda * (x > 0 ? x : SeluAlpha * ExpMinusOne(x)),
         Act.GELU => x == double.NegativeInfinity ? 0 : 0.5 * x * Erfc(-x / System.Math.Sqrt(2)),
