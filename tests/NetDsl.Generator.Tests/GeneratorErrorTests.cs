@@ -6,7 +6,7 @@ using NetDsl.Generator.Tests.Support;
 namespace NetDsl.Generator.Tests;
 
 /// <summary>
-/// Every error the generator reports (NDSL0001-NDSL0020): its id and severity, the exact text it points at (marked
+/// Every error the generator reports (NDSL0001-NDSL0021): its id and severity, the exact text it points at (marked
 /// <c>[|so|]</c> in each case), and a message that says what to write instead. Each case compiles beside a valid
 /// network in another file, which must still be generated: one broken network never costs the others theirs.
 /// </summary>
@@ -275,6 +275,14 @@ public sealed class GeneratorErrorTests
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
         Assert.Empty(run.Sources);
     }
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(4)] [Dense(8, Act.ReLU)] [[|Dense(1, Act.Softmax)|]] public partial class Net { }")]
+    [InlineData("using NetDsl; [Input(4)] [[|Dense(1, Init.Xavier, Act.Softmax)|]] public partial class Net { }")]
+    [InlineData("using NetDsl; [Input(4)] [Dense(8)] [[|Dense(1, Init.Xavier, Act.Softmax)|]] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class Lab { }")]
+    public void NDSL0021_a_softmax_over_one_unit(string marked)
+        => AssertError(marked, "NDSL0021", "Softmax over one unit, which always outputs 1",
+            "write [Dense(1, init, Act.Sigmoid)]", "one unit per class");
 
     [Fact]
     public void CSharp_11_is_enough_for_the_generated_code()

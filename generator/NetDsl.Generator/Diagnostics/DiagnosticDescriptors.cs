@@ -145,6 +145,14 @@ internal static class DiagnosticDescriptors
         "NetDsl's generated code for '{0}' needs C# 11 or later (it calls static abstract interface "
             + "members), but this project compiles C# {1}: set <LangVersion> to 11 or later, or remove it");
 
+    /// <summary>Message: "Layer {0} is a Softmax over one unit, which always outputs 1 ...".</summary>
+    public static readonly DiagnosticDescriptor SingleUnitSoftmax = Error(
+        "NDSL0021",
+        "Softmax over a single unit",
+        "Layer {0} is a Softmax over one unit, which always outputs 1: the network would predict nothing and never "
+            + "learn (its loss and gradient are 0). For a yes/no output write [Dense(1, init, Act.Sigmoid)]; for "
+            + "classes, give the layer one unit per class");
+
     /// <summary>Message: "Layer {0} is a hidden layer initialized with {1} ...".</summary>
     public static readonly DiagnosticDescriptor SymmetricHiddenWeights = Warning(
         "NDSL1001",

@@ -194,6 +194,12 @@ internal static class NetworkParser
                     DiagnosticDescriptors.SoftmaxNotLast, Syntax(dense), index.ToString(CultureInfo.InvariantCulture)));
                 valid = false;
             }
+            else if (!varies && layer.Activation == ActKind.Softmax && layer.Units == 1)
+            {
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.SingleUnitSoftmax, Syntax(dense), index.ToString(CultureInfo.InvariantCulture)));
+                valid = false;
+            }
 
             layers.Add((layer, varies));
             fanIn = layer.Units;
