@@ -98,6 +98,25 @@ internal static class AppOptions
         Description = "Also write the lab's tables as Markdown to this file.", HelpName = "PATH",
     };
 
+    /// <summary>The modes an option applies to; <see cref="Data"/>, read by all three, is not listed.</summary>
+    private static readonly (Option Option, Modes UsedBy)[] ModeOptions =
+    [
+        (Epochs, Modes.Training), (KeepLast, Modes.Training),
+        (BatchSize, Modes.Training | Modes.Lab), (Optimizer, Modes.Training | Modes.Lab),
+        (LearningRate, Modes.Training | Modes.Lab), (Seed, Modes.Training | Modes.Lab),
+        (Weights, Modes.Training | Modes.Predict),
+        (LabEpochs, Modes.Lab), (LabPlot, Modes.Lab), (LabOnly, Modes.Lab), (LabLimit, Modes.Lab),
+        (LabReport, Modes.Lab),
+    ];
+
+    [Flags]
+    private enum Modes
+    {
+        Training = 1,
+        Predict = 2,
+        Lab = 4,
+    }
+
     /// <summary>The root command; <paramref name="execute"/> runs with the parsed settings and returns the exit code.
     /// </summary>
     public static RootCommand Build(Func<Settings, int> execute)
@@ -118,6 +137,23 @@ internal static class AppOptions
             if (result.GetResult(Lab) is not null && result.GetResult(Predict) is not null)
             {
                 result.AddError("--lab and --predict are separate modes: give one of them.");
+                return;
+            }
+
+            // An option the mode does not read would be silently ignored: "--epochs 3 --lab" would train 5 epochs.
+            Modes mode = result.GetResult(Predict) is not null ? Modes.Predict
+                : result.GetResult(Lab) is not null ? Modes.Lab
+                : Modes.Training;
+            foreach ((Option option, Modes usedBy) in ModeOptions)
+            {
+                if ((usedBy & mode) == 0 && result.GetResult(option) is { Implicit: false })
+                {
+                    string hint = option == Epochs && mode == Modes.Lab ? " (the lab takes --lab-epochs)"
+                        : usedBy == Modes.Lab ? ", or add --lab"
+                        : "";
+                    result.AddError($"{option.Name} is for {Describe(usedBy)}, not for {Describe(mode)}: leave it "
+                        + $"out{hint}.");
+                }
             }
         });
 
@@ -143,6 +179,14 @@ internal static class AppOptions
         LabLimit = parsed.GetValue(LabLimit),
         LabReportPath = parsed.GetValue(LabReport),
     };
+
+    /// <summary>"training", "--predict", "training and the lab (--lab)".</summary>
+    private static string Describe(Modes modes) => string.Join(" and ", new[]
+    {
+        modes.HasFlag(Modes.Training) ? "training" : null,
+        modes.HasFlag(Modes.Predict) ? "--predict" : null,
+        modes.HasFlag(Modes.Lab) ? "the lab (--lab)" : null,
+    }.OfType<string>());
 
     private static Option<int> Positive(string name, string helpName, int defaultValue, string description) => new(name)
     {

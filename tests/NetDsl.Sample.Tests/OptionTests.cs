@@ -9,10 +9,19 @@ public class OptionTests
     [InlineData("--learning-rate 0", "--learning-rate must be a positive number, not '0'")]
     [InlineData("--learning-rate fast", "fast")]
     [InlineData("--epochs", "--epochs")]
-    [InlineData("--lab-limit 0", "--lab-limit must be at least 1")]
+    [InlineData("--lab --lab-limit 0", "--lab-limit must be at least 1")]
     [InlineData("--frobnicate", "--frobnicate")]
     [InlineData("--lab --predict 3", "--lab and --predict are separate modes")]
     [InlineData("--optimizer rmsprop", "--optimizer must be adam or sgd, not 'rmsprop'")]
+    [InlineData("--epochs 1 --lab-epochs 3",
+        "--lab-epochs is for the lab (--lab), not for training: leave it out, or add --lab.")]
+    [InlineData("--lab-report r.md", "--lab-report is for the lab (--lab), not for training")]
+    [InlineData("--predict 1,2,3 --epochs 5", "--epochs is for training, not for --predict: leave it out.")]
+    [InlineData("--predict 3 --seed 1", "--seed is for training and the lab (--lab), not for --predict")]
+    [InlineData("--lab --epochs 3",
+        "--epochs is for training, not for the lab (--lab): leave it out (the lab takes --lab-epochs).")]
+    [InlineData("--lab --keep-last", "--keep-last is for training, not for the lab (--lab)")]
+    [InlineData("--lab --weights w.safetensors", "--weights is for training and --predict, not for the lab (--lab)")]
     public void A_bad_option_is_refused_before_anything_runs(string commandLine, string message)
     {
         SampleRun run = SampleRun.Start(commandLine.Split(' '));
