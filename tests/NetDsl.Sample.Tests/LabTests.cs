@@ -52,6 +52,7 @@ public class LabTests
     [InlineData("henormal x relu", "HeNormal × ReLU")]
     [InlineData("He*ReLU", "HeNormal × ReLU")]
     [InlineData("XavierxTanh", "GlorotUniform × Tanh")]
+    [InlineData("he*relu,xavier x tanh", "HeNormal × ReLU, GlorotUniform × Tanh")]
     [InlineData(" LeCunNormal × SELU ,Zeros×Sigmoid", "LeCunNormal × SELU, Zeros × Sigmoid")]
     public void Lab_only_accepts_names_with_any_separator_and_the_aliases(string only, string expected)
     {

@@ -13,6 +13,11 @@ public class OptionTests
     [InlineData("--frobnicate", "--frobnicate")]
     [InlineData("--lab --predict 3", "--lab and --predict are separate modes")]
     [InlineData("--optimizer rmsprop", "--optimizer must be adam or sgd, not 'rmsprop'")]
+    [InlineData("--epochs abc", "--epochs must be a whole number, not 'abc'")]
+    [InlineData("--epochs 1.5", "--epochs must be a whole number, not '1.5'")]
+    [InlineData("--epochs 99999999999", "--epochs must be at most 2147483647, not '99999999999'")]
+    [InlineData("--seed -1", "--seed must be a whole number from 0 to 18446744073709551615, not '-1'")]
+    [InlineData("--seed 18446744073709551616", "--seed must be a whole number from 0 to 18446744073709551615")]
     [InlineData("--epochs 1 --lab-epochs 3",
         "--lab-epochs is for the lab (--lab), not for training: leave it out, or add --lab.")]
     [InlineData("--lab-report r.md", "--lab-report is for the lab (--lab), not for training")]
@@ -28,6 +33,7 @@ public class OptionTests
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(message, run.Output);
         Assert.Contains("Run with --help to see the options.", run.Output);
+        Assert.DoesNotContain("System.", run.Output);
         Assert.DoesNotContain("Usage:", run.Output);
         Assert.DoesNotContain("data:", run.Output);
     }
@@ -151,5 +157,20 @@ public class OptionTests
 
         Assert.Contains("5,000 of the full 60,000, 1,000 of the embedded 6,000", run.Output);
         Assert.Contains("dataset-fashion-mnist", run.Output);
+    }
+
+    [Fact]
+    public void Help_shows_defaults_and_names_as_they_are_typed()
+    {
+        string help = SampleRun.Start("--help").Output;
+        Assert.Contains("Default: adam.", help);
+        Assert.DoesNotContain("[default: Adam]", help);
+
+        // What VariantSelection accepts: the aliases and the other separators.
+        string labOnly = help[help.IndexOf("--lab-only", StringComparison.Ordinal)..];
+        Assert.Contains("Xavier", labOnly);
+        Assert.Contains("GlorotUniform", labOnly);
+        Assert.Contains("HeNormal", labOnly);
+        Assert.Contains("*", labOnly);
     }
 }
