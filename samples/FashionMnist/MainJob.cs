@@ -18,15 +18,15 @@ internal static class MainJob
         LabelledImageSet test = source.LoadTest();
         (TrainingSet fit, TrainingSet validation) = DataSource.Split(training);
         console.WriteLine($"data: {source.Origin}, {source.Directory}");
-        console.WriteLine($"      {training.Count:N0} training images: {fit.Count:N0} to train on, the last "
-            + $"{validation.Count:N0} to validate; {test.Count:N0} test images for the final figure");
+        console.WriteLine($"      {Plural.Of(training.Count, "training image")}: {fit.Count:N0} to train on, the "
+            + $"last {validation.Count:N0} to validate; {Plural.Of(test.Count, "test image")} for the final figure");
 
         var network = new FashionNet();
         network.Initialize(settings.Seed);
         FashionNet.Trainer trainer = network.CreateTrainer(settings.CreateOptimizer(), settings.BatchSize);
         console.WriteLine($"network: {Describe(FashionNet.Description)}, {FashionNet.ParameterCount:N0} parameters");
         console.WriteLine($"training: {settings.DescribeOptimizer()}, batch {settings.BatchSize}, "
-            + $"{settings.Epochs} epochs, seed {settings.Seed}, keeping the "
+            + $"{Plural.Of(settings.Epochs, "epoch")}, seed {settings.Seed}, keeping the "
             + (settings.KeepLast ? "last epoch" : "epoch with the lowest validation loss"));
         console.WriteLine();
 
@@ -42,7 +42,7 @@ internal static class MainJob
 
         console.WriteLine();
         console.Write(EpochTable(history));
-        console.WriteLine($"{history.Epochs.Count} epochs in {clock.Elapsed.TotalSeconds:F1} s "
+        console.WriteLine($"{Plural.Of(history.Epochs.Count, "epoch")} in {clock.Elapsed.TotalSeconds:F1} s "
             + $"({fit.Count * (double)history.Epochs.Count / clock.Elapsed.TotalSeconds:N0} training samples/s, "
             + "validation included)");
         string kept = settings.KeepLast ? $"kept the weights of the last epoch, {history.Epochs.Count}"

@@ -19,7 +19,7 @@ public class LabTests
             "--lab-plot", plot, "--lab-report", report);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("lab: 2 of 30 variants, 1 epoch(s) each", run.Output);
+        Assert.Contains("lab: 2 of 30 variants, 1 epoch each", run.Output);
 
         // Two tables, each with one row per variant; He × ReLU learns in one epoch, Zeros × Sigmoid does not.
         Assert.Equal(2, Regex.Matches(run.Output, @"│ 1\s+│ HeNormal × ReLU\s+│").Count);
@@ -28,6 +28,7 @@ public class LabTests
 
         // Zeros never breaks symmetry: every sigmoid unit outputs exactly ½, with no spread.
         Assert.Contains("| Zeros × Sigmoid | 2.481 | 0.50±0 / 0.50±0 / 0.50±0 |", File.ReadAllText(report));
+        Assert.Contains("784-256-128-64-10, 2 variants, 1 epoch each,", File.ReadAllText(report));
         Assert.Contains($"plot of validation accuracy per epoch: {plot}", run.Output);
     }
 

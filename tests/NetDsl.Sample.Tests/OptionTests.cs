@@ -79,7 +79,10 @@ public class OptionTests
         SampleRun run = SampleRun.Start("--optimizer", "SGD", "--data", "embedded", "--epochs", "1", "--weights",
             directory.File("sgd.safetensors"));
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("training: SGD lr 0.01, batch 32, 1 epochs, seed 0", run.Output);
+        Assert.Contains("training: SGD lr 0.01, batch 32, 1 epoch, seed 0", run.Output);
+        Assert.Matches(@"(?m)^1 epoch in \d", run.Output);
+        Assert.DoesNotContain("epoch(s)", run.Output);
+        Assert.DoesNotContain(" 1 epochs", run.Output);
 
         // Measured: 0.6310 after one epoch of plain SGD at lr 0.01 with seed 0 (Adam: 0.7470); chance is 0.1.
         Assert.InRange(run.TestAccuracy, 0.4, 1.0);

@@ -19,14 +19,15 @@ internal static class LabJob
         DataSource source = DataSource.Locate(settings.Data);
         (TrainingSet fit, TrainingSet validation) = DataSource.Split(source.LoadTraining());
         console.WriteLine($"data: {source.Origin}, {source.Directory}");
-        console.WriteLine($"      {fit.Count:N0} images to train on, {validation.Count:N0} to validate (the lab does "
-            + "not read the test set)");
+        console.WriteLine($"      {Plural.Of(fit.Count, "image")} to train on, {validation.Count:N0} to validate (the "
+            + "lab does not read the test set)");
         NetworkDescription shape = variants[0].Create().Description;
         console.WriteLine($"network: {shape.InputSize}-{string.Join("-", shape.Layers.Select(l => l.Units))}, the "
             + "hidden layers taking each variant's initializer and activation, the output layer "
             + "GlorotUniform × Softmax");
-        console.WriteLine($"lab: {variants.Count} of {Lab.Variants.Count} variants, {settings.LabEpochs} epoch(s) "
-            + $"each, {settings.DescribeOptimizer()}, batch {settings.BatchSize}, seed {settings.Seed}");
+        console.WriteLine($"lab: {variants.Count} of {Lab.Variants.Count} variants, "
+            + $"{Plural.Of(settings.LabEpochs, "epoch")} each, {settings.DescribeOptimizer()}, batch "
+            + $"{settings.BatchSize}, seed {settings.Seed}");
         console.WriteLine();
 
         IReadOnlyList<VariantResult> results = TrainAll(variants, fit, validation, settings, console);
