@@ -11,21 +11,22 @@ namespace FashionMnistSample;
 /// </summary>
 internal static class MainJob
 {
-    public static int Run(Settings settings, IAnsiConsole console)
+    public static int Run(Settings given, IAnsiConsole console)
     {
-        DataSource source = DataSource.Locate(settings.Data);
+        DataSource source = DataSource.Locate(given.Data);
         LabelledImageSet training = source.LoadTraining();
         LabelledImageSet test = source.LoadTest();
         (TrainingSet fit, TrainingSet validation) = DataSource.Split(training);
         console.WriteLine($"data: {source.Origin}, {source.Directory}");
         console.WriteLine($"      {Plural.Of(training.Count, "training image")}: {fit.Count:N0} to train on, the "
             + $"last {validation.Count:N0} to validate; {Plural.Of(test.Count, "test image")} for the final figure");
+        Settings settings = given.WithBatchCappedTo(fit.Count, console);
 
         var network = new FashionNet();
         network.Initialize(settings.Seed);
         FashionNet.Trainer trainer = network.CreateTrainer(settings.CreateOptimizer(), settings.BatchSize);
         console.WriteLine($"network: {Describe(FashionNet.Description)}, {FashionNet.ParameterCount:N0} parameters");
-        console.WriteLine($"training: {settings.DescribeOptimizer()}, batch {settings.BatchSize}, "
+        console.WriteLine($"training: {settings.DescribeOptimizer()}, batch {settings.BatchSize:N0}, "
             + $"{Plural.Of(settings.Epochs, "epoch")}, seed {settings.Seed}, keeping the "
             + (settings.KeepLast ? "last epoch" : "epoch with the lowest validation loss"));
         console.WriteLine();

@@ -38,8 +38,11 @@ public class LabTests
         using var directory = new TemporaryDirectory();
         string plot = directory.File("sub/plot.png");
         SampleRun run = SampleRun.Start(
-            "--lab", "--lab-limit", "2", "--lab-epochs", "1", "--data", "embedded", "--lab-plot", plot);
+            "--lab", "--lab-limit", "2", "--lab-epochs", "1", "--data", "embedded", "--lab-plot", plot,
+            "--batch-size", "9000");
         Assert.Equal(0, run.ExitCode);
+        Assert.Contains("note: --batch-size 9000 is more than the 5,000 images to train on", run.Output);
+        Assert.Contains("lab: 2 of 30 variants, 1 epoch each, Adam lr 0.001, batch 5,000,", run.Output);
 
         byte[] bytes = File.ReadAllBytes(plot);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);

@@ -89,6 +89,20 @@ public class OptionTests
     }
 
     [Fact]
+    public void A_batch_larger_than_the_training_set_is_capped_to_it_and_said_so()
+    {
+        // Uncapped, 2e9 rows of 784 features would not even fit an array's length.
+        using var directory = new TemporaryDirectory();
+        SampleRun run = SampleRun.Start("--data", "embedded", "--epochs", "1", "--batch-size", "2000000000",
+            "--weights", directory.File("w.safetensors"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("note: --batch-size 2000000000 is more than the 5,000 images to train on: the batch is capped "
+            + "to 5,000, one step per epoch", run.Output);
+        Assert.Contains("training: Adam lr 0.001, batch 5,000, 1 epoch,", run.Output);
+        Assert.Contains("epoch 1/1  training loss", run.Output);
+    }
+
+    [Fact]
     public void A_run_that_diverges_says_so_and_scores_nothing()
     {
         // A learning rate of 1e30 overflows the weights in the first batches: every loss is NaN from then on.
