@@ -29,6 +29,13 @@ internal static class MainJob
         console.WriteLine($"training: {settings.DescribeOptimizer()}, batch {settings.BatchSize:N0}, "
             + $"{Plural.Of(settings.Epochs, "epoch")}, seed {settings.Seed}, keeping the "
             + (settings.KeepLast ? "last epoch" : "epoch with the lowest validation loss"));
+        string weights = Path.GetFullPath(settings.WeightsPath);
+        if (File.Exists(weights))
+        {
+            // Said now, while the run can still be stopped, and again once the file is written.
+            console.WriteLine($"weights: {weights} exists and will be replaced");
+        }
+
         console.WriteLine();
 
         var options = new TrainingOptions
@@ -57,8 +64,9 @@ internal static class MainJob
         console.WriteLine($"test accuracy: {matrix.Accuracy:F4}");
         console.Write(matrix.ToTable(FashionMnist.ClassNames));
 
-        network.SaveWeights(settings.WeightsPath);
-        console.WriteLine($"weights saved to {Path.GetFullPath(settings.WeightsPath)}");
+        string replacing = OutputFiles.Replacing(weights);
+        network.SaveWeights(weights);
+        console.WriteLine($"weights saved to {weights}{replacing}");
         return 0;
     }
 

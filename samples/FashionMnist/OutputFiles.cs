@@ -33,6 +33,10 @@ internal static class OutputFiles
         }
     }
 
+    /// <summary>" (replacing the previous file)" if <paramref name="path"/> exists, else "": the app overwrites
+    /// without asking, so that a run can be repeated unattended, and says so. Call it before writing.</summary>
+    public static string Replacing(string path) => File.Exists(path) ? " (replacing the previous file)" : "";
+
     private static void CheckWritable(string option, string path, bool createsDirectory)
     {
         string fullPath = Path.GetFullPath(path);

@@ -14,6 +14,7 @@ public class LabTests
     {
         using var directory = new TemporaryDirectory();
         string plot = directory.File("plot.png"), report = directory.File("lab.md");
+        File.WriteAllText(report, "an earlier report");
         SampleRun run = SampleRun.Start(
             "--lab", "--lab-only", "Zeros×Sigmoid, HeNormal x ReLU", "--lab-epochs", "1", "--data", "embedded",
             "--lab-plot", plot, "--lab-report", report);
@@ -30,6 +31,8 @@ public class LabTests
         Assert.Contains("| Zeros × Sigmoid | 2.481 | 0.50±0 / 0.50±0 / 0.50±0 |", File.ReadAllText(report));
         Assert.Contains("784-256-128-64-10, 2 variants, 1 epoch each,", File.ReadAllText(report));
         Assert.Contains($"plot of validation accuracy per epoch: {plot}", run.Output);
+        Assert.DoesNotContain($"{plot} (replacing", run.Output);
+        Assert.Contains($"Markdown report: {report} (replacing the previous file)", run.Output);
     }
 
     [Fact]

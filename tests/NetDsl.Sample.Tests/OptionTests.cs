@@ -103,6 +103,18 @@ public class OptionTests
     }
 
     [Fact]
+    public void Training_says_it_replaces_an_existing_weights_file()
+    {
+        using var directory = new TemporaryDirectory();
+        string weights = directory.File("w.safetensors");
+        new FashionMnistSample.FashionNet().SaveWeights(weights);
+        SampleRun run = SampleRun.Start("--data", "embedded", "--epochs", "1", "--weights", weights);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"weights: {weights} exists and will be replaced", run.Output);
+        Assert.Contains($"weights saved to {weights} (replacing the previous file)", run.Output);
+    }
+
+    [Fact]
     public void A_run_that_diverges_says_so_and_scores_nothing()
     {
         // A learning rate of 1e30 overflows the weights in the first batches: every loss is NaN from then on.

@@ -39,12 +39,15 @@ internal static class LabJob
 
         // The plot keeps the grid's order, so that its legend reads as the grid does.
         string plot = Path.GetFullPath(settings.LabPlotPath);
+        string replacing = OutputFiles.Replacing(plot);
         LabPlot.Save(results, plot);
-        console.WriteLine($"plot of validation accuracy per epoch: {plot}");
+        console.WriteLine($"plot of validation accuracy per epoch: {plot}{replacing}");
         if (settings.LabReportPath is { } reportPath)
         {
-            File.WriteAllText(reportPath, LabTables.Markdown(ranked, settings, source, Path.GetFileName(plot)));
-            console.WriteLine($"Markdown report: {Path.GetFullPath(reportPath)}");
+            string report = Path.GetFullPath(reportPath);
+            replacing = OutputFiles.Replacing(report);
+            File.WriteAllText(report, LabTables.Markdown(ranked, settings, source, Path.GetFileName(plot)));
+            console.WriteLine($"Markdown report: {report}{replacing}");
         }
 
         return 0;
