@@ -54,6 +54,7 @@ public static class App
     {
         try
         {
+            OutputFiles.Check(settings);
             if (settings.Predict is not null)
             {
                 return PredictJob.Run(settings, console);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Numerics;
 
 namespace FashionMnistSample;
 
@@ -14,15 +15,15 @@ internal static class AppOptions
     private static readonly Option<int> Epochs = Positive("--epochs", "N", 10, "Training epochs.");
     private static readonly Option<int> BatchSize = Positive("--batch-size", "N", 32, "Rows per optimizer step.");
 
-    private static readonly Option<OptimizerChoice> Optimizer = new("--optimizer")
+    // No default value: help would show it as the enum's name, "[default: Adam]", where the value to type is adam.
+    private static readonly Option<OptimizerChoice?> Optimizer = new("--optimizer")
     {
-        Description = "adam (the default) or sgd (plain SGD, no momentum).", HelpName = "NAME",
-        DefaultValueFactory = _ => OptimizerChoice.Adam,
-        CustomParser = result => (result.Tokens.Count > 0 ? result.Tokens[^1].Value.ToLowerInvariant() : "") switch
+        Description = "adam or sgd (plain SGD, no momentum). Default: adam.", HelpName = "NAME",
+        CustomParser = result => Token(result).ToLowerInvariant() switch
         {
             "adam" => OptimizerChoice.Adam,
             "sgd" => OptimizerChoice.Sgd,
-            _ => Refuse<OptimizerChoice>(result, "adam or sgd"),
+            _ => Refuse<OptimizerChoice?>(result, "adam or sgd"),
         },
     };
 
@@ -36,7 +37,7 @@ internal static class AppOptions
     private static readonly Option<ulong> Seed = new("--seed")
     {
         Description = "Seeds the weights and the shuffling: the same seed gives the same run.", HelpName = "N",
-        DefaultValueFactory = _ => 0,
+        DefaultValueFactory = _ => 0, CustomParser = WholeNumber<ulong>(0),
     };
 
     private static readonly Option<bool> KeepLast = new("--keep-last")
@@ -83,20 +84,41 @@ internal static class AppOptions
 
     private static readonly Option<string?> LabOnly = new("--lab-only")
     {
-        Description = "Run only these variants, e.g. \"HeNormal×ReLU,Zeros×Sigmoid\" (x or × between the names).",
+        Description = "Run only these variants: initializer×activation pairs separated by commas, e.g. "
+            + "\"HeNormal×ReLU,Zeros×Sigmoid\"; x or * also separate the names, case does not matter, and He and "
+            + "Xavier stand for HeNormal and GlorotUniform (\"he*relu,xavier x tanh\").",
         HelpName = "LIST",
     };
 
     private static readonly Option<int?> LabLimit = new("--lab-limit")
     {
         Description = "Run only the first N variants of the grid.", HelpName = "N",
-        CustomParser = result => Checked<int>(n => n > 0, "at least 1")(result),
+        CustomParser = result => WholeNumber(1)(result),
     };
 
     private static readonly Option<string?> LabReport = new("--lab-report")
     {
         Description = "Also write the lab's tables as Markdown to this file.", HelpName = "PATH",
     };
+
+    /// <summary>The modes an option applies to; <see cref="Data"/>, read by all three, is not listed.</summary>
+    private static readonly (Option Option, Modes UsedBy)[] ModeOptions =
+    [
+        (Epochs, Modes.Training), (KeepLast, Modes.Training),
+        (BatchSize, Modes.Training | Modes.Lab), (Optimizer, Modes.Training | Modes.Lab),
+        (LearningRate, Modes.Training | Modes.Lab), (Seed, Modes.Training | Modes.Lab),
+        (Weights, Modes.Training | Modes.Predict),
+        (LabEpochs, Modes.Lab), (LabPlot, Modes.Lab), (LabOnly, Modes.Lab), (LabLimit, Modes.Lab),
+        (LabReport, Modes.Lab),
+    ];
+
+    [Flags]
+    private enum Modes
+    {
+        Training = 1,
+        Predict = 2,
+        Lab = 4,
+    }
 
     /// <summary>The root command; <paramref name="execute"/> runs with the parsed settings and returns the exit code.
     /// </summary>
@@ -118,6 +140,23 @@ internal static class AppOptions
             if (result.GetResult(Lab) is not null && result.GetResult(Predict) is not null)
             {
                 result.AddError("--lab and --predict are separate modes: give one of them.");
+                return;
+            }
+
+            // An option the mode does not read would be silently ignored: "--epochs 3 --lab" would train 5 epochs.
+            Modes mode = result.GetResult(Predict) is not null ? Modes.Predict
+                : result.GetResult(Lab) is not null ? Modes.Lab
+                : Modes.Training;
+            foreach ((Option option, Modes usedBy) in ModeOptions)
+            {
+                if ((usedBy & mode) == 0 && result.GetResult(option) is { Implicit: false })
+                {
+                    string hint = option == Epochs && mode == Modes.Lab ? " (the lab takes --lab-epochs)"
+                        : usedBy == Modes.Lab ? ", or add --lab"
+                        : "";
+                    result.AddError($"{option.Name} is for {Describe(usedBy)}, not for {Describe(mode)}: leave it "
+                        + $"out{hint}.");
+                }
             }
         });
 
@@ -129,7 +168,7 @@ internal static class AppOptions
     {
         Epochs = parsed.GetValue(Epochs),
         BatchSize = parsed.GetValue(BatchSize),
-        Optimizer = parsed.GetValue(Optimizer),
+        Optimizer = parsed.GetValue(Optimizer) ?? OptimizerChoice.Adam,
         LearningRateOption = parsed.GetValue(LearningRate),
         Seed = parsed.GetValue(Seed),
         KeepLast = parsed.GetValue(KeepLast),
@@ -144,18 +183,47 @@ internal static class AppOptions
         LabReportPath = parsed.GetValue(LabReport),
     };
 
+    /// <summary>"training", "--predict", "training and the lab (--lab)".</summary>
+    private static string Describe(Modes modes) => string.Join(" and ", new[]
+    {
+        modes.HasFlag(Modes.Training) ? "training" : null,
+        modes.HasFlag(Modes.Predict) ? "--predict" : null,
+        modes.HasFlag(Modes.Lab) ? "the lab (--lab)" : null,
+    }.OfType<string>());
+
     private static Option<int> Positive(string name, string helpName, int defaultValue, string description) => new(name)
     {
         Description = description, HelpName = helpName, DefaultValueFactory = _ => defaultValue,
-        CustomParser = Checked<int>(n => n > 0, "at least 1"),
+        CustomParser = WholeNumber(1),
     };
+
+    /// <summary>Parses a whole number of at least <paramref name="min"/>, with a message that says what is wrong
+    /// with the value: "abc" is no whole number, "0" is too small, "-1" is outside every seed.</summary>
+    private static Func<ArgumentResult, T> WholeNumber<T>(T min) where T : IBinaryInteger<T>, IMinMaxValue<T>
+        => result =>
+        {
+            string token = Token(result);
+            if (T.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out T? value)
+                && value >= min)
+            {
+                return value;
+            }
+
+            // The parser's own message would name a .NET type ("System.UInt64") and its bounds not at all.
+            string expected = min == T.MinValue ? $"a whole number from {min} to {T.MaxValue}"
+                : !BigInteger.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
+                    out BigInteger number) ? "a whole number"
+                : number < BigInteger.CreateChecked(min) ? $"at least {min}"
+                : $"at most {T.MaxValue}";
+            return Refuse<T>(result, expected);
+        };
 
     /// <summary>Parses an option's value and checks its range in one step, so that "fast" and "0" both get a message
     /// naming the option and what it takes.</summary>
     private static Func<ArgumentResult, T> Checked<T>(Func<T, bool> valid, string expected) where T : ISpanParsable<T>
         => result =>
         {
-            string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            string token = Token(result);
             if (T.TryParse(token, CultureInfo.InvariantCulture, out T? value) && valid(value))
             {
                 return value;
@@ -164,9 +232,11 @@ internal static class AppOptions
             return Refuse<T>(result, expected);
         };
 
+    private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+
     private static T Refuse<T>(ArgumentResult result, string expected)
     {
-        string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        string token = Token(result);
         string option = result.Parent is OptionResult parent ? parent.Option.Name : "the value";
         result.AddError($"{option} must be {expected}, not '{token}'.");
         return default!;

@@ -11,23 +11,31 @@ namespace FashionMnistSample;
 /// </summary>
 internal static class MainJob
 {
-    public static int Run(Settings settings, IAnsiConsole console)
+    public static int Run(Settings given, IAnsiConsole console)
     {
-        DataSource source = DataSource.Locate(settings.Data);
+        DataSource source = DataSource.Locate(given.Data);
         LabelledImageSet training = source.LoadTraining();
         LabelledImageSet test = source.LoadTest();
         (TrainingSet fit, TrainingSet validation) = DataSource.Split(training);
         console.WriteLine($"data: {source.Origin}, {source.Directory}");
-        console.WriteLine($"      {training.Count:N0} training images: {fit.Count:N0} to train on, the last "
-            + $"{validation.Count:N0} to validate; {test.Count:N0} test images for the final figure");
+        console.WriteLine($"      {Plural.Of(training.Count, "training image")}: {fit.Count:N0} to train on, the "
+            + $"last {validation.Count:N0} to validate; {Plural.Of(test.Count, "test image")} for the final figure");
+        Settings settings = given.WithBatchCappedTo(fit.Count, console);
 
         var network = new FashionNet();
         network.Initialize(settings.Seed);
         FashionNet.Trainer trainer = network.CreateTrainer(settings.CreateOptimizer(), settings.BatchSize);
         console.WriteLine($"network: {Describe(FashionNet.Description)}, {FashionNet.ParameterCount:N0} parameters");
-        console.WriteLine($"training: {settings.DescribeOptimizer()}, batch {settings.BatchSize}, "
-            + $"{settings.Epochs} epochs, seed {settings.Seed}, keeping the "
+        console.WriteLine($"training: {settings.DescribeOptimizer()}, batch {settings.BatchSize:N0}, "
+            + $"{Plural.Of(settings.Epochs, "epoch")}, seed {settings.Seed}, keeping the "
             + (settings.KeepLast ? "last epoch" : "epoch with the lowest validation loss"));
+        string weights = Path.GetFullPath(settings.WeightsPath);
+        if (File.Exists(weights))
+        {
+            // Said now, while the run can still be stopped, and again once the file is written.
+            console.WriteLine($"weights: {weights} exists and will be replaced");
+        }
+
         console.WriteLine();
 
         var options = new TrainingOptions
@@ -42,7 +50,7 @@ internal static class MainJob
 
         console.WriteLine();
         console.Write(EpochTable(history));
-        console.WriteLine($"{history.Epochs.Count} epochs in {clock.Elapsed.TotalSeconds:F1} s "
+        console.WriteLine($"{Plural.Of(history.Epochs.Count, "epoch")} in {clock.Elapsed.TotalSeconds:F1} s "
             + $"({fit.Count * (double)history.Epochs.Count / clock.Elapsed.TotalSeconds:N0} training samples/s, "
             + "validation included)");
         string kept = settings.KeepLast ? $"kept the weights of the last epoch, {history.Epochs.Count}"
@@ -56,8 +64,9 @@ internal static class MainJob
         console.WriteLine($"test accuracy: {matrix.Accuracy:F4}");
         console.Write(matrix.ToTable(FashionMnist.ClassNames));
 
-        network.SaveWeights(settings.WeightsPath);
-        console.WriteLine($"weights saved to {Path.GetFullPath(settings.WeightsPath)}");
+        string replacing = OutputFiles.Replacing(weights);
+        network.SaveWeights(weights);
+        console.WriteLine($"weights saved to {weights}{replacing}");
         return 0;
     }
 

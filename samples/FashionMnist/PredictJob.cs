@@ -69,7 +69,8 @@ internal static class PredictJob
                 if (last >= test.Count)
                 {
                     throw new UsageException(
-                        $"--predict {token}: the test set has {test.Count:N0} images, 0 to {test.Count - 1}");
+                        $"--predict {token}: the test set has {Plural.Of(test.Count, "image")}, 0 to "
+                        + $"{test.Count - 1}");
                 }
 
                 for (int i = first; i <= last; i++)

@@ -1,3 +1,5 @@
+using Spectre.Console;
+
 namespace FashionMnistSample;
 
 /// <summary>Everything the command line decides, after parsing and validation.</summary>
@@ -40,6 +42,22 @@ internal sealed record Settings
     public int? LabLimit { get; init; }
 
     public string? LabReportPath { get; init; }
+
+    /// <summary>These settings with the batch size cut to <paramref name="trainingRows"/>, saying so on
+    /// <paramref name="console"/>. The training loop steps on min(batch, rows left) rows, so a larger batch trains
+    /// exactly as one of every row, one step per epoch; it would only allocate buffers for rows that never come.
+    /// </summary>
+    public Settings WithBatchCappedTo(int trainingRows, IAnsiConsole console)
+    {
+        if (BatchSize <= trainingRows)
+        {
+            return this;
+        }
+
+        console.WriteLine($"note: --batch-size {BatchSize} is more than the {Plural.Of(trainingRows, "image")} to "
+            + $"train on: the batch is capped to {trainingRows:N0}, one step per epoch");
+        return this with { BatchSize = trainingRows };
+    }
 
     /// <summary>A fresh optimizer as chosen, one per trained network.</summary>
     public NetDsl.Training.IOptimizer CreateOptimizer() => Optimizer == OptimizerChoice.Adam

@@ -14,12 +14,13 @@ public class LabTests
     {
         using var directory = new TemporaryDirectory();
         string plot = directory.File("plot.png"), report = directory.File("lab.md");
+        File.WriteAllText(report, "an earlier report");
         SampleRun run = SampleRun.Start(
             "--lab", "--lab-only", "Zeros×Sigmoid, HeNormal x ReLU", "--lab-epochs", "1", "--data", "embedded",
             "--lab-plot", plot, "--lab-report", report);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("lab: 2 of 30 variants, 1 epoch(s) each", run.Output);
+        Assert.Contains("lab: 2 of 30 variants, 1 epoch each", run.Output);
 
         // Two tables, each with one row per variant; He × ReLU learns in one epoch, Zeros × Sigmoid does not.
         Assert.Equal(2, Regex.Matches(run.Output, @"│ 1\s+│ HeNormal × ReLU\s+│").Count);
@@ -28,7 +29,10 @@ public class LabTests
 
         // Zeros never breaks symmetry: every sigmoid unit outputs exactly ½, with no spread.
         Assert.Contains("| Zeros × Sigmoid | 2.481 | 0.50±0 / 0.50±0 / 0.50±0 |", File.ReadAllText(report));
+        Assert.Contains("784-256-128-64-10, 2 variants, 1 epoch each,", File.ReadAllText(report));
         Assert.Contains($"plot of validation accuracy per epoch: {plot}", run.Output);
+        Assert.DoesNotContain($"{plot} (replacing", run.Output);
+        Assert.Contains($"Markdown report: {report} (replacing the previous file)", run.Output);
     }
 
     [Fact]
@@ -37,8 +41,11 @@ public class LabTests
         using var directory = new TemporaryDirectory();
         string plot = directory.File("sub/plot.png");
         SampleRun run = SampleRun.Start(
-            "--lab", "--lab-limit", "2", "--lab-epochs", "1", "--data", "embedded", "--lab-plot", plot);
+            "--lab", "--lab-limit", "2", "--lab-epochs", "1", "--data", "embedded", "--lab-plot", plot,
+            "--batch-size", "9000");
         Assert.Equal(0, run.ExitCode);
+        Assert.Contains("note: --batch-size 9000 is more than the 5,000 images to train on", run.Output);
+        Assert.Contains("lab: 2 of 30 variants, 1 epoch each, Adam lr 0.001, batch 5,000,", run.Output);
 
         byte[] bytes = File.ReadAllBytes(plot);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);
@@ -52,6 +59,7 @@ public class LabTests
     [InlineData("henormal x relu", "HeNormal × ReLU")]
     [InlineData("He*ReLU", "HeNormal × ReLU")]
     [InlineData("XavierxTanh", "GlorotUniform × Tanh")]
+    [InlineData("he*relu,xavier x tanh", "HeNormal × ReLU, GlorotUniform × Tanh")]
     [InlineData(" LeCunNormal × SELU ,Zeros×Sigmoid", "LeCunNormal × SELU, Zeros × Sigmoid")]
     public void Lab_only_accepts_names_with_any_separator_and_the_aliases(string only, string expected)
     {

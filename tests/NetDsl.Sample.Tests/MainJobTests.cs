@@ -62,6 +62,7 @@ public class MainJobTests(TrainedOnSubset trained) : IClassFixture<TrainedOnSubs
     public void The_saved_weights_load_and_give_the_printed_test_accuracy()
     {
         Assert.Contains($"weights saved to {trained.WeightsPath}", Run.Output);
+        Assert.DoesNotContain("replac", Run.Output);
         var network = new FashionNet();
         network.LoadWeights(trained.WeightsPath);
 

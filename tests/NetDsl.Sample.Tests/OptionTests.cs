@@ -9,16 +9,31 @@ public class OptionTests
     [InlineData("--learning-rate 0", "--learning-rate must be a positive number, not '0'")]
     [InlineData("--learning-rate fast", "fast")]
     [InlineData("--epochs", "--epochs")]
-    [InlineData("--lab-limit 0", "--lab-limit must be at least 1")]
+    [InlineData("--lab --lab-limit 0", "--lab-limit must be at least 1")]
     [InlineData("--frobnicate", "--frobnicate")]
     [InlineData("--lab --predict 3", "--lab and --predict are separate modes")]
     [InlineData("--optimizer rmsprop", "--optimizer must be adam or sgd, not 'rmsprop'")]
+    [InlineData("--epochs abc", "--epochs must be a whole number, not 'abc'")]
+    [InlineData("--epochs 1.5", "--epochs must be a whole number, not '1.5'")]
+    [InlineData("--epochs 99999999999", "--epochs must be at most 2147483647, not '99999999999'")]
+    [InlineData("--seed -1", "--seed must be a whole number from 0 to 18446744073709551615, not '-1'")]
+    [InlineData("--seed 18446744073709551616", "--seed must be a whole number from 0 to 18446744073709551615")]
+    [InlineData("--epochs 1 --lab-epochs 3",
+        "--lab-epochs is for the lab (--lab), not for training: leave it out, or add --lab.")]
+    [InlineData("--lab-report r.md", "--lab-report is for the lab (--lab), not for training")]
+    [InlineData("--predict 1,2,3 --epochs 5", "--epochs is for training, not for --predict: leave it out.")]
+    [InlineData("--predict 3 --seed 1", "--seed is for training and the lab (--lab), not for --predict")]
+    [InlineData("--lab --epochs 3",
+        "--epochs is for training, not for the lab (--lab): leave it out (the lab takes --lab-epochs).")]
+    [InlineData("--lab --keep-last", "--keep-last is for training, not for the lab (--lab)")]
+    [InlineData("--lab --weights w.safetensors", "--weights is for training and --predict, not for the lab (--lab)")]
     public void A_bad_option_is_refused_before_anything_runs(string commandLine, string message)
     {
         SampleRun run = SampleRun.Start(commandLine.Split(' '));
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(message, run.Output);
         Assert.Contains("Run with --help to see the options.", run.Output);
+        Assert.DoesNotContain("System.", run.Output);
         Assert.DoesNotContain("Usage:", run.Output);
         Assert.DoesNotContain("data:", run.Output);
     }
@@ -64,10 +79,39 @@ public class OptionTests
         SampleRun run = SampleRun.Start("--optimizer", "SGD", "--data", "embedded", "--epochs", "1", "--weights",
             directory.File("sgd.safetensors"));
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("training: SGD lr 0.01, batch 32, 1 epochs, seed 0", run.Output);
+        Assert.Contains("training: SGD lr 0.01, batch 32, 1 epoch, seed 0", run.Output);
+        Assert.Matches(@"(?m)^1 epoch in \d", run.Output);
+        Assert.DoesNotContain("epoch(s)", run.Output);
+        Assert.DoesNotContain(" 1 epochs", run.Output);
 
         // Measured: 0.6310 after one epoch of plain SGD at lr 0.01 with seed 0 (Adam: 0.7470); chance is 0.1.
         Assert.InRange(run.TestAccuracy, 0.4, 1.0);
+    }
+
+    [Fact]
+    public void A_batch_larger_than_the_training_set_is_capped_to_it_and_said_so()
+    {
+        // Uncapped, 2e9 rows of 784 features would not even fit an array's length.
+        using var directory = new TemporaryDirectory();
+        SampleRun run = SampleRun.Start("--data", "embedded", "--epochs", "1", "--batch-size", "2000000000",
+            "--weights", directory.File("w.safetensors"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("note: --batch-size 2000000000 is more than the 5,000 images to train on: the batch is capped "
+            + "to 5,000, one step per epoch", run.Output);
+        Assert.Contains("training: Adam lr 0.001, batch 5,000, 1 epoch,", run.Output);
+        Assert.Contains("epoch 1/1  training loss", run.Output);
+    }
+
+    [Fact]
+    public void Training_says_it_replaces_an_existing_weights_file()
+    {
+        using var directory = new TemporaryDirectory();
+        string weights = directory.File("w.safetensors");
+        new FashionMnistSample.FashionNet().SaveWeights(weights);
+        SampleRun run = SampleRun.Start("--data", "embedded", "--epochs", "1", "--weights", weights);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"weights: {weights} exists and will be replaced", run.Output);
+        Assert.Contains($"weights saved to {weights} (replacing the previous file)", run.Output);
     }
 
     [Fact]
@@ -142,5 +186,20 @@ public class OptionTests
 
         Assert.Contains("5,000 of the full 60,000, 1,000 of the embedded 6,000", run.Output);
         Assert.Contains("dataset-fashion-mnist", run.Output);
+    }
+
+    [Fact]
+    public void Help_shows_defaults_and_names_as_they_are_typed()
+    {
+        string help = SampleRun.Start("--help").Output;
+        Assert.Contains("Default: adam.", help);
+        Assert.DoesNotContain("[default: Adam]", help);
+
+        // What VariantSelection accepts: the aliases and the other separators.
+        string labOnly = help[help.IndexOf("--lab-only", StringComparison.Ordinal)..];
+        Assert.Contains("Xavier", labOnly);
+        Assert.Contains("GlorotUniform", labOnly);
+        Assert.Contains("HeNormal", labOnly);
+        Assert.Contains("*", labOnly);
     }
 }

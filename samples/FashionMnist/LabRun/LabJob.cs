@@ -12,21 +12,22 @@ namespace FashionMnistSample.LabRun;
 /// </summary>
 internal static class LabJob
 {
-    public static int Run(Settings settings, IAnsiConsole console)
+    public static int Run(Settings given, IAnsiConsole console)
     {
-        IReadOnlyList<NetworkVariant> variants =
-            VariantSelection.Select(Lab.Variants, settings.LabOnly, settings.LabLimit);
-        DataSource source = DataSource.Locate(settings.Data);
+        IReadOnlyList<NetworkVariant> variants = VariantSelection.Select(Lab.Variants, given.LabOnly, given.LabLimit);
+        DataSource source = DataSource.Locate(given.Data);
         (TrainingSet fit, TrainingSet validation) = DataSource.Split(source.LoadTraining());
         console.WriteLine($"data: {source.Origin}, {source.Directory}");
-        console.WriteLine($"      {fit.Count:N0} images to train on, {validation.Count:N0} to validate (the lab does "
-            + "not read the test set)");
+        console.WriteLine($"      {Plural.Of(fit.Count, "image")} to train on, {validation.Count:N0} to validate (the "
+            + "lab does not read the test set)");
+        Settings settings = given.WithBatchCappedTo(fit.Count, console);
         NetworkDescription shape = variants[0].Create().Description;
         console.WriteLine($"network: {shape.InputSize}-{string.Join("-", shape.Layers.Select(l => l.Units))}, the "
             + "hidden layers taking each variant's initializer and activation, the output layer "
             + "GlorotUniform × Softmax");
-        console.WriteLine($"lab: {variants.Count} of {Lab.Variants.Count} variants, {settings.LabEpochs} epoch(s) "
-            + $"each, {settings.DescribeOptimizer()}, batch {settings.BatchSize}, seed {settings.Seed}");
+        console.WriteLine($"lab: {variants.Count} of {Lab.Variants.Count} variants, "
+            + $"{Plural.Of(settings.LabEpochs, "epoch")} each, {settings.DescribeOptimizer()}, batch "
+            + $"{settings.BatchSize:N0}, seed {settings.Seed}");
         console.WriteLine();
 
         IReadOnlyList<VariantResult> results = TrainAll(variants, fit, validation, settings, console);
@@ -38,12 +39,15 @@ internal static class LabJob
 
         // The plot keeps the grid's order, so that its legend reads as the grid does.
         string plot = Path.GetFullPath(settings.LabPlotPath);
+        string replacing = OutputFiles.Replacing(plot);
         LabPlot.Save(results, plot);
-        console.WriteLine($"plot of validation accuracy per epoch: {plot}");
+        console.WriteLine($"plot of validation accuracy per epoch: {plot}{replacing}");
         if (settings.LabReportPath is { } reportPath)
         {
-            File.WriteAllText(reportPath, LabTables.Markdown(ranked, settings, source, Path.GetFileName(plot)));
-            console.WriteLine($"Markdown report: {Path.GetFullPath(reportPath)}");
+            string report = Path.GetFullPath(reportPath);
+            replacing = OutputFiles.Replacing(report);
+            File.WriteAllText(report, LabTables.Markdown(ranked, settings, source, Path.GetFileName(plot)));
+            console.WriteLine($"Markdown report: {report}{replacing}");
         }
 
         return 0;

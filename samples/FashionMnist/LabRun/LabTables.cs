@@ -31,8 +31,9 @@ internal static class LabTables
     {
         var text = new StringBuilder();
         text.AppendLine("# Initializer × activation lab").AppendLine();
-        text.AppendLine($"784-256-128-64-10, {ranked.Count} variants, {settings.LabEpochs} epochs each, "
-            + $"{settings.DescribeOptimizer()}, batch {settings.BatchSize}, seed {settings.Seed}; "
+        text.AppendLine($"784-256-128-64-10, {Plural.Of(ranked.Count, "variant")}, "
+            + $"{Plural.Of(settings.LabEpochs, "epoch")} each, {settings.DescribeOptimizer()}, "
+            + $"batch {settings.BatchSize:N0}, seed {settings.Seed}; "
             + $"data: {source.Origin}.");
         text.AppendLine().AppendLine($"![Validation accuracy per epoch]({plotFile})").AppendLine();
         text.AppendLine("## Ranking").AppendLine();

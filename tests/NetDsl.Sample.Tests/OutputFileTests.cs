@@ -1,0 +1,69 @@
+namespace NetDsl.Sample.Tests;
+
+/// <summary>A file the run could not write is refused before any training, naming the user's path and the reason.
+/// </summary>
+public class OutputFileTests
+{
+    [Theory]
+    [InlineData("--weights", "missing/x.safetensors", "there is no directory")]
+    [InlineData("--weights", "", "is a directory, not a file")]
+    [InlineData("--weights", "file.txt/x.safetensors", "file.txt is a file, not a directory")]
+    [InlineData("--lab-plot", "file.txt/sub/p.png", "file.txt is a file, not a directory")]
+    [InlineData("--lab-plot", "", "is a directory, not a file")]
+    [InlineData("--lab-report", "missing/r.md", "there is no directory")]
+    public void A_path_that_cannot_be_written_fails_before_training(string option, string name, string reason)
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(directory.File("file.txt"), "");
+        string path = name == "" ? directory.Path : directory.File(name);
+        string[] mode = option == "--weights" ? ["--epochs", "1"] : ["--lab", "--lab-limit", "1", "--lab-epochs", "1"];
+        SampleRun run = SampleRun.Start([.. mode, "--data", "embedded", option, path]);
+
+        AssertRefusedBeforeTraining(run, $"error: {option} {path}: ");
+        Assert.Contains(reason, run.Output);
+    }
+
+    [Theory]
+    [InlineData("--weights", "/proc/x.safetensors")]
+    [InlineData("--lab-plot", "/proc/p.png")]
+    [InlineData("--lab-report", "/proc/r.md")]
+    public void A_directory_that_refuses_new_files_is_named_without_a_temporary_file(string option, string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // /proc refuses to create files even for root, for whom permissions would not.
+        string[] mode = option == "--weights" ? ["--epochs", "1"] : ["--lab", "--lab-limit", "1", "--lab-epochs", "1"];
+        SampleRun run = SampleRun.Start([.. mode, "--data", "embedded", option, path]);
+
+        AssertRefusedBeforeTraining(run, $"error: {option} {path}: cannot create a file in /proc");
+        Assert.DoesNotContain(".tmp", run.Output);
+    }
+
+    [Fact]
+    public void The_report_and_the_plot_cannot_be_the_same_file()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = directory.File("lab.png");
+        SampleRun run = SampleRun.Start("--lab", "--data", "embedded", "--lab-plot", path, "--lab-report", path);
+        AssertRefusedBeforeTraining(run, $"error: --lab-report {path}: the same file as --lab-plot");
+    }
+
+    [Fact]
+    public void Predict_writes_nothing_so_its_weights_path_is_only_read()
+    {
+        SampleRun run = SampleRun.Start("--predict", "3", "--weights", "/proc/x.safetensors");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: no weights file at /proc/x.safetensors", run.Output);
+    }
+
+    private static void AssertRefusedBeforeTraining(SampleRun run, string message)
+    {
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(message, run.Output);
+        Assert.DoesNotContain("data:", run.Output);
+        Assert.DoesNotContain("   at ", run.Output);
+    }
+}
