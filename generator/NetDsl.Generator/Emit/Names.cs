@@ -50,6 +50,10 @@ internal static class Names
 
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCodeAttribute";
 
+    /// <summary>A doc reference to a generated method names its parameter types: the user may overload the method,
+    /// and a bare name then matches every overload (CS0419, an error under TreatWarningsAsErrors).</summary>
+    public const string ExportParametersCref = "ExportParameters(global::System.Span{float})";
+
     public const string Version = "0.1.0";
 
     /// <summary>The four flavors, widest first, each with the <c>SimdSelection.Current</c> value that selects it.

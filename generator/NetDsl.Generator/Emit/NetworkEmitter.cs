@@ -99,8 +99,8 @@ internal static class NetworkEmitter
         writer.Line($"/// <summary>The number of outputs: {spec.OutputSize}.</summary>");
         writer.Line($"public const int OutputSize = {spec.OutputSize};");
         writer.Line();
-        writer.Line("/// <summary>The number of learnable parameters (weights, biases, PReLU slopes), the length of");
-        writer.Line("/// <see cref=\"ExportParameters\"/>'s destination.</summary>");
+        writer.Doc("<summary>The number of learnable parameters (weights, biases, PReLU slopes), the length of "
+            + $"<see cref=\"{Names.ExportParametersCref}\"/>'s destination.</summary>");
         writer.Line($"public const int ParameterCount = {Literals.Int(layout.ParameterCount)};");
         writer.Line();
         writer.Line($"/// <summary>The number of layers after the input: {spec.Layers.Count}.</summary>");
@@ -294,7 +294,8 @@ internal static class NetworkEmitter
         }
 
         writer.Line();
-        writer.Doc("<summary>Replaces every parameter, read in the order of <see cref=\"ExportParameters\"/>. On a "
+        writer.Doc("<summary>Replaces every parameter, read in the order of "
+            + $"<see cref=\"{Names.ExportParametersCref}\"/>. On a "
             + "wrong length nothing changes.</summary>");
         writer.Line("/// <param name=\"source\">Exactly <see cref=\"ParameterCount\"/> floats.</param>");
         writer.Line(

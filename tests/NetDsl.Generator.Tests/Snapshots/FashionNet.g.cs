@@ -15,7 +15,7 @@ namespace Samples
         public const int OutputSize = 10;
 
         /// <summary>The number of learnable parameters (weights, biases, PReLU slopes), the length of
-        /// <see cref="ExportParameters"/>'s destination.</summary>
+        /// <see cref="ExportParameters(global::System.Span{float})"/>'s destination.</summary>
         public const int ParameterCount = 101770;
 
         /// <summary>The number of layers after the input: 2.</summary>
@@ -127,8 +127,8 @@ namespace Samples
             Unpack(_parameters, destination);
         }
 
-        /// <summary>Replaces every parameter, read in the order of <see cref="ExportParameters"/>. On a wrong length
-        /// nothing changes.</summary>
+        /// <summary>Replaces every parameter, read in the order of
+        /// <see cref="ExportParameters(global::System.Span{float})"/>. On a wrong length nothing changes.</summary>
         /// <param name="source">Exactly <see cref="ParameterCount"/> floats.</param>
         /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
         public void ImportParameters(global::System.ReadOnlySpan<float> source)

@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetDsl.Generator.Tests.Support;
+
+namespace NetDsl.Generator.Tests;
+
+/// <summary>
+/// Names a user may declare around a network that the generated code must not trip over: overloads of its methods,
+/// a method called <c>nameof</c>, types called like the contextual keywords <c>var</c>, <c>nint</c>, <c>nuint</c>
+/// and <c>dynamic</c>, lower-case type names. Each source is valid C# (with CS8981 suppressed where the user's names
+/// ask for it), so the build with the generated code must be clean under the strictest settings.
+/// </summary>
+public sealed class UserNameTests
+{
+    private const string Layers = "[Input(3)] [Dense(4, Act.ReLU)] [Dense(2, Act.Softmax)]";
+
+    private const string Grid = "[Input(3)] [Dense(4)] [Dense(2, Init.GlorotUniform, Act.Softmax)] "
+        + "[Grid(new[] { Init.HeNormal }, new[] { Act.ReLU, Act.Tanh })]";
+
+    [Fact]
+    public void Overloads_of_the_generated_methods_leave_its_doc_references_unambiguous()
+    {
+        // Docs allow overloads (NDSL0018); a bare cref="ExportParameters" then matches two methods (CS0419).
+        const string source = $$"""
+            using NetDsl;
+
+            namespace N;
+
+            {{Layers}}
+            internal partial class Net
+            {
+                public void Initialize(int seed) { }
+                public void Forward(float[] input) { }
+                public void ForwardBatch(float[] inputs) { }
+                public int Predict(float[] input) => input.Length;
+                public void ExportParameters(float[] destination) { }
+                public void ExportParameters<T>(global::System.Span<T> destination) { }
+                public void ImportParameters(float[] source) { }
+                public void CreateTrainer() { }
+            }
+            """;
+
+        GeneratorHarness.Run(source).AssertClean();
+    }
+
+    [Fact]
+    public void Overloads_in_a_base_class_leave_its_doc_references_unambiguous()
+    {
+        const string source = $$"""
+            using NetDsl;
+
+            namespace N;
+
+            internal class Base
+            {
+                public void ExportParameters(float[] destination) { }
+                public void ImportParameters(float[] source) { }
+            }
+
+            {{Layers}}
+            internal partial class Net : Base { }
+            """;
+
+        GeneratorHarness.Run(source).AssertClean();
+    }
+
+    [Fact]
+    public void Every_doc_reference_to_a_generated_method_names_its_parameters()
+    {
+        // The two cases above catch today's references; this catches the next one written as a bare name.
+        string family = $$"""using NetDsl; namespace N; {{Grid}} internal static partial class Lab { }""";
+        GeneratorRun run = GeneratorHarness.Run(Models.FashionNet, family).AssertClean();
+
+        var bare = new List<string>();
+        foreach (SyntaxTree tree in run.Sources.Select(s => s.SyntaxTree))
+        {
+            SemanticModel model = run.Output.GetSemanticModel(tree);
+            foreach (NameMemberCrefSyntax cref in tree.GetRoot()
+                .DescendantNodes(descendIntoTrivia: true).OfType<NameMemberCrefSyntax>())
+            {
+                if (cref.Parameters is null && model.GetSymbolInfo(cref).Symbol is IMethodSymbol)
+                {
+                    bare.Add($"{tree.FilePath}({cref.GetLocation().GetLineSpan().StartLinePosition}): {cref}");
+                }
+            }
+        }
+
+        Assert.True(bare.Count == 0, "Method references without parameter types:\n" + string.Join("\n", bare));
+    }
+}
