@@ -64,6 +64,22 @@ public sealed class UserNameTests
         GeneratorHarness.Run(source).AssertClean();
     }
 
+    /// <summary>A method named <c>nameof</c> turns every <c>nameof(x)</c> in its scope into a call to it.</summary>
+    public static TheoryData<string> NameofMethods => new()
+    {
+        $$"""using NetDsl; namespace N; {{Layers}} partial class Net { static string nameof(int x) => ""; }""",
+        $$"""
+            using NetDsl; namespace N;
+            partial class Outer { static string nameof(int x) => ""; {{Layers}} partial class Net { } }
+            """,
+        $$"""using NetDsl; namespace N; {{Grid}} static partial class Lab { static string nameof(int x) => ""; }""",
+    };
+
+    [Theory]
+    [MemberData(nameof(NameofMethods))]
+    public void A_method_named_nameof_around_the_network_leaves_the_generated_code_valid(string source)
+        => GeneratorHarness.Run(source).AssertClean();
+
     [Fact]
     public void Every_doc_reference_to_a_generated_method_names_its_parameters()
     {

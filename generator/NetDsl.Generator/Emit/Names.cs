@@ -2,6 +2,10 @@ namespace NetDsl.Generator.Emit;
 
 /// <summary>Every framework and runtime name the generated code uses, fully qualified with <c>global::</c> so that no
 /// user type or alias can capture it.</summary>
+/// <remarks>
+/// User names reach the generated code in other ways too, and the emitters avoid them: parameter names are string
+/// literals, not <c>nameof</c>, which a user's method called <c>nameof</c> in the network or around it would capture.
+/// </remarks>
 internal static class Names
 {
     public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";

@@ -214,8 +214,8 @@ internal static class NetworkEmitter
             "public void Forward(", [$"{Names.ReadOnlySpan} input", $"{Names.Span} output"], ")", breakAfterHead: true);
         using (writer.Block())
         {
-            writer.Line("RequireLength(input.Length, InputSize, nameof(input));");
-            writer.Line("RequireLength(output.Length, OutputSize, nameof(output));");
+            writer.Line("RequireLength(input.Length, InputSize, \"input\");");
+            writer.Line("RequireLength(output.Length, OutputSize, \"output\");");
             writer.Call(
                 "Run(",
                 [
@@ -260,14 +260,14 @@ internal static class NetworkEmitter
                     $"throw new {Names.ArgumentException}(",
                     [
                         "$\"Expected a multiple of InputSize = {InputSize} floats, got {inputs.Length}.\"",
-                        "nameof(inputs)",
+                        "\"inputs\"",
                     ],
                     ");");
             }
 
             writer.Line();
             writer.Line("int rows = inputs.Length / InputSize;");
-            writer.Line("RequireLength(outputs.Length, (long)rows * OutputSize, nameof(outputs));");
+            writer.Line("RequireLength(outputs.Length, (long)rows * OutputSize, \"outputs\");");
             using (writer.Block("if (rows > 0)"))
             {
                 writer.Call(
@@ -289,7 +289,7 @@ internal static class NetworkEmitter
             "/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
         using (writer.Block($"public void ExportParameters({Names.Span} destination)"))
         {
-            writer.Line("RequireLength(destination.Length, ParameterCount, nameof(destination));");
+            writer.Line("RequireLength(destination.Length, ParameterCount, \"destination\");");
             writer.Line("Unpack(_parameters, destination);");
         }
 
@@ -302,7 +302,7 @@ internal static class NetworkEmitter
             "/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
         using (writer.Block($"public void ImportParameters({Names.ReadOnlySpan} source)"))
         {
-            writer.Line("RequireLength(source.Length, ParameterCount, nameof(source));");
+            writer.Line("RequireLength(source.Length, ParameterCount, \"source\");");
             writer.Line("Pack(source, _parameters);");
             writer.Line("_version++;");
         }

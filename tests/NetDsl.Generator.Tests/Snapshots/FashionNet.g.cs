@@ -77,8 +77,8 @@ namespace Samples
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            RequireLength(input.Length, InputSize, nameof(input));
-            RequireLength(output.Length, OutputSize, nameof(output));
+            RequireLength(input.Length, InputSize, "input");
+            RequireLength(output.Length, OutputSize, "output");
             Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1,
                 ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output));
         }
@@ -104,11 +104,11 @@ namespace Samples
             if (inputs.Length % InputSize != 0)
             {
                 throw new global::System.ArgumentException(
-                    $"Expected a multiple of InputSize = {InputSize} floats, got {inputs.Length}.", nameof(inputs));
+                    $"Expected a multiple of InputSize = {InputSize} floats, got {inputs.Length}.", "inputs");
             }
 
             int rows = inputs.Length / InputSize;
-            RequireLength(outputs.Length, (long)rows * OutputSize, nameof(outputs));
+            RequireLength(outputs.Length, (long)rows * OutputSize, "outputs");
             if (rows > 0)
             {
                 Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), rows,
@@ -123,7 +123,7 @@ namespace Samples
         /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
         public void ExportParameters(global::System.Span<float> destination)
         {
-            RequireLength(destination.Length, ParameterCount, nameof(destination));
+            RequireLength(destination.Length, ParameterCount, "destination");
             Unpack(_parameters, destination);
         }
 
@@ -133,7 +133,7 @@ namespace Samples
         /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
         public void ImportParameters(global::System.ReadOnlySpan<float> source)
         {
-            RequireLength(source.Length, ParameterCount, nameof(source));
+            RequireLength(source.Length, ParameterCount, "source");
             Pack(source, _parameters);
             _version++;
         }
@@ -295,10 +295,10 @@ namespace Samples
             internal Trainer(FashionNet network, global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
             {
                 _network = network;
-                _optimizer = optimizer ?? throw new global::System.ArgumentNullException(nameof(optimizer));
+                _optimizer = optimizer ?? throw new global::System.ArgumentNullException("optimizer");
                 if (maxBatchSize < 1 || (long)maxBatchSize * WorkPerRow > int.MaxValue - 64)
                 {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(maxBatchSize), maxBatchSize,
+                    throw new global::System.ArgumentOutOfRangeException("maxBatchSize", maxBatchSize,
                         $"The batch must hold between 1 and {(int.MaxValue - 64) / WorkPerRow} rows.");
                 }
 
@@ -306,7 +306,7 @@ namespace Samples
                 if (stateLength > int.MaxValue - 64)
                 {
                     throw new global::System.ArgumentException(
-                        "The optimizer's state does not fit in one array.", nameof(optimizer));
+                        "The optimizer's state does not fit in one array.", "optimizer");
                 }
 
                 _maxBatch = maxBatchSize;
@@ -367,7 +367,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
                 int rows = CheckRows(inputs, _maxBatch);
-                RequireLength(targets.Length, (long)rows * OutputSize, nameof(targets));
+                RequireLength(targets.Length, (long)rows * OutputSize, "targets");
                 ForwardPass(inputs, rows);
                 double total = global::NetDsl.Training.Losses.CrossEntropy(
                     Read(Layer1Z, rows), Read(Layer1A, rows), rows, OutputSize, 16, targets, 1f / rows, Delta(rows));
@@ -402,7 +402,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
                 int total = CheckRows(inputs, int.MaxValue);
-                RequireLength(targets.Length, (long)total * OutputSize, nameof(targets));
+                RequireLength(targets.Length, (long)total * OutputSize, "targets");
                 double loss = 0;
                 long correct = 0;
                 for (int start = 0; start < total; start += _maxBatch)
@@ -422,7 +422,7 @@ namespace Samples
             /// <inheritdoc/>
             public void ExportGradients(global::System.Span<float> destination)
             {
-                RequireLength(destination.Length, ParameterCount, nameof(destination));
+                RequireLength(destination.Length, ParameterCount, "destination");
                 Unpack(_gradients, destination);
             }
 
@@ -441,7 +441,7 @@ namespace Samples
                 {
                     throw new global::System.ArgumentException(
                         $"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.",
-                        nameof(inputs));
+                        "inputs");
                 }
 
                 return rows;
@@ -452,14 +452,14 @@ namespace Samples
                 if (labels.Length != rows)
                 {
                     throw new global::System.ArgumentException(
-                        $"Expected {rows} labels, one per row, got {labels.Length}.", nameof(labels));
+                        $"Expected {rows} labels, one per row, got {labels.Length}.", "labels");
                 }
 
                 for (int i = 0; i < labels.Length; i++)
                 {
                     if ((uint)labels[i] >= OutputSize)
                     {
-                        throw new global::System.ArgumentOutOfRangeException(nameof(labels), labels[i],
+                        throw new global::System.ArgumentOutOfRangeException("labels", labels[i],
                             $"The label of row {i} is {labels[i]}, not a class index from 0 to {OutputSize - 1}.");
                     }
                 }
@@ -483,9 +483,9 @@ namespace Samples
                 if ((uint)layer >= LayerCount)
                 {
                     throw new global::System.ArgumentOutOfRangeException(
-                        nameof(layer), layer, $"The network has {LayerCount} layers.");
+                        "layer", layer, $"The network has {LayerCount} layers.");
                 }
-                RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], nameof(destination));
+                RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], "destination");
                 global::NetDsl.Kernels.Rows.Copy(ref Work(ZOf[layer] + part * StrideOf[layer]), StrideOf[layer],
                     _lastRows, UnitsOf[layer],
                     ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination));

@@ -85,8 +85,8 @@ namespace Company.Product.Models
                     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
                     public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
                     {
-                        RequireLength(input.Length, InputSize, nameof(input));
-                        RequireLength(output.Length, OutputSize, nameof(output));
+                        RequireLength(input.Length, InputSize, "input");
+                        RequireLength(output.Length, OutputSize, "output");
                         Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), 1,
                             ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output));
                     }
@@ -115,11 +115,11 @@ namespace Company.Product.Models
                         {
                             throw new global::System.ArgumentException(
                                 $"Expected a multiple of InputSize = {InputSize} floats, got {inputs.Length}.",
-                                nameof(inputs));
+                                "inputs");
                         }
 
                         int rows = inputs.Length / InputSize;
-                        RequireLength(outputs.Length, (long)rows * OutputSize, nameof(outputs));
+                        RequireLength(outputs.Length, (long)rows * OutputSize, "outputs");
                         if (rows > 0)
                         {
                             Run(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), rows,
@@ -134,7 +134,7 @@ namespace Company.Product.Models
                     /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
                     public void ExportParameters(global::System.Span<float> destination)
                     {
-                        RequireLength(destination.Length, ParameterCount, nameof(destination));
+                        RequireLength(destination.Length, ParameterCount, "destination");
                         Unpack(_parameters, destination);
                     }
 
@@ -145,7 +145,7 @@ namespace Company.Product.Models
                     /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
                     public void ImportParameters(global::System.ReadOnlySpan<float> source)
                     {
-                        RequireLength(source.Length, ParameterCount, nameof(source));
+                        RequireLength(source.Length, ParameterCount, "source");
                         Pack(source, _parameters);
                         _version++;
                     }
@@ -322,10 +322,10 @@ namespace Company.Product.Models
                             TinyNet network, global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
                         {
                             _network = network;
-                            _optimizer = optimizer ?? throw new global::System.ArgumentNullException(nameof(optimizer));
+                            _optimizer = optimizer ?? throw new global::System.ArgumentNullException("optimizer");
                             if (maxBatchSize < 1 || (long)maxBatchSize * WorkPerRow > int.MaxValue - 64)
                             {
-                                throw new global::System.ArgumentOutOfRangeException(nameof(maxBatchSize), maxBatchSize,
+                                throw new global::System.ArgumentOutOfRangeException("maxBatchSize", maxBatchSize,
                                     $"The batch must hold between 1 and {(int.MaxValue - 64) / WorkPerRow} rows.");
                             }
 
@@ -333,7 +333,7 @@ namespace Company.Product.Models
                             if (stateLength > int.MaxValue - 64)
                             {
                                 throw new global::System.ArgumentException(
-                                    "The optimizer's state does not fit in one array.", nameof(optimizer));
+                                    "The optimizer's state does not fit in one array.", "optimizer");
                             }
 
                             _maxBatch = maxBatchSize;
@@ -391,7 +391,7 @@ namespace Company.Product.Models
                             global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
                         {
                             int rows = CheckRows(inputs, _maxBatch);
-                            RequireLength(targets.Length, (long)rows * OutputSize, nameof(targets));
+                            RequireLength(targets.Length, (long)rows * OutputSize, "targets");
                             ForwardPass(inputs, rows);
                             double total = global::NetDsl.Training.Losses.SquaredError(Read(Layer1A, rows), rows,
                                 OutputSize, 16, targets, 1f / (rows * OutputSize), Delta(rows));
@@ -412,7 +412,7 @@ namespace Company.Product.Models
                             global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
                         {
                             int total = CheckRows(inputs, int.MaxValue);
-                            RequireLength(targets.Length, (long)total * OutputSize, nameof(targets));
+                            RequireLength(targets.Length, (long)total * OutputSize, "targets");
                             double loss = 0;
                             for (int start = 0; start < total; start += _maxBatch)
                             {
@@ -431,7 +431,7 @@ namespace Company.Product.Models
                         /// <inheritdoc/>
                         public void ExportGradients(global::System.Span<float> destination)
                         {
-                            RequireLength(destination.Length, ParameterCount, nameof(destination));
+                            RequireLength(destination.Length, ParameterCount, "destination");
                             Unpack(_gradients, destination);
                         }
 
@@ -450,7 +450,7 @@ namespace Company.Product.Models
                             {
                                 throw new global::System.ArgumentException(
                                     $"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.",
-                                    nameof(inputs));
+                                    "inputs");
                             }
 
                             return rows;
@@ -461,14 +461,14 @@ namespace Company.Product.Models
                             if (labels.Length != rows)
                             {
                                 throw new global::System.ArgumentException(
-                                    $"Expected {rows} labels, one per row, got {labels.Length}.", nameof(labels));
+                                    $"Expected {rows} labels, one per row, got {labels.Length}.", "labels");
                             }
 
                             for (int i = 0; i < labels.Length; i++)
                             {
                                 if ((uint)labels[i] >= OutputSize)
                                 {
-                                    throw new global::System.ArgumentOutOfRangeException(nameof(labels), labels[i],
+                                    throw new global::System.ArgumentOutOfRangeException("labels", labels[i],
                                         $"The label of row {i} is {labels[i]}, not a class index from 0 to {OutputSize - 1}.");
                                 }
                             }
@@ -493,9 +493,9 @@ namespace Company.Product.Models
                             if ((uint)layer >= LayerCount)
                             {
                                 throw new global::System.ArgumentOutOfRangeException(
-                                    nameof(layer), layer, $"The network has {LayerCount} layers.");
+                                    "layer", layer, $"The network has {LayerCount} layers.");
                             }
-                            RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], nameof(destination));
+                            RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], "destination");
                             global::NetDsl.Kernels.Rows.Copy(ref Work(ZOf[layer] + part * StrideOf[layer]),
                                 StrideOf[layer], _lastRows, UnitsOf[layer],
                                 ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination));
