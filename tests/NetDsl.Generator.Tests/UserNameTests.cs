@@ -80,6 +80,47 @@ public sealed class UserNameTests
     public void A_method_named_nameof_around_the_network_leaves_the_generated_code_valid(string source)
         => GeneratorHarness.Run(source).AssertClean();
 
+    private const string KeywordTypes = "class var { } class nint { } class nuint { } class dynamic { }";
+
+    /// <summary>A type named <c>var</c>, <c>nint</c>, <c>nuint</c> or <c>dynamic</c> takes the keyword's place wherever
+    /// it is in scope: in the namespace, in a containing type, in the network or the family itself, or as the network.
+    /// </summary>
+    public static TheoryData<string> KeywordTypeSources => new()
+    {
+        $$"""
+            #pragma warning disable CS8981
+            using NetDsl;
+            namespace N { {{KeywordTypes}} }
+            namespace N { {{Layers}} partial class Net { } }
+            """,
+        $$"""
+            #pragma warning disable CS8981
+            using NetDsl;
+            {{KeywordTypes}}
+            namespace N { {{Layers}} partial class Net { } }
+            """,
+        $$"""
+            #pragma warning disable CS8981
+            using NetDsl;
+            partial class Outer { {{KeywordTypes}} {{Layers}} partial class Net { } }
+            """,
+        $$"""
+            #pragma warning disable CS8981
+            using NetDsl;
+            {{Layers}} partial class Net { {{KeywordTypes}} }
+            """,
+        $$"""
+            #pragma warning disable CS8981
+            using NetDsl;
+            {{Grid}} static partial class Lab { {{KeywordTypes}} }
+            """,
+    };
+
+    [Theory]
+    [MemberData(nameof(KeywordTypeSources))]
+    public void Types_named_like_contextual_keywords_leave_the_generated_code_valid(string source)
+        => GeneratorHarness.Run(source).AssertClean();
+
     [Fact]
     public void Every_doc_reference_to_a_generated_method_names_its_parameters()
     {

@@ -4,7 +4,8 @@ namespace NetDsl.Generator.Emit;
 /// user type or alias can capture it.</summary>
 /// <remarks>
 /// User names reach the generated code in other ways too, and the emitters avoid them: parameter names are string
-/// literals, not <c>nameof</c>, which a user's method called <c>nameof</c> in the network or around it would capture.
+/// literals, not <c>nameof</c>, which a user's method called <c>nameof</c> in the network or around it would capture;
+/// no local is declared with <c>var</c>, which a user type called <c>var</c> would take over.
 /// </remarks>
 internal static class Names
 {
@@ -15,6 +16,10 @@ internal static class Names
     public const string Span = "global::System.Span<float>";
 
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
+
+    /// <summary>The native integer of offsets and loop counters, by its type name: a user type called <c>nint</c>
+    /// would take the keyword's place.</summary>
+    public const string IntPtr = "global::System.IntPtr";
 
     public const string ArgumentException = "global::System.ArgumentException";
 

@@ -326,7 +326,7 @@ internal static class NetworkEmitter
             "Draws every parameter in the canonical order, from counter-based random streams: one stream per layer.");
         using (writer.Block("private static float[] Draw(ulong seed)"))
         {
-            writer.Line("var parameters = new float[ParameterCount];");
+            writer.Line("float[] parameters = new float[ParameterCount];");
             for (int i = 0; i < layout.Layers.Count; i++)
             {
                 LayerLayout l = layout.Layers[i];
@@ -360,7 +360,7 @@ internal static class NetworkEmitter
         writer.Line();
         using (writer.Block($"private static {Names.AlignedBuffer} CreateStorage(ulong seed)"))
         {
-            writer.Line($"var storage = new {Names.AlignedBuffer}(StorageLength);");
+            writer.Line($"{Names.AlignedBuffer} storage = new(StorageLength);");
             writer.Line("Pack(Draw(seed), storage);");
             writer.Line("return storage;");
         }
@@ -482,7 +482,10 @@ internal static class NetworkEmitter
             using (writer.Block("for (int start = 0; start < rows; start += ChunkRows)"))
             {
                 writer.Line("int count = global::System.Math.Min(ChunkRows, rows - start);");
-                writer.Call($"ref float x = ref {Names.Unsafe}.Add(", ["ref input", "(nint)start * InputSize"], ");");
+                writer.Call(
+                    $"ref float x = ref {Names.Unsafe}.Add(",
+                    ["ref input", $"({Names.IntPtr})start * InputSize"],
+                    ");");
                 for (int i = 0; i < spec.Layers.Count; i++)
                 {
                     LayerSpec layer = spec.Layers[i];
@@ -509,7 +512,8 @@ internal static class NetworkEmitter
                     $"{Names.Rows}.Copy(",
                     [
                         $"ref {last}", $"{spec.Layers[spec.Layers.Count - 1].PaddedUnits}", "count", "OutputSize",
-                        $"ref {Names.Unsafe}.Add({IndentedWriter.SoftBreak}ref output, (nint)start * OutputSize)",
+                        $"ref {Names.Unsafe}.Add({IndentedWriter.SoftBreak}ref output, "
+                            + $"({Names.IntPtr})start * OutputSize)",
                     ],
                     ");");
             }

@@ -434,7 +434,7 @@ internal static class TrainerEmitter
         writer.Arrow(
             "private ref float Work(int perRowOffset)",
             "ref " + Names.Unsafe + ".Add(",
-            ["ref _work.Start", "(nint)_maxBatch * perRowOffset"],
+            ["ref _work.Start", $"({Names.IntPtr})_maxBatch * perRowOffset"],
             ");");
         writer.Line();
         writer.Arrow(

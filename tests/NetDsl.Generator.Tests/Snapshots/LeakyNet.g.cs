@@ -153,7 +153,7 @@ namespace Samples
         // Draws every parameter in the canonical order, from counter-based random streams: one stream per layer.
         private static float[] Draw(ulong seed)
         {
-            var parameters = new float[ParameterCount];
+            float[] parameters = new float[ParameterCount];
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 0, 960),
                 20, 48, global::NetDsl.Init.HeUniform, new global::NetDsl.Initialization.InitParameters(Slope: 0.2D),
                 seed, 0);
@@ -173,7 +173,7 @@ namespace Samples
 
         private static global::NetDsl.Buffers.AlignedBuffer CreateStorage(ulong seed)
         {
-            var storage = new global::NetDsl.Buffers.AlignedBuffer(StorageLength);
+            global::NetDsl.Buffers.AlignedBuffer storage = new(StorageLength);
             Pack(Draw(seed), storage);
             return storage;
         }
@@ -258,7 +258,7 @@ namespace Samples
             {
                 int count = global::System.Math.Min(ChunkRows, rows - start);
                 ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(
-                    ref input, (nint)start * InputSize);
+                    ref input, (global::System.IntPtr)start * InputSize);
                 Layer0Forward<TSimd, TVector>(ref x, InputSize, count,
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias), ref none,
@@ -277,7 +277,8 @@ namespace Samples
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer3Bias), ref none,
                     ref odd, ref none, false);
                 global::NetDsl.Kernels.Rows.Copy(ref odd, 16, count, OutputSize,
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)start * OutputSize));
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref output, (global::System.IntPtr)start * OutputSize));
             }
         }
 
@@ -484,7 +485,7 @@ namespace Samples
 
             private ref float Work(int perRowOffset)
                 => ref global::System.Runtime.CompilerServices.Unsafe.Add(
-                    ref _work.Start, (nint)_maxBatch * perRowOffset);
+                    ref _work.Start, (global::System.IntPtr)_maxBatch * perRowOffset);
 
             private global::System.ReadOnlySpan<float> Read(int perRowOffset, int rows)
                 => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
@@ -675,8 +676,8 @@ namespace Samples
         /// Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer0Forward<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -715,8 +716,8 @@ namespace Samples
 
         // The batch tile of Layer0Forward: 6 rows × 2 panels of 20 inputs, 12 accumulators.
         private static void Layer0ForwardTile<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -737,10 +738,10 @@ namespace Samples
                 ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = panel;
+            global::System.IntPtr panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel0 * FanIn * TSimd.Count);
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel1 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
@@ -751,7 +752,7 @@ namespace Samples
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-            for (nint k = 0; k < FanIn; k++)
+            for (global::System.IntPtr k = 0; k < FanIn; k++)
             {
                 TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                 TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -872,8 +873,8 @@ namespace Samples
 
         // The single-row tile of Layer0Forward: 1 row × 4 panels of 20 inputs, 4 accumulators.
         private static void Layer0ForwardRow<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -884,22 +885,22 @@ namespace Samples
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
-            nint panel0 = panel;
+            global::System.IntPtr panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel0 * FanIn * TSimd.Count);
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel1 * FanIn * TSimd.Count);
-            nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
+            global::System.IntPtr panel2 = global::System.Math.Min(panel + 2, panels - 1);
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel2 * FanIn * TSimd.Count);
-            nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
+            global::System.IntPtr panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel3 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-            for (nint k = 0; k < FanIn; k++)
+            for (global::System.IntPtr k = 0; k < FanIn; k++)
             {
                 TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                 TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -951,8 +952,8 @@ namespace Samples
         /// Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer1Forward<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -991,8 +992,8 @@ namespace Samples
 
         // The batch tile of Layer1Forward: 6 rows × 2 panels of 48 inputs, 12 accumulators.
         private static void Layer1ForwardTile<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1013,10 +1014,10 @@ namespace Samples
                 ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = panel;
+            global::System.IntPtr panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel0 * FanIn * TSimd.Count);
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel1 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
@@ -1027,7 +1028,7 @@ namespace Samples
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-            for (nint k = 0; k < FanIn; k++)
+            for (global::System.IntPtr k = 0; k < FanIn; k++)
             {
                 TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                 TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -1149,8 +1150,8 @@ namespace Samples
 
         // The single-row tile of Layer1Forward: 1 row × 4 panels of 48 inputs, 4 accumulators.
         private static void Layer1ForwardRow<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1161,22 +1162,22 @@ namespace Samples
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
-            nint panel0 = panel;
+            global::System.IntPtr panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel0 * FanIn * TSimd.Count);
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel1 * FanIn * TSimd.Count);
-            nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
+            global::System.IntPtr panel2 = global::System.Math.Min(panel + 2, panels - 1);
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel2 * FanIn * TSimd.Count);
-            nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
+            global::System.IntPtr panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel3 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-            for (nint k = 0; k < FanIn; k++)
+            for (global::System.IntPtr k = 0; k < FanIn; k++)
             {
                 TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                 TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -1231,8 +1232,8 @@ namespace Samples
         /// Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer2Forward<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1271,8 +1272,8 @@ namespace Samples
 
         // The batch tile of Layer2Forward: 6 rows × 2 panels of 40 inputs, 12 accumulators.
         private static void Layer2ForwardTile<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1293,10 +1294,10 @@ namespace Samples
                 ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = panel;
+            global::System.IntPtr panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel0 * FanIn * TSimd.Count);
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel1 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
@@ -1307,7 +1308,7 @@ namespace Samples
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-            for (nint k = 0; k < FanIn; k++)
+            for (global::System.IntPtr k = 0; k < FanIn; k++)
             {
                 TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                 TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -1428,8 +1429,8 @@ namespace Samples
 
         // The single-row tile of Layer2Forward: 1 row × 4 panels of 40 inputs, 4 accumulators.
         private static void Layer2ForwardRow<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1440,22 +1441,22 @@ namespace Samples
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
-            nint panel0 = panel;
+            global::System.IntPtr panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel0 * FanIn * TSimd.Count);
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel1 * FanIn * TSimd.Count);
-            nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
+            global::System.IntPtr panel2 = global::System.Math.Min(panel + 2, panels - 1);
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel2 * FanIn * TSimd.Count);
-            nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
+            global::System.IntPtr panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel3 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-            for (nint k = 0; k < FanIn; k++)
+            for (global::System.IntPtr k = 0; k < FanIn; k++)
             {
                 TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                 TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -1507,8 +1508,8 @@ namespace Samples
         /// Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer3Forward<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1547,8 +1548,8 @@ namespace Samples
 
         // The batch tile of Layer3Forward: 6 rows × 2 panels of 24 inputs, 12 accumulators.
         private static void Layer3ForwardTile<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1569,10 +1570,10 @@ namespace Samples
                 ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = panel;
+            global::System.IntPtr panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel0 * FanIn * TSimd.Count);
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel1 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
@@ -1583,7 +1584,7 @@ namespace Samples
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-            for (nint k = 0; k < FanIn; k++)
+            for (global::System.IntPtr k = 0; k < FanIn; k++)
             {
                 TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                 TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -1690,8 +1691,8 @@ namespace Samples
 
         // The single-row tile of Layer3Forward: 1 row × 4 panels of 24 inputs, 4 accumulators.
         private static void Layer3ForwardRow<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1702,22 +1703,22 @@ namespace Samples
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
-            nint panel0 = panel;
+            global::System.IntPtr panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel0 * FanIn * TSimd.Count);
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel1 * FanIn * TSimd.Count);
-            nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
+            global::System.IntPtr panel2 = global::System.Math.Min(panel + 2, panels - 1);
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel2 * FanIn * TSimd.Count);
-            nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
+            global::System.IntPtr panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel3 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-            for (nint k = 0; k < FanIn; k++)
+            for (global::System.IntPtr k = 0; k < FanIn; k++)
             {
                 TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                 TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -1760,7 +1761,7 @@ namespace Samples
         /// per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer0WeightGradient<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float delta, ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1779,7 +1780,8 @@ namespace Samples
 
         // The tile of Layer0WeightGradient: 6 inputs × 2 panels, reduced over the batch rows.
         private static void Layer0WeightGradientTile<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float delta, int first, int panel, ref float gradient)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float delta, int first, int panel,
+            ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1789,14 +1791,14 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Inputs and panels past the last real one re-read the last real one; their results are not stored.
-            nint k0 = first;
-            nint k1 = global::System.Math.Min(first + 1, FanIn - 1);
-            nint k2 = global::System.Math.Min(first + 2, FanIn - 1);
-            nint k3 = global::System.Math.Min(first + 3, FanIn - 1);
-            nint k4 = global::System.Math.Min(first + 4, FanIn - 1);
-            nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
-            nint panel0 = panel;
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr k0 = first;
+            global::System.IntPtr k1 = global::System.Math.Min(first + 1, FanIn - 1);
+            global::System.IntPtr k2 = global::System.Math.Min(first + 2, FanIn - 1);
+            global::System.IntPtr k3 = global::System.Math.Min(first + 3, FanIn - 1);
+            global::System.IntPtr k4 = global::System.Math.Min(first + 4, FanIn - 1);
+            global::System.IntPtr k5 = global::System.Math.Min(first + 5, FanIn - 1);
+            global::System.IntPtr panel0 = panel;
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -1804,7 +1806,7 @@ namespace Samples
             TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-            for (nint b = 0; b < rows; b++)
+            for (global::System.IntPtr b = 0; b < rows; b++)
             {
                 ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, b * inputStride);
                 TVector d0 = TSimd.Load(ref delta, b * DeltaStride + panel0 * TSimd.Count);
@@ -1864,7 +1866,7 @@ namespace Samples
         /// per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer1WeightGradient<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float delta, ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1883,7 +1885,8 @@ namespace Samples
 
         // The tile of Layer1WeightGradient: 6 inputs × 2 panels, reduced over the batch rows.
         private static void Layer1WeightGradientTile<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float delta, int first, int panel, ref float gradient)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float delta, int first, int panel,
+            ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1893,14 +1896,14 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Inputs and panels past the last real one re-read the last real one; their results are not stored.
-            nint k0 = first;
-            nint k1 = global::System.Math.Min(first + 1, FanIn - 1);
-            nint k2 = global::System.Math.Min(first + 2, FanIn - 1);
-            nint k3 = global::System.Math.Min(first + 3, FanIn - 1);
-            nint k4 = global::System.Math.Min(first + 4, FanIn - 1);
-            nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
-            nint panel0 = panel;
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr k0 = first;
+            global::System.IntPtr k1 = global::System.Math.Min(first + 1, FanIn - 1);
+            global::System.IntPtr k2 = global::System.Math.Min(first + 2, FanIn - 1);
+            global::System.IntPtr k3 = global::System.Math.Min(first + 3, FanIn - 1);
+            global::System.IntPtr k4 = global::System.Math.Min(first + 4, FanIn - 1);
+            global::System.IntPtr k5 = global::System.Math.Min(first + 5, FanIn - 1);
+            global::System.IntPtr panel0 = panel;
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -1908,7 +1911,7 @@ namespace Samples
             TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-            for (nint b = 0; b < rows; b++)
+            for (global::System.IntPtr b = 0; b < rows; b++)
             {
                 ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, b * inputStride);
                 TVector d0 = TSimd.Load(ref delta, b * DeltaStride + panel0 * TSimd.Count);
@@ -1968,7 +1971,7 @@ namespace Samples
         /// per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer2WeightGradient<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float delta, ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1987,7 +1990,8 @@ namespace Samples
 
         // The tile of Layer2WeightGradient: 6 inputs × 2 panels, reduced over the batch rows.
         private static void Layer2WeightGradientTile<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float delta, int first, int panel, ref float gradient)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float delta, int first, int panel,
+            ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1997,14 +2001,14 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Inputs and panels past the last real one re-read the last real one; their results are not stored.
-            nint k0 = first;
-            nint k1 = global::System.Math.Min(first + 1, FanIn - 1);
-            nint k2 = global::System.Math.Min(first + 2, FanIn - 1);
-            nint k3 = global::System.Math.Min(first + 3, FanIn - 1);
-            nint k4 = global::System.Math.Min(first + 4, FanIn - 1);
-            nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
-            nint panel0 = panel;
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr k0 = first;
+            global::System.IntPtr k1 = global::System.Math.Min(first + 1, FanIn - 1);
+            global::System.IntPtr k2 = global::System.Math.Min(first + 2, FanIn - 1);
+            global::System.IntPtr k3 = global::System.Math.Min(first + 3, FanIn - 1);
+            global::System.IntPtr k4 = global::System.Math.Min(first + 4, FanIn - 1);
+            global::System.IntPtr k5 = global::System.Math.Min(first + 5, FanIn - 1);
+            global::System.IntPtr panel0 = panel;
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -2012,7 +2016,7 @@ namespace Samples
             TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-            for (nint b = 0; b < rows; b++)
+            for (global::System.IntPtr b = 0; b < rows; b++)
             {
                 ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, b * inputStride);
                 TVector d0 = TSimd.Load(ref delta, b * DeltaStride + panel0 * TSimd.Count);
@@ -2072,7 +2076,7 @@ namespace Samples
         /// multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer3WeightGradient<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float delta, ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -2091,7 +2095,8 @@ namespace Samples
 
         // The tile of Layer3WeightGradient: 6 inputs × 2 panels, reduced over the batch rows.
         private static void Layer3WeightGradientTile<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float delta, int first, int panel, ref float gradient)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float delta, int first, int panel,
+            ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -2101,14 +2106,14 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Inputs and panels past the last real one re-read the last real one; their results are not stored.
-            nint k0 = first;
-            nint k1 = global::System.Math.Min(first + 1, FanIn - 1);
-            nint k2 = global::System.Math.Min(first + 2, FanIn - 1);
-            nint k3 = global::System.Math.Min(first + 3, FanIn - 1);
-            nint k4 = global::System.Math.Min(first + 4, FanIn - 1);
-            nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
-            nint panel0 = panel;
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr k0 = first;
+            global::System.IntPtr k1 = global::System.Math.Min(first + 1, FanIn - 1);
+            global::System.IntPtr k2 = global::System.Math.Min(first + 2, FanIn - 1);
+            global::System.IntPtr k3 = global::System.Math.Min(first + 3, FanIn - 1);
+            global::System.IntPtr k4 = global::System.Math.Min(first + 4, FanIn - 1);
+            global::System.IntPtr k5 = global::System.Math.Min(first + 5, FanIn - 1);
+            global::System.IntPtr panel0 = panel;
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -2116,7 +2121,7 @@ namespace Samples
             TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-            for (nint b = 0; b < rows; b++)
+            for (global::System.IntPtr b = 0; b < rows; b++)
             {
                 ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, b * inputStride);
                 TVector d0 = TSimd.Load(ref delta, b * DeltaStride + panel0 * TSimd.Count);
@@ -2191,7 +2196,7 @@ namespace Samples
                 int count = global::System.Math.Min(6, rows - row);
                 ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                     ref delta, row * DeltaStride);
-                nint resultRows = (nint)row * ResultStride;
+                global::System.IntPtr resultRows = (global::System.IntPtr)row * ResultStride;
                 for (int panel = 0; panel < panels; panel += 2)
                 {
                     Layer1InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel,
@@ -2218,20 +2223,20 @@ namespace Samples
             int panels = (FanIn + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            nint row0 = 0;
+            global::System.IntPtr row0 = 0;
             ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row0 * DeltaStride);
-            nint row1 = global::System.Math.Min(1, rows - 1);
+            global::System.IntPtr row1 = global::System.Math.Min(1, rows - 1);
             ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row1 * DeltaStride);
-            nint row2 = global::System.Math.Min(2, rows - 1);
+            global::System.IntPtr row2 = global::System.Math.Min(2, rows - 1);
             ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row2 * DeltaStride);
-            nint row3 = global::System.Math.Min(3, rows - 1);
+            global::System.IntPtr row3 = global::System.Math.Min(3, rows - 1);
             ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row3 * DeltaStride);
-            nint row4 = global::System.Math.Min(4, rows - 1);
+            global::System.IntPtr row4 = global::System.Math.Min(4, rows - 1);
             ref float delta4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row4 * DeltaStride);
-            nint row5 = global::System.Math.Min(5, rows - 1);
+            global::System.IntPtr row5 = global::System.Math.Min(5, rows - 1);
             ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
-            nint panel0 = panel;
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel0 = panel;
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -2239,7 +2244,7 @@ namespace Samples
             TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-            for (nint u = 0; u < Units; u++)
+            for (global::System.IntPtr u = 0; u < Units; u++)
             {
                 TVector w0 = TSimd.Load(ref weightRows, u * RowStride + panel0 * TSimd.Count);
                 TVector w1 = TSimd.Load(ref weightRows, u * RowStride + panel1 * TSimd.Count);
@@ -2339,7 +2344,7 @@ namespace Samples
                 int count = global::System.Math.Min(6, rows - row);
                 ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                     ref delta, row * DeltaStride);
-                nint resultRows = (nint)row * ResultStride;
+                global::System.IntPtr resultRows = (global::System.IntPtr)row * ResultStride;
                 for (int panel = 0; panel < panels; panel += 2)
                 {
                     Layer2InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel,
@@ -2366,20 +2371,20 @@ namespace Samples
             int panels = (FanIn + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            nint row0 = 0;
+            global::System.IntPtr row0 = 0;
             ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row0 * DeltaStride);
-            nint row1 = global::System.Math.Min(1, rows - 1);
+            global::System.IntPtr row1 = global::System.Math.Min(1, rows - 1);
             ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row1 * DeltaStride);
-            nint row2 = global::System.Math.Min(2, rows - 1);
+            global::System.IntPtr row2 = global::System.Math.Min(2, rows - 1);
             ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row2 * DeltaStride);
-            nint row3 = global::System.Math.Min(3, rows - 1);
+            global::System.IntPtr row3 = global::System.Math.Min(3, rows - 1);
             ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row3 * DeltaStride);
-            nint row4 = global::System.Math.Min(4, rows - 1);
+            global::System.IntPtr row4 = global::System.Math.Min(4, rows - 1);
             ref float delta4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row4 * DeltaStride);
-            nint row5 = global::System.Math.Min(5, rows - 1);
+            global::System.IntPtr row5 = global::System.Math.Min(5, rows - 1);
             ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
-            nint panel0 = panel;
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel0 = panel;
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -2387,7 +2392,7 @@ namespace Samples
             TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-            for (nint u = 0; u < Units; u++)
+            for (global::System.IntPtr u = 0; u < Units; u++)
             {
                 TVector w0 = TSimd.Load(ref weightRows, u * RowStride + panel0 * TSimd.Count);
                 TVector w1 = TSimd.Load(ref weightRows, u * RowStride + panel1 * TSimd.Count);
@@ -2517,7 +2522,7 @@ namespace Samples
                 int count = global::System.Math.Min(6, rows - row);
                 ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                     ref delta, row * DeltaStride);
-                nint resultRows = (nint)row * ResultStride;
+                global::System.IntPtr resultRows = (global::System.IntPtr)row * ResultStride;
                 for (int panel = 0; panel < panels; panel += 2)
                 {
                     Layer3InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel,
@@ -2544,20 +2549,20 @@ namespace Samples
             int panels = (FanIn + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            nint row0 = 0;
+            global::System.IntPtr row0 = 0;
             ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row0 * DeltaStride);
-            nint row1 = global::System.Math.Min(1, rows - 1);
+            global::System.IntPtr row1 = global::System.Math.Min(1, rows - 1);
             ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row1 * DeltaStride);
-            nint row2 = global::System.Math.Min(2, rows - 1);
+            global::System.IntPtr row2 = global::System.Math.Min(2, rows - 1);
             ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row2 * DeltaStride);
-            nint row3 = global::System.Math.Min(3, rows - 1);
+            global::System.IntPtr row3 = global::System.Math.Min(3, rows - 1);
             ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row3 * DeltaStride);
-            nint row4 = global::System.Math.Min(4, rows - 1);
+            global::System.IntPtr row4 = global::System.Math.Min(4, rows - 1);
             ref float delta4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row4 * DeltaStride);
-            nint row5 = global::System.Math.Min(5, rows - 1);
+            global::System.IntPtr row5 = global::System.Math.Min(5, rows - 1);
             ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
-            nint panel0 = panel;
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel0 = panel;
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -2565,7 +2570,7 @@ namespace Samples
             TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-            for (nint u = 0; u < Units; u++)
+            for (global::System.IntPtr u = 0; u < Units; u++)
             {
                 TVector w0 = TSimd.Load(ref weightRows, u * RowStride + panel0 * TSimd.Count);
                 TVector w1 = TSimd.Load(ref weightRows, u * RowStride + panel1 * TSimd.Count);

@@ -163,7 +163,7 @@ namespace Company.Product.Models
                     // per layer.
                     private static float[] Draw(ulong seed)
                     {
-                        var parameters = new float[ParameterCount];
+                        float[] parameters = new float[ParameterCount];
                         global::NetDsl.Initialization.Initializers.Fill(
                             global::System.MemoryExtensions.AsSpan(parameters, 0, 15), 3, 5,
                             global::NetDsl.Init.GlorotUniform, new global::NetDsl.Initialization.InitParameters(), seed,
@@ -177,7 +177,7 @@ namespace Company.Product.Models
 
                     private static global::NetDsl.Buffers.AlignedBuffer CreateStorage(ulong seed)
                     {
-                        var storage = new global::NetDsl.Buffers.AlignedBuffer(StorageLength);
+                        global::NetDsl.Buffers.AlignedBuffer storage = new(StorageLength);
                         Pack(Draw(seed), storage);
                         return storage;
                     }
@@ -253,7 +253,7 @@ namespace Company.Product.Models
                         {
                             int count = global::System.Math.Min(ChunkRows, rows - start);
                             ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(
-                                ref input, (nint)start * InputSize);
+                                ref input, (global::System.IntPtr)start * InputSize);
                             Layer0Forward<TSimd, TVector>(ref x, InputSize, count,
                                 ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
                                 ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias),
@@ -264,7 +264,7 @@ namespace Company.Product.Models
                                 ref none, ref odd, ref none, false);
                             global::NetDsl.Kernels.Rows.Copy(ref odd, 16, count, OutputSize,
                                 ref global::System.Runtime.CompilerServices.Unsafe.Add(
-                                    ref output, (nint)start * OutputSize));
+                                    ref output, (global::System.IntPtr)start * OutputSize));
                         }
                     }
 
@@ -476,7 +476,7 @@ namespace Company.Product.Models
 
                         private ref float Work(int perRowOffset)
                             => ref global::System.Runtime.CompilerServices.Unsafe.Add(
-                                ref _work.Start, (nint)_maxBatch * perRowOffset);
+                                ref _work.Start, (global::System.IntPtr)_maxBatch * perRowOffset);
 
                         private global::System.ReadOnlySpan<float> Read(int perRowOffset, int rows)
                             => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
@@ -641,7 +641,7 @@ namespace Company.Product.Models
                     /// Vector256, Vector128 or scalar code, as TSimd says.
                     /// </summary>
                     private static void Layer0Forward<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float weights, ref float bias,
+                        ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
                         ref float slopes, ref float output, ref float preActivation, bool keep)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
@@ -683,7 +683,7 @@ namespace Company.Product.Models
 
                     // The batch tile of Layer0Forward: 6 rows × 2 panels of 3 inputs, 12 accumulators.
                     private static void Layer0ForwardTile<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float weights, ref float bias,
+                        ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
                         ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
@@ -706,10 +706,10 @@ namespace Company.Product.Models
                             ref input, inputStride * global::System.Math.Min(4, rows - 1));
                         ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref input, inputStride * global::System.Math.Min(5, rows - 1));
-                        nint panel0 = panel;
+                        global::System.IntPtr panel0 = panel;
                         ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref weights, panel0 * FanIn * TSimd.Count);
-                        nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+                        global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
                         ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref weights, panel1 * FanIn * TSimd.Count);
                         TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
@@ -720,7 +720,7 @@ namespace Company.Product.Models
                         TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
                         // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-                        for (nint k = 0; k < FanIn; k++)
+                        for (global::System.IntPtr k = 0; k < FanIn; k++)
                         {
                             TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                             TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -833,10 +833,10 @@ namespace Company.Product.Models
                         // The activation, evaluated in double precision, runs over the stored tile while it is in L1:
                         // applied to the registers, its out-of-line calls would make the JIT keep the accumulators on
                         // the stack throughout the multiply-add loop above (measured: twice as slow).
-                        nint lastPanel = global::System.Math.Min(panel + 2, panels);
+                        global::System.IntPtr lastPanel = global::System.Math.Min(panel + 2, panels);
                         for (int r = 0; r < rows; r++)
                         {
-                            for (nint p = panel; p < lastPanel; p++)
+                            for (global::System.IntPtr p = panel; p < lastPanel; p++)
                             {
                                 ref float slot = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                                     ref output, r * OutputStride + p * TSimd.Count);
@@ -849,7 +849,7 @@ namespace Company.Product.Models
 
                     // The single-row tile of Layer0Forward: 1 row × 4 panels of 3 inputs, 4 accumulators.
                     private static void Layer0ForwardRow<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float weights, ref float bias,
+                        ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
                         ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
@@ -862,22 +862,22 @@ namespace Company.Product.Models
                         // Rows and panels past the last real one re-read the last real one; their results are
                         // not stored.
                         ref float x0 = ref input;
-                        nint panel0 = panel;
+                        global::System.IntPtr panel0 = panel;
                         ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref weights, panel0 * FanIn * TSimd.Count);
-                        nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+                        global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
                         ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref weights, panel1 * FanIn * TSimd.Count);
-                        nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
+                        global::System.IntPtr panel2 = global::System.Math.Min(panel + 2, panels - 1);
                         ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref weights, panel2 * FanIn * TSimd.Count);
-                        nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
+                        global::System.IntPtr panel3 = global::System.Math.Min(panel + 3, panels - 1);
                         ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref weights, panel3 * FanIn * TSimd.Count);
                         TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
                         // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-                        for (nint k = 0; k < FanIn; k++)
+                        for (global::System.IntPtr k = 0; k < FanIn; k++)
                         {
                             TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                             TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -919,10 +919,10 @@ namespace Company.Product.Models
                         // The activation, evaluated in double precision, runs over the stored tile while it is in L1:
                         // applied to the registers, its out-of-line calls would make the JIT keep the accumulators on
                         // the stack throughout the multiply-add loop above (measured: twice as slow).
-                        nint lastPanel = global::System.Math.Min(panel + 4, panels);
+                        global::System.IntPtr lastPanel = global::System.Math.Min(panel + 4, panels);
                         for (int r = 0; r < rows; r++)
                         {
-                            for (nint p = panel; p < lastPanel; p++)
+                            for (global::System.IntPtr p = panel; p < lastPanel; p++)
                             {
                                 ref float slot = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                                     ref output, r * OutputStride + p * TSimd.Count);
@@ -942,7 +942,7 @@ namespace Company.Product.Models
                     /// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.
                     /// </summary>
                     private static void Layer1Forward<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float weights, ref float bias,
+                        ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
                         ref float slopes, ref float output, ref float preActivation, bool keep)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
@@ -984,7 +984,7 @@ namespace Company.Product.Models
 
                     // The batch tile of Layer1Forward: 6 rows × 2 panels of 5 inputs, 12 accumulators.
                     private static void Layer1ForwardTile<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float weights, ref float bias,
+                        ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
                         ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
@@ -1007,10 +1007,10 @@ namespace Company.Product.Models
                             ref input, inputStride * global::System.Math.Min(4, rows - 1));
                         ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref input, inputStride * global::System.Math.Min(5, rows - 1));
-                        nint panel0 = panel;
+                        global::System.IntPtr panel0 = panel;
                         ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref weights, panel0 * FanIn * TSimd.Count);
-                        nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+                        global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
                         ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref weights, panel1 * FanIn * TSimd.Count);
                         TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
@@ -1021,7 +1021,7 @@ namespace Company.Product.Models
                         TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
                         // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-                        for (nint k = 0; k < FanIn; k++)
+                        for (global::System.IntPtr k = 0; k < FanIn; k++)
                         {
                             TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                             TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -1134,7 +1134,7 @@ namespace Company.Product.Models
 
                     // The single-row tile of Layer1Forward: 1 row × 4 panels of 5 inputs, 4 accumulators.
                     private static void Layer1ForwardRow<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float weights, ref float bias,
+                        ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
                         ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
@@ -1147,22 +1147,22 @@ namespace Company.Product.Models
                         // Rows and panels past the last real one re-read the last real one; their results are
                         // not stored.
                         ref float x0 = ref input;
-                        nint panel0 = panel;
+                        global::System.IntPtr panel0 = panel;
                         ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref weights, panel0 * FanIn * TSimd.Count);
-                        nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+                        global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
                         ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref weights, panel1 * FanIn * TSimd.Count);
-                        nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
+                        global::System.IntPtr panel2 = global::System.Math.Min(panel + 2, panels - 1);
                         ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref weights, panel2 * FanIn * TSimd.Count);
-                        nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
+                        global::System.IntPtr panel3 = global::System.Math.Min(panel + 3, panels - 1);
                         ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref weights, panel3 * FanIn * TSimd.Count);
                         TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
                         // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-                        for (nint k = 0; k < FanIn; k++)
+                        for (global::System.IntPtr k = 0; k < FanIn; k++)
                         {
                             TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                             TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -1209,7 +1209,8 @@ namespace Company.Product.Models
                     /// TSimd says.
                     /// </summary>
                     private static void Layer0WeightGradient<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+                        ref float input, global::System.IntPtr inputStride, int rows, ref float delta,
+                        ref float gradient)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -1228,8 +1229,8 @@ namespace Company.Product.Models
 
                     // The tile of Layer0WeightGradient: 6 inputs × 2 panels, reduced over the batch rows.
                     private static void Layer0WeightGradientTile<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float delta, int first, int panel,
-                        ref float gradient)
+                        ref float input, global::System.IntPtr inputStride, int rows, ref float delta, int first,
+                        int panel, ref float gradient)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -1240,14 +1241,14 @@ namespace Company.Product.Models
 
                         // Inputs and panels past the last real one re-read the last real one; their results are
                         // not stored.
-                        nint k0 = first;
-                        nint k1 = global::System.Math.Min(first + 1, FanIn - 1);
-                        nint k2 = global::System.Math.Min(first + 2, FanIn - 1);
-                        nint k3 = global::System.Math.Min(first + 3, FanIn - 1);
-                        nint k4 = global::System.Math.Min(first + 4, FanIn - 1);
-                        nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
-                        nint panel0 = panel;
-                        nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+                        global::System.IntPtr k0 = first;
+                        global::System.IntPtr k1 = global::System.Math.Min(first + 1, FanIn - 1);
+                        global::System.IntPtr k2 = global::System.Math.Min(first + 2, FanIn - 1);
+                        global::System.IntPtr k3 = global::System.Math.Min(first + 3, FanIn - 1);
+                        global::System.IntPtr k4 = global::System.Math.Min(first + 4, FanIn - 1);
+                        global::System.IntPtr k5 = global::System.Math.Min(first + 5, FanIn - 1);
+                        global::System.IntPtr panel0 = panel;
+                        global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
                         TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
                         TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
                         TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -1255,7 +1256,7 @@ namespace Company.Product.Models
                         TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
                         TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-                        for (nint b = 0; b < rows; b++)
+                        for (global::System.IntPtr b = 0; b < rows; b++)
                         {
                             ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                                 ref input, b * inputStride);
@@ -1317,7 +1318,8 @@ namespace Company.Product.Models
                     /// TSimd says.
                     /// </summary>
                     private static void Layer1WeightGradient<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+                        ref float input, global::System.IntPtr inputStride, int rows, ref float delta,
+                        ref float gradient)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -1336,8 +1338,8 @@ namespace Company.Product.Models
 
                     // The tile of Layer1WeightGradient: 6 inputs × 2 panels, reduced over the batch rows.
                     private static void Layer1WeightGradientTile<TSimd, TVector>(
-                        ref float input, nint inputStride, int rows, ref float delta, int first, int panel,
-                        ref float gradient)
+                        ref float input, global::System.IntPtr inputStride, int rows, ref float delta, int first,
+                        int panel, ref float gradient)
                         where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
                         where TVector : struct
                     {
@@ -1348,14 +1350,14 @@ namespace Company.Product.Models
 
                         // Inputs and panels past the last real one re-read the last real one; their results are
                         // not stored.
-                        nint k0 = first;
-                        nint k1 = global::System.Math.Min(first + 1, FanIn - 1);
-                        nint k2 = global::System.Math.Min(first + 2, FanIn - 1);
-                        nint k3 = global::System.Math.Min(first + 3, FanIn - 1);
-                        nint k4 = global::System.Math.Min(first + 4, FanIn - 1);
-                        nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
-                        nint panel0 = panel;
-                        nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+                        global::System.IntPtr k0 = first;
+                        global::System.IntPtr k1 = global::System.Math.Min(first + 1, FanIn - 1);
+                        global::System.IntPtr k2 = global::System.Math.Min(first + 2, FanIn - 1);
+                        global::System.IntPtr k3 = global::System.Math.Min(first + 3, FanIn - 1);
+                        global::System.IntPtr k4 = global::System.Math.Min(first + 4, FanIn - 1);
+                        global::System.IntPtr k5 = global::System.Math.Min(first + 5, FanIn - 1);
+                        global::System.IntPtr panel0 = panel;
+                        global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
                         TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
                         TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
                         TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -1363,7 +1365,7 @@ namespace Company.Product.Models
                         TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
                         TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-                        for (nint b = 0; b < rows; b++)
+                        for (global::System.IntPtr b = 0; b < rows; b++)
                         {
                             ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                                 ref input, b * inputStride);
@@ -1439,7 +1441,7 @@ namespace Company.Product.Models
                             int count = global::System.Math.Min(6, rows - row);
                             ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                                 ref delta, row * DeltaStride);
-                            nint resultRows = (nint)row * ResultStride;
+                            global::System.IntPtr resultRows = (global::System.IntPtr)row * ResultStride;
                             for (int panel = 0; panel < panels; panel += 2)
                             {
                                 Layer1InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel,
@@ -1469,26 +1471,26 @@ namespace Company.Product.Models
 
                         // Rows and panels past the last real one re-read the last real one; their results are
                         // not stored.
-                        nint row0 = 0;
+                        global::System.IntPtr row0 = 0;
                         ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref delta, row0 * DeltaStride);
-                        nint row1 = global::System.Math.Min(1, rows - 1);
+                        global::System.IntPtr row1 = global::System.Math.Min(1, rows - 1);
                         ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref delta, row1 * DeltaStride);
-                        nint row2 = global::System.Math.Min(2, rows - 1);
+                        global::System.IntPtr row2 = global::System.Math.Min(2, rows - 1);
                         ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref delta, row2 * DeltaStride);
-                        nint row3 = global::System.Math.Min(3, rows - 1);
+                        global::System.IntPtr row3 = global::System.Math.Min(3, rows - 1);
                         ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref delta, row3 * DeltaStride);
-                        nint row4 = global::System.Math.Min(4, rows - 1);
+                        global::System.IntPtr row4 = global::System.Math.Min(4, rows - 1);
                         ref float delta4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref delta, row4 * DeltaStride);
-                        nint row5 = global::System.Math.Min(5, rows - 1);
+                        global::System.IntPtr row5 = global::System.Math.Min(5, rows - 1);
                         ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                             ref delta, row5 * DeltaStride);
-                        nint panel0 = panel;
-                        nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+                        global::System.IntPtr panel0 = panel;
+                        global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
                         TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
                         TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
                         TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -1496,7 +1498,7 @@ namespace Company.Product.Models
                         TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
                         TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-                        for (nint u = 0; u < Units; u++)
+                        for (global::System.IntPtr u = 0; u < Units; u++)
                         {
                             TVector w0 = TSimd.Load(ref weightRows, u * RowStride + panel0 * TSimd.Count);
                             TVector w1 = TSimd.Load(ref weightRows, u * RowStride + panel1 * TSimd.Count);

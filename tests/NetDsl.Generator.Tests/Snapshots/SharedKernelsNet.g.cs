@@ -159,7 +159,7 @@ namespace Samples
         // Draws every parameter in the canonical order, from counter-based random streams: one stream per layer.
         private static float[] Draw(ulong seed)
         {
-            var parameters = new float[ParameterCount];
+            float[] parameters = new float[ParameterCount];
             global::NetDsl.Initialization.Initializers.Fill(global::System.MemoryExtensions.AsSpan(parameters, 0, 4096),
                 64, 64, global::NetDsl.Init.HeNormal, new global::NetDsl.Initialization.InitParameters(), seed, 0);
             global::NetDsl.Initialization.Initializers.Fill(
@@ -185,7 +185,7 @@ namespace Samples
 
         private static global::NetDsl.Buffers.AlignedBuffer CreateStorage(ulong seed)
         {
-            var storage = new global::NetDsl.Buffers.AlignedBuffer(StorageLength);
+            global::NetDsl.Buffers.AlignedBuffer storage = new(StorageLength);
             Pack(Draw(seed), storage);
             return storage;
         }
@@ -286,7 +286,7 @@ namespace Samples
             {
                 int count = global::System.Math.Min(ChunkRows, rows - start);
                 ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(
-                    ref input, (nint)start * InputSize);
+                    ref input, (global::System.IntPtr)start * InputSize);
                 Layer0Forward<TSimd, TVector>(ref x, InputSize, count,
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Weights),
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer0Bias), ref none,
@@ -316,7 +316,8 @@ namespace Samples
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref parameters, Layer6Bias), ref none,
                     ref even, ref none, false);
                 global::NetDsl.Kernels.Rows.Copy(ref even, 16, count, OutputSize,
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)start * OutputSize));
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref output, (global::System.IntPtr)start * OutputSize));
             }
         }
 
@@ -533,7 +534,7 @@ namespace Samples
 
             private ref float Work(int perRowOffset)
                 => ref global::System.Runtime.CompilerServices.Unsafe.Add(
-                    ref _work.Start, (nint)_maxBatch * perRowOffset);
+                    ref _work.Start, (global::System.IntPtr)_maxBatch * perRowOffset);
 
             private global::System.ReadOnlySpan<float> Read(int perRowOffset, int rows)
                 => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
@@ -764,8 +765,8 @@ namespace Samples
         /// Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer0Forward<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -804,8 +805,8 @@ namespace Samples
 
         // The batch tile of Layer0Forward: 6 rows × 2 panels of 64 inputs, 12 accumulators.
         private static void Layer0ForwardTile<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -826,10 +827,10 @@ namespace Samples
                 ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = panel;
+            global::System.IntPtr panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel0 * FanIn * TSimd.Count);
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel1 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
@@ -840,7 +841,7 @@ namespace Samples
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-            for (nint k = 0; k < FanIn; k++)
+            for (global::System.IntPtr k = 0; k < FanIn; k++)
             {
                 TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                 TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -960,8 +961,8 @@ namespace Samples
 
         // The single-row tile of Layer0Forward: 1 row × 4 panels of 64 inputs, 4 accumulators.
         private static void Layer0ForwardRow<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -972,22 +973,22 @@ namespace Samples
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
-            nint panel0 = panel;
+            global::System.IntPtr panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel0 * FanIn * TSimd.Count);
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel1 * FanIn * TSimd.Count);
-            nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
+            global::System.IntPtr panel2 = global::System.Math.Min(panel + 2, panels - 1);
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel2 * FanIn * TSimd.Count);
-            nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
+            global::System.IntPtr panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel3 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-            for (nint k = 0; k < FanIn; k++)
+            for (global::System.IntPtr k = 0; k < FanIn; k++)
             {
                 TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                 TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -1039,8 +1040,8 @@ namespace Samples
         /// TSimd says.
         /// </summary>
         private static void Layer6Forward<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1079,8 +1080,8 @@ namespace Samples
 
         // The batch tile of Layer6Forward: 6 rows × 2 panels of 64 inputs, 12 accumulators.
         private static void Layer6ForwardTile<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1101,10 +1102,10 @@ namespace Samples
                 ref input, inputStride * global::System.Math.Min(4, rows - 1));
             ref float x5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref input, inputStride * global::System.Math.Min(5, rows - 1));
-            nint panel0 = panel;
+            global::System.IntPtr panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel0 * FanIn * TSimd.Count);
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel1 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
@@ -1115,7 +1116,7 @@ namespace Samples
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-            for (nint k = 0; k < FanIn; k++)
+            for (global::System.IntPtr k = 0; k < FanIn; k++)
             {
                 TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                 TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -1222,10 +1223,10 @@ namespace Samples
             // The activation, evaluated in double precision, runs over the stored tile while it is in L1: applied to
             // the registers, its out-of-line calls would make the JIT keep the accumulators on the stack throughout the
             // multiply-add loop above (measured: twice as slow).
-            nint lastPanel = global::System.Math.Min(panel + 2, panels);
+            global::System.IntPtr lastPanel = global::System.Math.Min(panel + 2, panels);
             for (int r = 0; r < rows; r++)
             {
-                for (nint p = panel; p < lastPanel; p++)
+                for (global::System.IntPtr p = panel; p < lastPanel; p++)
                 {
                     ref float slot = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                         ref output, r * OutputStride + p * TSimd.Count);
@@ -1237,8 +1238,8 @@ namespace Samples
 
         // The single-row tile of Layer6Forward: 1 row × 4 panels of 64 inputs, 4 accumulators.
         private static void Layer6ForwardRow<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float weights, ref float bias, ref float slopes, int panel,
-            ref float output, ref float preActivation, bool keep)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
+            ref float slopes, int panel, ref float output, ref float preActivation, bool keep)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1249,22 +1250,22 @@ namespace Samples
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
             ref float x0 = ref input;
-            nint panel0 = panel;
+            global::System.IntPtr panel0 = panel;
             ref float w0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel0 * FanIn * TSimd.Count);
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel1 * FanIn * TSimd.Count);
-            nint panel2 = global::System.Math.Min(panel + 2, panels - 1);
+            global::System.IntPtr panel2 = global::System.Math.Min(panel + 2, panels - 1);
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel2 * FanIn * TSimd.Count);
-            nint panel3 = global::System.Math.Min(panel + 3, panels - 1);
+            global::System.IntPtr panel3 = global::System.Math.Min(panel + 3, panels - 1);
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                 ref weights, panel3 * FanIn * TSimd.Count);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero;
 
             // Each weight vector feeds every row; each input is broadcast once and feeds every panel.
-            for (nint k = 0; k < FanIn; k++)
+            for (global::System.IntPtr k = 0; k < FanIn; k++)
             {
                 TVector b0 = TSimd.Load(ref w0, k * TSimd.Count);
                 TVector b1 = TSimd.Load(ref w1, k * TSimd.Count);
@@ -1303,10 +1304,10 @@ namespace Samples
             // The activation, evaluated in double precision, runs over the stored tile while it is in L1: applied to
             // the registers, its out-of-line calls would make the JIT keep the accumulators on the stack throughout the
             // multiply-add loop above (measured: twice as slow).
-            nint lastPanel = global::System.Math.Min(panel + 4, panels);
+            global::System.IntPtr lastPanel = global::System.Math.Min(panel + 4, panels);
             for (int r = 0; r < rows; r++)
             {
-                for (nint p = panel; p < lastPanel; p++)
+                for (global::System.IntPtr p = panel; p < lastPanel; p++)
                 {
                     ref float slot = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                         ref output, r * OutputStride + p * TSimd.Count);
@@ -1322,7 +1323,7 @@ namespace Samples
         /// per multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer0WeightGradient<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float delta, ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1341,7 +1342,8 @@ namespace Samples
 
         // The tile of Layer0WeightGradient: 6 inputs × 2 panels, reduced over the batch rows.
         private static void Layer0WeightGradientTile<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float delta, int first, int panel, ref float gradient)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float delta, int first, int panel,
+            ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1351,14 +1353,14 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Inputs and panels past the last real one re-read the last real one; their results are not stored.
-            nint k0 = first;
-            nint k1 = global::System.Math.Min(first + 1, FanIn - 1);
-            nint k2 = global::System.Math.Min(first + 2, FanIn - 1);
-            nint k3 = global::System.Math.Min(first + 3, FanIn - 1);
-            nint k4 = global::System.Math.Min(first + 4, FanIn - 1);
-            nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
-            nint panel0 = panel;
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr k0 = first;
+            global::System.IntPtr k1 = global::System.Math.Min(first + 1, FanIn - 1);
+            global::System.IntPtr k2 = global::System.Math.Min(first + 2, FanIn - 1);
+            global::System.IntPtr k3 = global::System.Math.Min(first + 3, FanIn - 1);
+            global::System.IntPtr k4 = global::System.Math.Min(first + 4, FanIn - 1);
+            global::System.IntPtr k5 = global::System.Math.Min(first + 5, FanIn - 1);
+            global::System.IntPtr panel0 = panel;
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -1366,7 +1368,7 @@ namespace Samples
             TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-            for (nint b = 0; b < rows; b++)
+            for (global::System.IntPtr b = 0; b < rows; b++)
             {
                 ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, b * inputStride);
                 TVector d0 = TSimd.Load(ref delta, b * DeltaStride + panel0 * TSimd.Count);
@@ -1426,7 +1428,7 @@ namespace Samples
         /// multiply-add; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer6WeightGradient<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float delta, ref float gradient)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float delta, ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1445,7 +1447,8 @@ namespace Samples
 
         // The tile of Layer6WeightGradient: 6 inputs × 2 panels, reduced over the batch rows.
         private static void Layer6WeightGradientTile<TSimd, TVector>(
-            ref float input, nint inputStride, int rows, ref float delta, int first, int panel, ref float gradient)
+            ref float input, global::System.IntPtr inputStride, int rows, ref float delta, int first, int panel,
+            ref float gradient)
             where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
             where TVector : struct
         {
@@ -1455,14 +1458,14 @@ namespace Samples
             int panels = (Units + TSimd.Count - 1) / TSimd.Count;
 
             // Inputs and panels past the last real one re-read the last real one; their results are not stored.
-            nint k0 = first;
-            nint k1 = global::System.Math.Min(first + 1, FanIn - 1);
-            nint k2 = global::System.Math.Min(first + 2, FanIn - 1);
-            nint k3 = global::System.Math.Min(first + 3, FanIn - 1);
-            nint k4 = global::System.Math.Min(first + 4, FanIn - 1);
-            nint k5 = global::System.Math.Min(first + 5, FanIn - 1);
-            nint panel0 = panel;
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr k0 = first;
+            global::System.IntPtr k1 = global::System.Math.Min(first + 1, FanIn - 1);
+            global::System.IntPtr k2 = global::System.Math.Min(first + 2, FanIn - 1);
+            global::System.IntPtr k3 = global::System.Math.Min(first + 3, FanIn - 1);
+            global::System.IntPtr k4 = global::System.Math.Min(first + 4, FanIn - 1);
+            global::System.IntPtr k5 = global::System.Math.Min(first + 5, FanIn - 1);
+            global::System.IntPtr panel0 = panel;
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -1470,7 +1473,7 @@ namespace Samples
             TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-            for (nint b = 0; b < rows; b++)
+            for (global::System.IntPtr b = 0; b < rows; b++)
             {
                 ref float x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, b * inputStride);
                 TVector d0 = TSimd.Load(ref delta, b * DeltaStride + panel0 * TSimd.Count);
@@ -1545,7 +1548,7 @@ namespace Samples
                 int count = global::System.Math.Min(6, rows - row);
                 ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                     ref delta, row * DeltaStride);
-                nint resultRows = (nint)row * ResultStride;
+                global::System.IntPtr resultRows = (global::System.IntPtr)row * ResultStride;
                 for (int panel = 0; panel < panels; panel += 2)
                 {
                     Layer1InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel,
@@ -1572,20 +1575,20 @@ namespace Samples
             int panels = (FanIn + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            nint row0 = 0;
+            global::System.IntPtr row0 = 0;
             ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row0 * DeltaStride);
-            nint row1 = global::System.Math.Min(1, rows - 1);
+            global::System.IntPtr row1 = global::System.Math.Min(1, rows - 1);
             ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row1 * DeltaStride);
-            nint row2 = global::System.Math.Min(2, rows - 1);
+            global::System.IntPtr row2 = global::System.Math.Min(2, rows - 1);
             ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row2 * DeltaStride);
-            nint row3 = global::System.Math.Min(3, rows - 1);
+            global::System.IntPtr row3 = global::System.Math.Min(3, rows - 1);
             ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row3 * DeltaStride);
-            nint row4 = global::System.Math.Min(4, rows - 1);
+            global::System.IntPtr row4 = global::System.Math.Min(4, rows - 1);
             ref float delta4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row4 * DeltaStride);
-            nint row5 = global::System.Math.Min(5, rows - 1);
+            global::System.IntPtr row5 = global::System.Math.Min(5, rows - 1);
             ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
-            nint panel0 = panel;
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel0 = panel;
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -1593,7 +1596,7 @@ namespace Samples
             TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-            for (nint u = 0; u < Units; u++)
+            for (global::System.IntPtr u = 0; u < Units; u++)
             {
                 TVector w0 = TSimd.Load(ref weightRows, u * RowStride + panel0 * TSimd.Count);
                 TVector w1 = TSimd.Load(ref weightRows, u * RowStride + panel1 * TSimd.Count);
@@ -1692,7 +1695,7 @@ namespace Samples
                 int count = global::System.Math.Min(6, rows - row);
                 ref float deltaRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(
                     ref delta, row * DeltaStride);
-                nint resultRows = (nint)row * ResultStride;
+                global::System.IntPtr resultRows = (global::System.IntPtr)row * ResultStride;
                 for (int panel = 0; panel < panels; panel += 2)
                 {
                     Layer6InputGradientTile<TSimd, TVector>(ref deltaRows, count, ref weightRows, panel,
@@ -1719,20 +1722,20 @@ namespace Samples
             int panels = (FanIn + TSimd.Count - 1) / TSimd.Count;
 
             // Rows and panels past the last real one re-read the last real one; their results are not stored.
-            nint row0 = 0;
+            global::System.IntPtr row0 = 0;
             ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row0 * DeltaStride);
-            nint row1 = global::System.Math.Min(1, rows - 1);
+            global::System.IntPtr row1 = global::System.Math.Min(1, rows - 1);
             ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row1 * DeltaStride);
-            nint row2 = global::System.Math.Min(2, rows - 1);
+            global::System.IntPtr row2 = global::System.Math.Min(2, rows - 1);
             ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row2 * DeltaStride);
-            nint row3 = global::System.Math.Min(3, rows - 1);
+            global::System.IntPtr row3 = global::System.Math.Min(3, rows - 1);
             ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row3 * DeltaStride);
-            nint row4 = global::System.Math.Min(4, rows - 1);
+            global::System.IntPtr row4 = global::System.Math.Min(4, rows - 1);
             ref float delta4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row4 * DeltaStride);
-            nint row5 = global::System.Math.Min(5, rows - 1);
+            global::System.IntPtr row5 = global::System.Math.Min(5, rows - 1);
             ref float delta5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, row5 * DeltaStride);
-            nint panel0 = panel;
-            nint panel1 = global::System.Math.Min(panel + 1, panels - 1);
+            global::System.IntPtr panel0 = panel;
+            global::System.IntPtr panel1 = global::System.Math.Min(panel + 1, panels - 1);
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero;
             TVector c10 = TSimd.Zero, c11 = TSimd.Zero;
             TVector c20 = TSimd.Zero, c21 = TSimd.Zero;
@@ -1740,7 +1743,7 @@ namespace Samples
             TVector c40 = TSimd.Zero, c41 = TSimd.Zero;
             TVector c50 = TSimd.Zero, c51 = TSimd.Zero;
 
-            for (nint u = 0; u < Units; u++)
+            for (global::System.IntPtr u = 0; u < Units; u++)
             {
                 TVector w0 = TSimd.Load(ref weightRows, u * RowStride + panel0 * TSimd.Count);
                 TVector w1 = TSimd.Load(ref weightRows, u * RowStride + panel1 * TSimd.Count);
