@@ -35,7 +35,7 @@ internal static class BackwardKernels
         writer.Line("/// </summary>");
         writer.Call(
             $"private static void {name}<TSimd, TVector>(",
-            ["ref float input", "nint inputStride", "int rows", "ref float delta", "ref float gradient"],
+            ["ref float input", $"{Names.IntPtr} inputStride", "int rows", "ref float delta", "ref float gradient"],
             ")",
             breakAfterHead: true);
         WriteConstraints(writer);
@@ -61,8 +61,8 @@ internal static class BackwardKernels
         writer.Call(
             $"private static void {name}Tile<TSimd, TVector>(",
             [
-                "ref float input", "nint inputStride", "int rows", "ref float delta", "int first", "int panel",
-                "ref float gradient",
+                "ref float input", $"{Names.IntPtr} inputStride", "int rows", "ref float delta", "int first",
+                "int panel", "ref float gradient",
             ],
             ")",
             breakAfterHead: true);
@@ -78,14 +78,14 @@ internal static class BackwardKernels
                 "Inputs and panels past the last real one re-read the last real one; their results are not stored.");
             for (int r = 0; r < TileRows; r++)
             {
-                writer.Line(
-                    r == 0 ? "nint k0 = first;" : $"nint k{r} = global::System.Math.Min(first + {r}, FanIn - 1);");
+                writer.Wrap(
+                    $"{Names.IntPtr} k{r} = ", r == 0 ? "first;" : $"global::System.Math.Min(first + {r}, FanIn - 1);");
             }
 
             WritePanels(writer);
             WriteAccumulators(writer);
             writer.Line();
-            using (writer.Block("for (nint b = 0; b < rows; b++)"))
+            using (writer.Block($"for ({Names.IntPtr} b = 0; b < rows; b++)"))
             {
                 writer.Call($"ref float x = ref {Names.Unsafe}.Add(", ["ref input", "b * inputStride"], ");");
                 for (int p = 0; p < TilePanels; p++)
@@ -152,7 +152,7 @@ internal static class BackwardKernels
             {
                 writer.Line("int count = global::System.Math.Min(" + Literals.Int(TileRows) + ", rows - row);");
                 writer.Call($"ref float deltaRows = ref {Names.Unsafe}.Add(", ["ref delta", "row * DeltaStride"], ");");
-                writer.Line("nint resultRows = (nint)row * ResultStride;");
+                writer.Line($"{Names.IntPtr} resultRows = ({Names.IntPtr})row * ResultStride;");
                 using (writer.Block($"for (int panel = 0; panel < panels; panel += {TilePanels})"))
                 {
                     writer.Call(
@@ -193,7 +193,7 @@ internal static class BackwardKernels
                 "Rows and panels past the last real one re-read the last real one; their results are not stored.");
             for (int r = 0; r < TileRows; r++)
             {
-                writer.Line(r == 0 ? "nint row0 = 0;" : $"nint row{r} = global::System.Math.Min({r}, rows - 1);");
+                writer.Wrap($"{Names.IntPtr} row{r} = ", r == 0 ? "0;" : $"global::System.Math.Min({r}, rows - 1);");
                 writer.Call(
                     $"ref float delta{r} = ref {Names.Unsafe}.Add(", ["ref delta", $"row{r} * DeltaStride"], ");");
             }
@@ -201,7 +201,7 @@ internal static class BackwardKernels
             WritePanels(writer);
             WriteAccumulators(writer);
             writer.Line();
-            using (writer.Block("for (nint u = 0; u < Units; u++)"))
+            using (writer.Block($"for ({Names.IntPtr} u = 0; u < Units; u++)"))
             {
                 for (int p = 0; p < TilePanels; p++)
                 {
@@ -271,16 +271,16 @@ internal static class BackwardKernels
             writer.Line($"const int Units = {layer.Units};");
             writer.Line($"const int Stride = {layer.PaddedUnits};");
             writer.Line("int panels = (Units + TSimd.Count - 1) / TSimd.Count;");
-            using (writer.Block("for (nint panel0 = 0; panel0 < panels; panel0++)"))
+            using (writer.Block($"for ({Names.IntPtr} panel0 = 0; panel0 < panels; panel0++)"))
             {
                 if (layer.HasSlopes)
                 {
                     writer.Line("TVector slopeSum0 = TSimd.Zero;");
                 }
 
-                using (writer.Block("for (nint row = 0; row < rows; row++)"))
+                using (writer.Block($"for ({Names.IntPtr} row = 0; row < rows; row++)"))
                 {
-                    writer.Line("nint offset = row * Stride + panel0 * TSimd.Count;");
+                    writer.Line($"{Names.IntPtr} offset = row * Stride + panel0 * TSimd.Count;");
                     writer.Line("TVector c = TSimd.Load(ref delta, offset);");
                     EmitDerivative(writer, layer, new[] { new Cell("c", "offset", null, 0) }, accumulateOutside: true);
                     writer.Line("TSimd.Store(c, ref delta, offset);");
@@ -385,8 +385,8 @@ internal static class BackwardKernels
     {
         for (int p = 0; p < TilePanels; p++)
         {
-            writer.Line(
-                p == 0 ? "nint panel0 = panel;" : $"nint panel{p} = global::System.Math.Min(panel + {p}, panels - 1);");
+            string index = p == 0 ? "panel;" : $"global::System.Math.Min(panel + {p}, panels - 1);";
+            writer.Wrap($"{Names.IntPtr} panel{p} = ", index);
         }
     }
 

@@ -57,7 +57,7 @@ internal static class ForwardKernels
         writer.Call(
             $"private static void {name}<TSimd, TVector>(",
             [
-                "ref float input", "nint inputStride", "int rows", "ref float weights", "ref float bias",
+                "ref float input", $"{Names.IntPtr} inputStride", "int rows", "ref float weights", "ref float bias",
                 "ref float slopes", "ref float output", "ref float preActivation", "bool keep",
             ],
             ")",
@@ -144,7 +144,7 @@ internal static class ForwardKernels
         writer.Call(
             $"private static void {name}{suffix}<TSimd, TVector>(",
             [
-                "ref float input", "nint inputStride", "int rows", "ref float weights", "ref float bias",
+                "ref float input", $"{Names.IntPtr} inputStride", "int rows", "ref float weights", "ref float bias",
                 "ref float slopes", "int panel", "ref float output", "ref float preActivation", "bool keep",
             ],
             ")",
@@ -172,9 +172,9 @@ internal static class ForwardKernels
 
             for (int p = 0; p < panels; p++)
             {
-                writer.Line(p == 0
-                    ? "nint panel0 = panel;"
-                    : $"nint panel{p} = global::System.Math.Min(panel + {p}, panels - 1);");
+                writer.Wrap(
+                    $"{Names.IntPtr} panel{p} = ",
+                    p == 0 ? "panel;" : $"global::System.Math.Min(panel + {p}, panels - 1);");
                 writer.Call(
                     $"ref float w{p} = ref {Names.Unsafe}.Add(",
                     ["ref weights", $"panel{p} * FanIn * TSimd.Count"],
@@ -185,7 +185,7 @@ internal static class ForwardKernels
             writer.Line();
 
             writer.Line("// Each weight vector feeds every row; each input is broadcast once and feeds every panel.");
-            using (writer.Block("for (nint k = 0; k < FanIn; k++)"))
+            using (writer.Block($"for ({Names.IntPtr} k = 0; k < FanIn; k++)"))
             {
                 for (int p = 0; p < panels; p++)
                 {
@@ -254,10 +254,11 @@ internal static class ForwardKernels
         writer.Comment("The activation, evaluated in double precision, runs over the stored tile while it is in L1: "
             + "applied to the registers, its out-of-line calls would make the JIT keep the accumulators on the stack "
             + "throughout the multiply-add loop above (measured: twice as slow).");
-        writer.Line($"nint lastPanel = global::System.Math.Min(panel + {Literals.Int(panels)}, panels);");
+        writer.Wrap(
+            $"{Names.IntPtr} lastPanel = ", $"global::System.Math.Min(panel + {Literals.Int(panels)}, panels);");
         using (writer.Block("for (int r = 0; r < rows; r++)"))
         {
-            using (writer.Block("for (nint p = panel; p < lastPanel; p++)"))
+            using (writer.Block($"for ({Names.IntPtr} p = panel; p < lastPanel; p++)"))
             {
                 writer.Call(
                     $"ref float slot = ref {Names.Unsafe}.Add(",

@@ -2,6 +2,11 @@ namespace NetDsl.Generator.Emit;
 
 /// <summary>Every framework and runtime name the generated code uses, fully qualified with <c>global::</c> so that no
 /// user type or alias can capture it.</summary>
+/// <remarks>
+/// User names reach the generated code in other ways too, and the emitters avoid them: parameter names are string
+/// literals, not <c>nameof</c>, which a user's method called <c>nameof</c> in the network or around it would capture;
+/// no local is declared with <c>var</c>, which a user type called <c>var</c> would take over.
+/// </remarks>
 internal static class Names
 {
     public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
@@ -11,6 +16,10 @@ internal static class Names
     public const string Span = "global::System.Span<float>";
 
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
+
+    /// <summary>The native integer of offsets and loop counters, by its type name: a user type called <c>nint</c>
+    /// would take the keyword's place.</summary>
+    public const string IntPtr = "global::System.IntPtr";
 
     public const string ArgumentException = "global::System.ArgumentException";
 
@@ -49,6 +58,10 @@ internal static class Names
     public const string Gradients = "global::NetDsl.Kernels.Gradients";
 
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCodeAttribute";
+
+    /// <summary>A doc reference to a generated method names its parameter types: the user may overload the method,
+    /// and a bare name then matches every overload (CS0419, an error under TreatWarningsAsErrors).</summary>
+    public const string ExportParametersCref = "ExportParameters(global::System.Span{float})";
 
     public const string Version = "0.1.0";
 

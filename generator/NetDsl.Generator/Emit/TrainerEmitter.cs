@@ -125,13 +125,13 @@ internal static class TrainerEmitter
         {
             writer.Line("_network = network;");
             writer.Wrap(
-                "_optimizer = optimizer ", "?? throw new global::System.ArgumentNullException(nameof(optimizer));");
+                "_optimizer = optimizer ", "?? throw new global::System.ArgumentNullException(\"optimizer\");");
             using (writer.Block("if (maxBatchSize < 1 || (long)maxBatchSize * WorkPerRow > int.MaxValue - 64)"))
             {
                 writer.Call(
                     "throw new global::System.ArgumentOutOfRangeException(",
                     [
-                        "nameof(maxBatchSize)", "maxBatchSize",
+                        "\"maxBatchSize\"", "maxBatchSize",
                         "$\"The batch must hold between 1 and {(int.MaxValue - 64) / WorkPerRow} rows.\"",
                     ],
                     ");");
@@ -143,7 +143,7 @@ internal static class TrainerEmitter
             {
                 writer.Call(
                     "throw new global::System.ArgumentException(",
-                    ["\"The optimizer's state does not fit in one array.\"", "nameof(optimizer)"],
+                    ["\"The optimizer's state does not fit in one array.\"", "\"optimizer\""],
                     ");");
             }
 
@@ -237,7 +237,7 @@ internal static class TrainerEmitter
         using (writer.Block())
         {
             writer.Line("int rows = CheckRows(inputs, _maxBatch);");
-            writer.Line("RequireLength(targets.Length, (long)rows * OutputSize, nameof(targets));");
+            writer.Line("RequireLength(targets.Length, (long)rows * OutputSize, \"targets\");");
             writer.Line("ForwardPass(inputs, rows);");
             (string loss, string[] arguments) = TargetLoss(spec, "rows", "targets", scaled: true);
             writer.Call($"double total = {loss}(", arguments, ");");
@@ -259,7 +259,7 @@ internal static class TrainerEmitter
         writer.Line("/// <inheritdoc/>");
         using (writer.Block($"public void ExportGradients({Names.Span} destination)"))
         {
-            writer.Line("RequireLength(destination.Length, ParameterCount, nameof(destination));");
+            writer.Line("RequireLength(destination.Length, ParameterCount, \"destination\");");
             writer.Line("Unpack(_gradients, destination);");
         }
 
@@ -344,7 +344,7 @@ internal static class TrainerEmitter
                 _ => null,
             };
             writer.Line("int total = CheckRows(inputs, int.MaxValue);");
-            writer.Line("RequireLength(targets.Length, (long)total * OutputSize, nameof(targets));");
+            writer.Line("RequireLength(targets.Length, (long)total * OutputSize, \"targets\");");
             writer.Line("double loss = 0;");
             if (count is not null)
             {
@@ -394,7 +394,7 @@ internal static class TrainerEmitter
                     [
                         "$\"Expected 1 to {limit} rows of InputSize = {InputSize} floats, "
                             + "got {inputs.Length} floats.\"",
-                        "nameof(inputs)",
+                        "\"inputs\"",
                     ],
                     ");");
             }
@@ -410,7 +410,7 @@ internal static class TrainerEmitter
             {
                 writer.Call(
                     "throw new global::System.ArgumentException(",
-                    ["$\"Expected {rows} labels, one per row, got {labels.Length}.\"", "nameof(labels)"],
+                    ["$\"Expected {rows} labels, one per row, got {labels.Length}.\"", "\"labels\""],
                     ");");
             }
 
@@ -422,7 +422,7 @@ internal static class TrainerEmitter
                     writer.Call(
                         "throw new global::System.ArgumentOutOfRangeException(",
                         [
-                            "nameof(labels)", "labels[i]",
+                            "\"labels\"", "labels[i]",
                             "$\"The label of row {i} is {labels[i]}, not a class index from 0 to {OutputSize - 1}.\"",
                         ],
                         ");");
@@ -434,7 +434,7 @@ internal static class TrainerEmitter
         writer.Arrow(
             "private ref float Work(int perRowOffset)",
             "ref " + Names.Unsafe + ".Add(",
-            ["ref _work.Start", "(nint)_maxBatch * perRowOffset"],
+            ["ref _work.Start", $"({Names.IntPtr})_maxBatch * perRowOffset"],
             ");");
         writer.Line();
         writer.Arrow(
@@ -457,11 +457,11 @@ internal static class TrainerEmitter
             {
                 writer.Call(
                     "throw new global::System.ArgumentOutOfRangeException(",
-                    ["nameof(layer)", "layer", "$\"The network has {LayerCount} layers.\""],
+                    ["\"layer\"", "layer", "$\"The network has {LayerCount} layers.\""],
                     ");");
             }
 
-            writer.Line("RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], nameof(destination));");
+            writer.Line("RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], \"destination\");");
             writer.Call(
                 $"{Names.Rows}.Copy(",
                 [
