@@ -30,8 +30,8 @@ internal static class KnownNames
     };
 
     /// <summary>The generated methods of a network, each with its number of type parameters and its parameter types
-    /// as Roslyn displays them. A user's method of the same name is an overload unless both match; every other
-    /// generated name admits no user member at all.</summary>
+    /// as Roslyn displays them, a by-reference one as <c>ref</c> whatever its ref kind. A user's method of the same
+    /// name is an overload unless both match; every other generated name admits no user member at all.</summary>
     public static readonly (string Name, int Arity, string[] Parameters)[] GeneratedMethods =
     {
         ("Initialize", 0, new[] { "ulong" }),

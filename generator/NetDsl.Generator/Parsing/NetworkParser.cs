@@ -432,9 +432,10 @@ internal static class NetworkParser
     /// </summary>
     internal static bool IsGeneratedSignature(IMethodSymbol method)
     {
+        // C# tells overloads apart by whether a parameter is passed by reference, not by how: 'in' next to by-value is
+        // an overload, 'out' next to 'ref' is a clash. So every ref kind counts as 'ref'.
         string[] parameters = method.Parameters
-            .Select(p => (p.RefKind == RefKind.Ref ? "ref " : p.RefKind == RefKind.Out ? "out " : "")
-                + p.Type.ToDisplayString())
+            .Select(p => (p.RefKind == RefKind.None ? "" : "ref ") + p.Type.ToDisplayString())
             .ToArray();
         return KnownNames.GeneratedMethods.Any(
                 g => g.Name == method.Name && g.Arity == method.Arity && g.Parameters.SequenceEqual(parameters))
