@@ -50,6 +50,14 @@ internal static class KnownNames
         ("Run", 2, new[] { "ref float", "int", "ref float" }),
     };
 
+    public const string NetworkInterface = "NetDsl.INetwork";
+
+    /// <summary>The members of INetwork the generated code implements explicitly (the class's own members of those
+    /// names are constants, or return the concrete trainer): a user's explicit implementation would be a second.
+    /// </summary>
+    public static readonly string[] ExplicitlyImplemented =
+        { "InputSize", "OutputSize", "ParameterCount", "Description", "CreateTrainer" };
+
     /// <summary>The type parameters of every per-layer kernel (TSimd, TVector): a user's method of a kernel's name
     /// with as many type parameters is refused whatever its parameters, a conservative rule for names no user needs.
     /// </summary>

@@ -211,6 +211,16 @@ public sealed class GeneratorErrorTests
         => AssertError(marked, "NDSL0018", message, "rename it");
 
     [Theory]
+    [InlineData("NetworkDescription INetwork.[|Description|] => null!;", "'INetwork.Description' collides with a member NetDsl generates in the network 'Net'")]
+    [InlineData("int INetwork.[|InputSize|] => 3;", "'INetwork.InputSize' collides")]
+    [InlineData("ITrainer INetwork.[|CreateTrainer|](IOptimizer optimizer, int maxBatchSize) => null!;", "'INetwork.CreateTrainer' collides")]
+    public void NDSL0018_an_explicit_implementation_the_generated_code_already_has(string member, string message)
+        => AssertError(
+            "using NetDsl; using NetDsl.Training; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { "
+                + member + " }",
+            "NDSL0018", message, "remove it, the generated code implements");
+
+    [Theory]
     [InlineData("using NetDsl; [Input(2)] [Dense(2, Act.ReLU)] public partial class BaseNet { } [Input(3)] [Dense(2, Act.ReLU)] public partial class Net : [|BaseNet|] { }", "'Net' inherits 'InputSize' from 'BaseNet'")]
     [InlineData("using NetDsl; public class Base { public string Description => \"mine\"; } [Input(3)] [Dense(2, Act.ReLU)] public partial class Net : [|Base|] { }", "'Net' inherits 'Description' from 'Base'")]
     [InlineData("using NetDsl; using System; public class Base { protected void Forward(ReadOnlySpan<float> x, Span<float> y) { } } public class Middle : Base { } [Input(3)] [Dense(2, Act.ReLU)] public partial class Net : [|Middle|], IDisposable { public void Dispose() { } }", "'Net' inherits 'Forward' from 'Base'")]
@@ -327,9 +337,26 @@ public sealed class GeneratorErrorTests
                 foreach (ISymbol member in type.GetMembers().Where(m
                     => !m.IsImplicitlyDeclared && m.Locations.Any(l => generatedTrees.Contains(l.SourceTree!))))
                 {
+                    // An explicit implementation takes no name of its own, but a user's second one clashes.
+                    ISymbol? implemented = member switch
+                    {
+                        IPropertySymbol property => property.ExplicitInterfaceImplementations.SingleOrDefault(),
+                        IMethodSymbol explicitMethod
+                            => explicitMethod.ExplicitInterfaceImplementations.SingleOrDefault(),
+                        _ => null,
+                    };
+                    if (implemented is not null && member is not IMethodSymbol { AssociatedSymbol: not null })
+                    {
+                        Assert.True(
+                            implemented.ContainingType.ToDisplayString() == KnownNames.NetworkInterface
+                                && Array.IndexOf(KnownNames.ExplicitlyImplemented, implemented.Name) >= 0,
+                            $"{type.Name}.{member.Name} is generated but NDSL0018 does not guard it");
+                        continue;
+                    }
+
                     if (member.Name.Contains('.') || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
                     {
-                        continue; // Explicit interface implementations and accessors take no name of their own.
+                        continue; // Accessors take no name of their own.
                     }
 
                     // A method is guarded by its signature (a user's overload stays allowed), anything else by its
@@ -372,6 +399,9 @@ public sealed class GeneratorErrorTests
                 public void Forward(in ReadOnlySpan<float> input, Span<float> output) => Forward(input, output);
 
                 public static string Run() => "mine";
+
+                // INetwork.Initialize is implemented implicitly by the generated method, so an explicit one is allowed.
+                void INetwork.Initialize(ulong seed) => Initialize(seed + 1);
             }
 
             [Input(3)]

@@ -320,8 +320,9 @@ internal static class NetworkParser
     /// <summary>
     /// Reports the user's members that the generated code would collide with (CS0102, CS0111 in a file the user cannot
     /// edit): in a network any member named like a generated one, except methods that overload a generated method
-    /// with other parameter types; in a family (<paramref name="variants"/> given) a member named Variants, or named
-    /// like a variant and not a class (a partial class of that name extends the variant).
+    /// with other parameter types, and any explicit implementation of an INetwork member the generated code
+    /// implements explicitly (CS8646); in a family (<paramref name="variants"/> given) a member named Variants, or
+    /// named like a variant and not a class (a partial class of that name extends the variant).
     /// </summary>
     private static bool CheckMemberNames(
         INamedTypeSymbol type, List<string>? variants, List<DiagnosticInfo> diagnostics)
@@ -330,18 +331,46 @@ internal static class NetworkParser
         foreach (ISymbol member in type.GetMembers())
         {
             Location? location = member.Locations.FirstOrDefault(l => l.IsInSource);
-            if (member.IsImplicitlyDeclared || location is null || IsGenerated(member) || !Clashes(member, variants))
+            if (member.IsImplicitlyDeclared || location is null || IsGenerated(member))
             {
                 continue;
             }
 
-            diagnostics.Add(Diagnostic(
-                DiagnosticDescriptors.MemberNameClash, location, member.Name, type.Name,
-                variants is null ? "network" : "family"));
-            clean = false;
+            string kind = variants is null ? "network" : "family";
+            if (variants is null && GeneratedExplicitImplementation(member) is { } implemented)
+            {
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.MemberNameClash, location, implemented, type.Name, kind,
+                    $"remove it, the generated code implements {implemented} already"));
+                clean = false;
+            }
+            else if (Clashes(member, variants))
+            {
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.MemberNameClash, location, member.Name, type.Name, kind,
+                    "rename it (a method may still overload a generated method with other parameter types)"));
+                clean = false;
+            }
         }
 
         return clean;
+    }
+
+    /// <summary>The INetwork member, as <c>INetwork.Description</c>, that <paramref name="member"/> explicitly
+    /// implements when the generated code implements it explicitly too; otherwise null.</summary>
+    private static string? GeneratedExplicitImplementation(ISymbol member)
+    {
+        IEnumerable<ISymbol> implemented = member switch
+        {
+            IPropertySymbol property => property.ExplicitInterfaceImplementations,
+            IMethodSymbol method => method.ExplicitInterfaceImplementations,
+            IEventSymbol @event => @event.ExplicitInterfaceImplementations,
+            _ => Enumerable.Empty<ISymbol>(),
+        };
+        ISymbol? generated = implemented.FirstOrDefault(i
+            => i.ContainingType.ToDisplayString() == KnownNames.NetworkInterface
+                && System.Array.IndexOf(KnownNames.ExplicitlyImplemented, i.Name) >= 0);
+        return generated is null ? null : generated.ContainingType.Name + "." + generated.Name;
     }
 
     /// <summary>
