@@ -290,6 +290,11 @@ public sealed class GeneratorErrorTests
     [Theory]
     [InlineData("[Input(3)] [Dense(4, Act.ReLU)] [Dense(2, Act.Softmax)] public partial class")]
     [InlineData("public partial class { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }")]
+    [InlineData("namespace { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }")]
+    [InlineData("namespace A. { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }")]
+    [InlineData("namespace A.B { namespace { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } } }")]
+    [InlineData("namespace ; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { }")]
+    [InlineData("namespace A.; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] static partial class Lab { }")]
     public void A_declaration_still_being_typed_generates_nothing_and_adds_no_error(string declaration)
     {
         // The compiler reports the missing name; a generated file would only add errors the user cannot act on.
@@ -298,6 +303,10 @@ public sealed class GeneratorErrorTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Equal([BystanderHint], run.HintNames);
+        Assert.Contains(run.CompilationDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.All(
+            run.CompilationDiagnostics,
+            d => Assert.Equal(GeneratorHarness.SourcePath(0), d.Location.SourceTree?.FilePath));
     }
 
     [Fact]

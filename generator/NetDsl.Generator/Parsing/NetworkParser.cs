@@ -407,8 +407,9 @@ internal static class NetworkParser
         return true;
     }
 
-    /// <summary>True while the user is still typing a declaration: the type or a container has no name yet, which
-    /// the compiler reports; generating for it would only add errors in a generated file.</summary>
+    /// <summary>True while the user is still typing a declaration: the type, a container or an enclosing namespace
+    /// (<c>namespace {</c>, <c>namespace A. {</c>) has no name yet, which the compiler reports; generating for it would
+    /// only add errors in a generated file.</summary>
     private static bool HasMissingName(INamedTypeSymbol type)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
@@ -420,7 +421,19 @@ internal static class NetworkParser
             }
         }
 
-        return false;
+        for (INamespaceSymbol? current = type.ContainingNamespace;
+            current is { IsGlobalNamespace: false };
+            current = current.ContainingNamespace)
+        {
+            if (current.Name.Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return type.DeclaringSyntaxReferences.Select(r => r.GetSyntax())
+            .SelectMany(d => d.Ancestors().OfType<BaseNamespaceDeclarationSyntax>())
+            .Any(n => n.Name.IsMissing || n.Name.DescendantTokens().Any(t => t.IsMissing));
     }
 
     /// <summary>True for a member of NetDsl's own output, which the analyzer sees beside the user's: its partial
