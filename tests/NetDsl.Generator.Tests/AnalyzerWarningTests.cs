@@ -24,9 +24,42 @@ public sealed class AnalyzerWarningTests
     [InlineData("[Dense(4, [|Init.Zeros|], Act.ReLU)] [Dense(2, Act.Softmax)]", "HeNormal", "Layer 0 is a hidden layer initialized with Zeros", "use HeNormal")]
     [InlineData("[Dense(4, [|Init.Ones|], Act.Tanh)] [Dense(2, Act.Softmax)]", "GlorotUniform", "initialized with Ones", "use GlorotUniform")]
     [InlineData("[Dense(4, Act.SELU)] [Dense(4, [|Init.Constant|], Act.SELU, Value = 0.5)] [Dense(2, Act.Linear)]", "LeCunNormal", "Layer 1 is a hidden layer initialized with Constant", "use LeCunNormal")]
+    [InlineData("[Dense(4, [|Init.Orthogonal|], Act.ReLU, Gain = 0)] [Dense(2, Act.Softmax)]", "HeNormal", "Layer 0 is a hidden layer initialized with Orthogonal, Gain = 0:", "use HeNormal")]
+    [InlineData("[Dense(4, [|Init.Orthogonal|], Act.Tanh, Gain = -1e-50)] [Dense(2, Act.Softmax)]", "GlorotUniform", "initialized with Orthogonal, Gain = -1E-50:")]
+    [InlineData("[Dense(4, [|Init.Normal|], Act.Tanh, Mean = 1, Std = 1e-9)] [Dense(2, Act.Softmax)]", "GlorotUniform", "initialized with Normal, Mean = 1 and Std = 1E-09, a single value as floats:")]
+    [InlineData("[Dense(4, [|Init.TruncatedNormal|], Act.ReLU, Mean = -3, Std = 1e-8)] [Dense(2, Act.Softmax)]", "HeNormal", "initialized with TruncatedNormal, Mean = -3 and Std = 1E-08")]
     public void NDSL1001_identical_starting_weights_on_a_hidden_layer(
         string layers, string suggested, params string[] message)
         => AssertWarning(layers, "NDSL1001", suggested, message);
+
+    /// <summary>NDSL1001's rule for initializers that draw at random agrees with what the runtime draws: where it
+    /// warns, all 4,096 weights are one float; the cases beside them draw several.</summary>
+    [Theory]
+    [InlineData(Init.Orthogonal, 0.0, 0.0, 0.05, true)]
+    [InlineData(Init.Orthogonal, -1e-47, 0.0, 0.05, true)]
+    [InlineData(Init.Orthogonal, 1e-46, 0.0, 0.05, true)]
+    [InlineData(Init.Orthogonal, 1e-30, 0.0, 0.05, false)]
+    [InlineData(Init.Orthogonal, 1.0, 0.0, 0.05, false)]
+    [InlineData(Init.Normal, 1.0, 1.0, 1e-9, true)]
+    [InlineData(Init.Normal, 1.0, 1e6, 1e-3, true)]
+    [InlineData(Init.Normal, 1.0, 1.0, 1e-6, false)]
+    [InlineData(Init.Normal, 1.0, 0.0, 1e-30, false)]
+    [InlineData(Init.TruncatedNormal, 1.0, -3.0, 1e-8, true)]
+    [InlineData(Init.TruncatedNormal, 1.0, -3.0, 1e-5, false)]
+    [InlineData(Init.TruncatedNormal, 1.0, 0.0, 0.05, false)]
+    public void NDSL1001_warns_where_the_runtime_draws_a_single_value(
+        Init init, double gain, double mean, double std, bool identical)
+    {
+        var layer = new LayerSpec(64, 64, (InitKind)init, ActKind.Tanh, 0, 0, -0.05, 0.05, mean, std, gain, 0);
+        var weights = new float[64 * 64];
+        var parameters = new NetDsl.Initialization.InitParameters(Mean: mean, Std: std, Gain: gain);
+
+        NetDsl.Initialization.Initializers.Fill(weights, 64, 64, init, parameters, seed: 0, layer: 0);
+
+        Assert.Equal(identical, Traits.DrawsIdenticalWeights(layer));
+        Assert.Equal(identical, weights.Distinct().Count() == 1);
+        Assert.Equal(NetDsl.Initialization.Initializers.TruncatedStdRatio, Traits.TruncatedStdRatio);
+    }
 
     [Theory]
     [InlineData("[Dense(4, [|Init.He|], Act.Tanh)] [Dense(2, Act.Softmax)]", "GlorotNormal", "HeNormal is derived for ReLU", "Tanh zeroes none", "use GlorotNormal")]
@@ -84,6 +117,7 @@ public sealed class AnalyzerWarningTests
     [InlineData("[Dense(8, Init.GlorotNormal, Act.Tanh)] [Dense(8, Init.Xavier, Act.Sigmoid)] [Dense(1, Init.Zeros, Act.Linear)]")] // constant only on the output
     [InlineData("[Dense(8, Init.LeCunNormal, Act.SELU)] [Dense(1, Init.Constant, Act.Linear, Value = 0.5, Bias = 1)]")]
     [InlineData("[Dense(8, Init.Uniform, Act.Tanh, Min = -0.1, Max = 0.1)] [Dense(8, Init.Normal, Act.Tanh, Mean = 0.1, Std = 0.2)] [Dense(8, Init.TruncatedNormal, Act.Tanh, Std = 0.2)] [Dense(8, Init.Orthogonal, Act.Tanh, Gain = 2)]")]
+    [InlineData("[Dense(8, Init.Orthogonal, Act.Tanh, Gain = 0.5)] [Dense(8, Init.Normal, Act.Tanh, Mean = 1, Std = 1e-3)] [Dense(1, Init.Orthogonal, Act.Linear, Gain = 0)]")] // zero gain only on the output
     [InlineData("[Dense(3, Act.Softmax)] [Loss(Loss.CrossEntropy)]")]
     [InlineData("[Dense(3, Act.Sigmoid)] [Loss(Loss.Auto)]")]
     [InlineData("[Dense(3, Act.Linear)] [Loss(Loss.MeanSquaredError)]")]

@@ -56,12 +56,13 @@ internal static class ModelRules
     {
         InitKind init = layer.Init;
         ActKind activation = layer.Activation;
-        if (hidden && Traits.IsConstant(init))
+        bool identical = Traits.DrawsIdenticalWeights(layer);
+        if (hidden && identical)
         {
             InitKind better = Traits.RecommendedInit(activation);
             return Suggest(
                 DiagnosticDescriptors.SymmetricHiddenWeights, dense, better,
-                index.ToString(CultureInfo.InvariantCulture), init.ToString(), better.ToString());
+                index.ToString(CultureInfo.InvariantCulture), IdenticalWeights(layer), better.ToString());
         }
 
         if (Traits.IsHe(init) && activation is ActKind.Sigmoid or ActKind.Tanh)
@@ -84,7 +85,7 @@ internal static class ModelRules
                 nameof(InitKind.LeCunNormal));
         }
 
-        if (activation is ActKind.LeakyReLU or ActKind.PReLU && !Traits.IsHe(init) && !Traits.IsConstant(init))
+        if (activation is ActKind.LeakyReLU or ActKind.PReLU && !Traits.IsHe(init) && !identical)
         {
             InitKind better =
                 init is InitKind.GlorotUniform or InitKind.LeCunUniform or InitKind.Uniform or InitKind.TorchDefault
@@ -107,6 +108,17 @@ internal static class ModelRules
 
         return null;
     }
+
+    /// <summary>How a layer's weights come to be identical, for NDSL1001: the initializer, and the arguments that
+    /// collapse it where it draws at random.</summary>
+    private static string IdenticalWeights(LayerSpec layer) => layer.Init switch
+    {
+        InitKind.Orthogonal => $"Orthogonal, Gain = {NetworkParser.Format(layer.Gain)}",
+        InitKind.Normal or InitKind.TruncatedNormal
+            => $"{layer.Init}, Mean = {NetworkParser.Format(layer.Mean)} and Std = {NetworkParser.Format(layer.Std)}, "
+                + "a single value as floats",
+        _ => layer.Init.ToString(),
+    };
 
     private static IEnumerable<DiagnosticInfo> UnusedArguments(LayerSpec layer, AttributeData dense)
     {
