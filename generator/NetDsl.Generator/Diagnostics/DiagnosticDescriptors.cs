@@ -136,7 +136,8 @@ internal static class DiagnosticDescriptors
         "NDSL0019",
         "Base type has a member named like a generated member",
         "'{0}' inherits '{1}' from '{2}', and the member NetDsl generates under that name would hide it: derive "
-            + "'{0}' from another type (a network cannot derive from a network), or rename the member in '{2}'");
+            + "'{0}' from another type (a network cannot derive from a network, nor a family from a family), or "
+            + "rename the member in '{2}'");
 
     /// <summary>Message: "NetDsl's generated code needs C# 11 ...".</summary>
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
