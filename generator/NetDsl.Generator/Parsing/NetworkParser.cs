@@ -159,6 +159,7 @@ internal static class NetworkParser
         if (CheckFamilyNames(type, variants.Select(v => v.Name).ToList(), diagnostics))
         {
             result.Family = new FamilySpec(ns, containers, name, keyword, variants.ToEquatableArray());
+            diagnostics.AddRange(ModelRules.FamilyWarnings(variants, attributes));
         }
     }
 
