@@ -229,7 +229,8 @@ public sealed class GeneratorErrorTests
     public void NDSL0018_a_family_member_that_collides_with_Variants_or_a_variant(string member, string message)
         => AssertError(
             "using NetDsl; [Input(3)] [Dense(4)] [Dense(2, Init.GlorotUniform, Act.Softmax)] "
-                + "[Grid(new[] { Init.HeNormal }, new[] { Act.ReLU })] public static partial class Lab { " + member + " }",
+                + "[Grid(new[] { Init.HeNormal }, new[] { Act.ReLU })] public static partial class Lab { "
+                + member + " }",
             "NDSL0018", message);
 
     [Fact]
