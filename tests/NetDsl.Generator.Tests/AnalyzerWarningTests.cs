@@ -24,9 +24,42 @@ public sealed class AnalyzerWarningTests
     [InlineData("[Dense(4, [|Init.Zeros|], Act.ReLU)] [Dense(2, Act.Softmax)]", "HeNormal", "Layer 0 is a hidden layer initialized with Zeros", "use HeNormal")]
     [InlineData("[Dense(4, [|Init.Ones|], Act.Tanh)] [Dense(2, Act.Softmax)]", "GlorotUniform", "initialized with Ones", "use GlorotUniform")]
     [InlineData("[Dense(4, Act.SELU)] [Dense(4, [|Init.Constant|], Act.SELU, Value = 0.5)] [Dense(2, Act.Linear)]", "LeCunNormal", "Layer 1 is a hidden layer initialized with Constant", "use LeCunNormal")]
+    [InlineData("[Dense(4, [|Init.Orthogonal|], Act.ReLU, Gain = 0)] [Dense(2, Act.Softmax)]", "HeNormal", "Layer 0 is a hidden layer initialized with Orthogonal, Gain = 0:", "use HeNormal")]
+    [InlineData("[Dense(4, [|Init.Orthogonal|], Act.Tanh, Gain = -1e-50)] [Dense(2, Act.Softmax)]", "GlorotUniform", "initialized with Orthogonal, Gain = -1E-50:")]
+    [InlineData("[Dense(4, [|Init.Normal|], Act.Tanh, Mean = 1, Std = 1e-9)] [Dense(2, Act.Softmax)]", "GlorotUniform", "initialized with Normal, Mean = 1 and Std = 1E-09, a single value as floats:")]
+    [InlineData("[Dense(4, [|Init.TruncatedNormal|], Act.ReLU, Mean = -3, Std = 1e-8)] [Dense(2, Act.Softmax)]", "HeNormal", "initialized with TruncatedNormal, Mean = -3 and Std = 1E-08")]
     public void NDSL1001_identical_starting_weights_on_a_hidden_layer(
         string layers, string suggested, params string[] message)
         => AssertWarning(layers, "NDSL1001", suggested, message);
+
+    /// <summary>NDSL1001's rule for initializers that draw at random agrees with what the runtime draws: where it
+    /// warns, all 4,096 weights are one float; the cases beside them draw several.</summary>
+    [Theory]
+    [InlineData(Init.Orthogonal, 0.0, 0.0, 0.05, true)]
+    [InlineData(Init.Orthogonal, -1e-47, 0.0, 0.05, true)]
+    [InlineData(Init.Orthogonal, 1e-46, 0.0, 0.05, true)]
+    [InlineData(Init.Orthogonal, 1e-30, 0.0, 0.05, false)]
+    [InlineData(Init.Orthogonal, 1.0, 0.0, 0.05, false)]
+    [InlineData(Init.Normal, 1.0, 1.0, 1e-9, true)]
+    [InlineData(Init.Normal, 1.0, 1e6, 1e-3, true)]
+    [InlineData(Init.Normal, 1.0, 1.0, 1e-6, false)]
+    [InlineData(Init.Normal, 1.0, 0.0, 1e-30, false)]
+    [InlineData(Init.TruncatedNormal, 1.0, -3.0, 1e-8, true)]
+    [InlineData(Init.TruncatedNormal, 1.0, -3.0, 1e-5, false)]
+    [InlineData(Init.TruncatedNormal, 1.0, 0.0, 0.05, false)]
+    public void NDSL1001_warns_where_the_runtime_draws_a_single_value(
+        Init init, double gain, double mean, double std, bool identical)
+    {
+        var layer = new LayerSpec(64, 64, (InitKind)init, ActKind.Tanh, 0, 0, -0.05, 0.05, mean, std, gain, 0);
+        var weights = new float[64 * 64];
+        var parameters = new NetDsl.Initialization.InitParameters(Mean: mean, Std: std, Gain: gain);
+
+        NetDsl.Initialization.Initializers.Fill(weights, 64, 64, init, parameters, seed: 0, layer: 0);
+
+        Assert.Equal(identical, Traits.DrawsIdenticalWeights(layer));
+        Assert.Equal(identical, weights.Distinct().Count() == 1);
+        Assert.Equal(NetDsl.Initialization.Initializers.TruncatedStdRatio, Traits.TruncatedStdRatio);
+    }
 
     [Theory]
     [InlineData("[Dense(4, [|Init.He|], Act.Tanh)] [Dense(2, Act.Softmax)]", "GlorotNormal", "HeNormal is derived for ReLU", "Tanh zeroes none", "use GlorotNormal")]
@@ -76,6 +109,69 @@ public sealed class AnalyzerWarningTests
     public void NDSL1007_mean_squared_error_on_a_saturating_output(string layers, params string[] message)
         => AssertWarning(layers, "NDSL1007", suggested: null, message);
 
+    /// <summary>A family's own warnings, once for the family and not once per variant (here four), whether or not the
+    /// analyzer sees the generated code beside the user's.</summary>
+    [Theory]
+    [InlineData("[Dense(4)] [Dense(2, Init.GlorotUniform, Act.Softmax, [|Std = 0.1|])]", "NDSL1006", "Std has no effect on a layer with GlorotUniform: remove it")]
+    [InlineData("[Dense(4, Init.He, Act.ReLU, [|Alpha = 0.2|])] [Dense(3)] [Dense(2, Act.Softmax)]", "NDSL1006", "Alpha has no effect on a layer with ReLU:")]
+    [InlineData("[Dense(4, [|Alpha = 0.2|])] [Dense(2, Act.Softmax)]", "NDSL1006", "Alpha has no effect on a layer with ReLU or Tanh:")]
+    [InlineData("[Dense(4, [|Gain = 2|])] [Dense(2, Act.Softmax)]", "NDSL1006", "Gain has no effect on a layer with HeNormal or Zeros:")]
+    [InlineData("[Dense(4)] [Dense(2, Act.Softmax)] [[|Loss(Loss.MeanSquaredError)|]]", "NDSL1007", "Mean squared error on Softmax outputs", "use the CrossEntropy loss")]
+    public void A_family_gets_its_warnings_once(string layers, string id, params string[] message)
+    {
+        const string grid = "new[] { Init.HeNormal, Init.Zeros }, new[] { Act.ReLU, Act.Tanh }";
+        Markup markup = Markup.Parse(Family(layers, grid));
+
+        ImmutableArray<Diagnostic> warnings =
+            GeneratorHarness.Analyze(GeneratorHarness.Compile(Settings, markup.Source));
+        GeneratorRun run = GeneratorHarness.Run(Settings, markup.Source).AssertDidNotThrow();
+
+        Diagnostic warning = Assert.Single(warnings);
+        Assert.Equal(id, warning.Id);
+        Assert.Equal(markup.Span, warning.Location.SourceSpan);
+        string shown = warning.GetMessage(CultureInfo.InvariantCulture);
+        Assert.All(message, fragment => Assert.Contains(fragment, shown));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(["Samples.Lab.g.cs"], run.HintNames);
+
+        // The IDE's analyzer sees the generated variants and Variants too: they must not pass for the user's own.
+        Diagnostic seen = Assert.Single(GeneratorHarness.Analyze(run.Output));
+        Assert.Equal((id, markup.Span), (seen.Id, seen.Location.SourceSpan));
+    }
+
+    /// <summary>What a family compares on purpose, and arguments some variant uses: no warning.</summary>
+    [Theory]
+    [InlineData("[Dense(4, Init.Zeros, Act.ReLU)] [Dense(4)] [Dense(2, Act.Softmax)]", "new[] { Init.HeNormal, Init.GlorotUniform }, new[] { Act.Tanh, Act.SELU }")] // NDSL1001-NDSL1004
+    [InlineData("[Dense(4)] [Dense(4)] [Dense(4)] [Dense(2, Act.Softmax)]", "new[] { Init.GlorotUniform, Init.Normal }, new[] { Act.ReLU, Act.LeakyReLU }")] // NDSL1003, NDSL1005
+    [InlineData("[Dense(4, Alpha = 0.2)] [Dense(2, Act.Softmax)]", "new[] { Init.HeNormal }, new[] { Act.ReLU, Act.LeakyReLU }")]
+    [InlineData("[Dense(4, Std = 0.1)] [Dense(2, Act.Softmax)]", "new[] { Init.HeNormal, Init.TruncatedNormal }, new[] { Act.ReLU }")]
+    [InlineData("[Dense(4)] [Dense(2)] [Loss(Loss.MeanSquaredError)]", "new[] { Init.HeNormal }, new[] { Act.Sigmoid, Act.Tanh }")] // no loss suits every output
+    public void A_family_gets_no_warning_for_what_it_compares(string layers, string grid)
+    {
+        string source = Family(layers, grid);
+
+        ImmutableArray<Diagnostic> warnings = GeneratorHarness.Analyze(GeneratorHarness.Compile(Settings, source));
+        GeneratorRun run = GeneratorHarness.Run(Settings, source).AssertDidNotThrow();
+
+        Assert.True(warnings.IsEmpty, warnings.Describe());
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(GeneratorHarness.Analyze(run.Output));
+    }
+
+    [Fact]
+    public void A_family_whose_every_output_is_Sigmoid_gets_NDSL1007()
+    {
+        Markup markup = Markup.Parse(Family(
+            "[Dense(4)] [Dense(2)] [[|Loss(Loss.MeanSquaredError)|]]", "new[] { Init.He }, new[] { Act.Sigmoid }"));
+
+        Diagnostic warning =
+            Assert.Single(GeneratorHarness.Analyze(GeneratorHarness.Compile(Settings, markup.Source)));
+
+        Assert.Equal("NDSL1007", warning.Id);
+        Assert.Equal(markup.Span, warning.Location.SourceSpan);
+        Assert.Contains("use the BinaryCrossEntropy loss", warning.GetMessage(CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Networks written as recommended: no warning.</summary>
     [Theory]
     [InlineData("[Dense(8, Init.GlorotUniform, Act.ReLU)] [Dense(8, Init.LeCunNormal, Act.ReLU)] [Dense(2, Act.Softmax)]")] // shallow: 2 ReLU layers
@@ -84,6 +180,7 @@ public sealed class AnalyzerWarningTests
     [InlineData("[Dense(8, Init.GlorotNormal, Act.Tanh)] [Dense(8, Init.Xavier, Act.Sigmoid)] [Dense(1, Init.Zeros, Act.Linear)]")] // constant only on the output
     [InlineData("[Dense(8, Init.LeCunNormal, Act.SELU)] [Dense(1, Init.Constant, Act.Linear, Value = 0.5, Bias = 1)]")]
     [InlineData("[Dense(8, Init.Uniform, Act.Tanh, Min = -0.1, Max = 0.1)] [Dense(8, Init.Normal, Act.Tanh, Mean = 0.1, Std = 0.2)] [Dense(8, Init.TruncatedNormal, Act.Tanh, Std = 0.2)] [Dense(8, Init.Orthogonal, Act.Tanh, Gain = 2)]")]
+    [InlineData("[Dense(8, Init.Orthogonal, Act.Tanh, Gain = 0.5)] [Dense(8, Init.Normal, Act.Tanh, Mean = 1, Std = 1e-3)] [Dense(1, Init.Orthogonal, Act.Linear, Gain = 0)]")] // zero gain only on the output
     [InlineData("[Dense(3, Act.Softmax)] [Loss(Loss.CrossEntropy)]")]
     [InlineData("[Dense(3, Act.Sigmoid)] [Loss(Loss.Auto)]")]
     [InlineData("[Dense(3, Act.Linear)] [Loss(Loss.MeanSquaredError)]")]
@@ -253,6 +350,25 @@ public sealed class AnalyzerWarningTests
             Assert.NotEmpty(d.Title.ToString(CultureInfo.InvariantCulture));
         });
     }
+
+    /// <summary>A family of <paramref name="layers"/> over <paramref name="grid"/>, with an extension of a variant
+    /// that some of the grids have (extending one is allowed and changes nothing about warnings).</summary>
+    private static string Family(string layers, string grid) => $$"""
+        using NetDsl;
+
+        namespace Samples;
+
+        [Input(3)]
+        {{layers}}
+        [Grid({{grid}})]
+        internal static partial class Lab
+        {
+            public partial class HeNormalReLU
+            {
+                public string Label => "extended";
+            }
+        }
+        """;
 
     private static string Network(string layers) => $$"""
         using NetDsl;

@@ -35,6 +35,8 @@ public sealed class CodeFixTests
     [InlineData("NDSL1001", "[Dense(64, Init.Zeros, Act.ReLU)]", "[Dense(64, Init.HeNormal, Act.ReLU)]", "HeNormal")]
     [InlineData("NDSL1001", "[Dense(64, Init.Constant, Act.Tanh, Value = 0.5)]", "[Dense(64, Init.GlorotUniform, Act.Tanh)]", "GlorotUniform")]
     [InlineData("NDSL1001", "[Dense(64, Init.Constant, Act.Tanh, Bias = 0.1, Value = 0.5)]", "[Dense(64, Init.GlorotUniform, Act.Tanh, Bias = 0.1)]", "GlorotUniform")]
+    [InlineData("NDSL1001", "[Dense(64, Init.Orthogonal, Act.Tanh, Gain = 0)]", "[Dense(64, Init.GlorotUniform, Act.Tanh)]", "GlorotUniform")]
+    [InlineData("NDSL1001", "[Dense(64, Init.Normal, Act.ReLU, Mean = 1, Std = 1e-9)]", "[Dense(64, Init.HeNormal, Act.ReLU)]", "HeNormal")]
     [InlineData("NDSL1005", "[Dense(64, Init.Normal, Act.LeakyReLU, Mean = 0.1, Alpha = 0.2, Std = 0.02)]", "[Dense(64, Init.HeNormal, Act.LeakyReLU, Alpha = 0.2)]", "HeNormal")]
     [InlineData("NDSL1003", "[Dense(64, Init.Xavier, Act.ReLU)] [Dense(64, Act.ReLU)] [Dense(64, Act.ReLU)]", "[Dense(64, Init.HeUniform, Act.ReLU)] [Dense(64, Act.ReLU)] [Dense(64, Act.ReLU)]", "HeUniform")]
     [InlineData("NDSL1003", "[Dense(64, Init.LeCunNormal, Act.ReLU)] [Dense(64, Act.ReLU)] [Dense(64, Act.ReLU)]", "[Dense(64, Init.HeNormal, Act.ReLU)] [Dense(64, Act.ReLU)] [Dense(64, Act.ReLU)]", "HeNormal")]

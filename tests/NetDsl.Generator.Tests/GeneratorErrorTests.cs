@@ -197,6 +197,7 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Trainer|] { }", "'Trainer' is also the name")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Layer12Forward|] { }", "'Layer12Forward' is also the name")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class [|Variants|] { }", "inside the family")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.Zeros, Init.He }, new[] { Act.ReLU })] public static partial class [|HeNormalReLU|] { }", "'HeNormalReLU' is also the name of a member NetDsl generates inside the family")]
     public void NDSL0017_a_type_named_like_a_generated_member(string marked, string message)
         => AssertError(marked, "NDSL0017", message, "rename the type");
 
@@ -208,12 +209,70 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { const int [|Layer0Bias|] = 1; }", "'Layer0Bias' collides")]
     [InlineData("using NetDsl; using System; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public void [|Forward|](ReadOnlySpan<float> x, Span<float> y) { } }", "'Forward' collides")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|](ref float a, int b, ref float c) { } }", "'Run' collides")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|](out float a, int b, in float c) { a = c; } }", "'Run' collides")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class Lab { public static int [|Variants|] => 0; }", "in the family 'Lab'")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class Lab { public struct [|HeNormalReLU|] { } }", "'HeNormalReLU' collides")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|]<A, B>(ref float i, int r, ref float o) where A : struct where B : struct { } }", "'Run' collides")]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private static void [|Layer0Forward|]<A, B>() { } }", "'Layer0Forward' collides")]
     public void NDSL0018_a_member_named_like_a_generated_member(string marked, string message)
         => AssertError(marked, "NDSL0018", message, "rename it");
+
+    /// <summary>Members of a family that collide with Variants or a variant, and extensions of a variant that
+    /// cannot extend it or collide with its members; each case is inside <c>static partial class Lab</c>.</summary>
+    [Theory]
+    [InlineData("public partial record [|HeNormalReLU|] { }", "'HeNormalReLU' collides with a member NetDsl generates in the family 'Lab': the variant is a public sealed class and this declaration is a record; write 'public partial class HeNormalReLU' to add members to the variant, or rename it")]
+    [InlineData("static partial class [|HeNormalReLU|] { }", "this declaration is static;")]
+    [InlineData("internal partial class [|HeNormalReLU|] { }", "this declaration is internal;")]
+    [InlineData("public abstract partial class [|HeNormalReLU|] { }", "this declaration is abstract;")]
+    [InlineData("public class [|HeNormalReLU|] { }", "this declaration is not partial;")]
+    [InlineData("public partial struct [|HeNormalReLU|] { }", "this declaration is a struct;")]
+    [InlineData("public enum [|HeNormalReLU|] { A }", "this declaration is an enum;")]
+    [InlineData("public static int [|HeNormalReLU|] => 0;", "'HeNormalReLU' collides with a member NetDsl generates in the family 'Lab': rename it")]
+    [InlineData("public partial class [|HeNormalReLU|] { public HeNormalReLU(int seed) { } }", "Variants creates the variant with 'new HeNormalReLU()', which no constructor of this declaration accepts; add a public constructor without parameters, or rename it")]
+    [InlineData("public partial class HeNormalReLU { public string [|Description|] => \"mine\"; }", "'Description' collides with a member NetDsl generates in the variant 'HeNormalReLU': rename it")]
+    [InlineData("public partial class HeNormalReLU { private void [|Forward|](System.ReadOnlySpan<float> x, System.Span<float> y) { } }", "'Forward' collides")]
+    [InlineData("public partial class HeNormalReLU { NetworkDescription INetwork.[|Description|] => null!; }", "'INetwork.Description' collides with a member NetDsl generates in the variant 'HeNormalReLU': remove it")]
+    public void NDSL0018_a_family_member_that_collides_with_Variants_or_a_variant(string member, string message)
+        => AssertError(
+            "using NetDsl; [Input(3)] [Dense(4)] [Dense(2, Init.GlorotUniform, Act.Softmax)] "
+                + "[Grid(new[] { Init.HeNormal }, new[] { Act.ReLU })] public static partial class Lab { "
+                + member + " }",
+            "NDSL0018", message);
+
+    [Fact]
+    public void NDSL0018_a_variant_declared_as_a_network_of_its_own()
+    {
+        // The nested network is valid on its own and still generated; the family that would declare it again is not.
+        Markup markup = Markup.Parse("""
+            using NetDsl;
+
+            [Input(3)] [Dense(4)] [Dense(2, Init.GlorotUniform, Act.Softmax)]
+            [Grid(new[] { Init.HeNormal }, new[] { Act.ReLU })]
+            public static partial class Lab
+            {
+                [Input(3)] [Dense(2, Act.ReLU)] public partial class [|HeNormalReLU|] { }
+            }
+            """);
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, markup.Source).AssertDidNotThrow();
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("NDSL0018", diagnostic.Id);
+        Assert.Equal(markup.Span, diagnostic.Location.SourceSpan);
+        Assert.Contains("has an [Input] of its own", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(["Lab+HeNormalReLU.g.cs"], run.HintNames);
+        Assert.DoesNotContain(run.AllDiagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id != "NDSL0018");
+    }
+
+    [Theory]
+    [InlineData("NetworkDescription INetwork.[|Description|] => null!;", "'INetwork.Description' collides with a member NetDsl generates in the network 'Net'")]
+    [InlineData("int INetwork.[|InputSize|] => 3;", "'INetwork.InputSize' collides")]
+    [InlineData("ITrainer INetwork.[|CreateTrainer|](IOptimizer optimizer, int maxBatchSize) => null!;", "'INetwork.CreateTrainer' collides")]
+    public void NDSL0018_an_explicit_implementation_the_generated_code_already_has(string member, string message)
+        => AssertError(
+            "using NetDsl; using NetDsl.Training; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { "
+                + member + " }",
+            "NDSL0018", message, "remove it, the generated code implements");
 
     [Theory]
     [InlineData("using NetDsl; [Input(2)] [Dense(2, Act.ReLU)] public partial class BaseNet { } [Input(3)] [Dense(2, Act.ReLU)] public partial class Net : [|BaseNet|] { }", "'Net' inherits 'InputSize' from 'BaseNet'")]
@@ -233,6 +292,28 @@ public sealed class GeneratorErrorTests
         Assert.Contains("derive 'Net' from another type", shown);
         Assert.DoesNotContain(
             run.HintNames, hint => hint.EndsWith(".Net.g.cs", StringComparison.Ordinal) || hint == "Net.g.cs");
+    }
+
+    [Theory]
+    [InlineData("public class B { public int HeNormalReLU; } [G] public partial class Lab : [|B|] { }", "'Lab' inherits 'HeNormalReLU' from 'B'")]
+    [InlineData("public class B { public static int Variants => 0; } [G] public partial class Lab : [|B|] { }", "'Lab' inherits 'Variants' from 'B'")]
+    [InlineData("public class B { protected class HeNormalReLU { } } public class M : B { } [G] public partial class Lab : [|M|] { }", "'Lab' inherits 'HeNormalReLU' from 'B'")]
+    [InlineData("[G] public partial class Base { } [G] public partial class Lab : [|Base|] { }", "'Lab' inherits 'Variants' from 'Base'", "nor a family from a family")]
+    [InlineData("public class B { public void Forward(ReadOnlySpan<float> x, Span<float> y) { } } [G] public static partial class Lab { public partial class HeNormalReLU : [|B|] { } }", "'HeNormalReLU' inherits 'Forward' from 'B'")]
+    public void NDSL0019_a_base_type_member_named_like_a_member_of_a_family(string marked, params string[] message)
+    {
+        // [G] stands for a family's attributes. A base family is valid and generated; only the derived one is refused.
+        const string family = "[Input(3)] [Dense(4)] [Dense(2, Init.GlorotUniform, Act.Softmax)] "
+            + "[Grid(new[] { Init.HeNormal }, new[] { Act.ReLU })]";
+        Markup markup = Markup.Parse("using NetDsl; using System; " + marked.Replace("[G]", family));
+        GeneratorRun run = GeneratorHarness.Run(Settings, markup.Source).AssertDidNotThrow();
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("NDSL0019", diagnostic.Id);
+        Assert.Equal(markup.Span, diagnostic.Location.SourceSpan);
+        string shown = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        Assert.All(message, fragment => Assert.Contains(fragment, shown));
+        Assert.DoesNotContain("Lab.g.cs", run.HintNames);
     }
 
     [Fact]
@@ -293,6 +374,11 @@ public sealed class GeneratorErrorTests
     [Theory]
     [InlineData("[Input(3)] [Dense(4, Act.ReLU)] [Dense(2, Act.Softmax)] public partial class")]
     [InlineData("public partial class { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }")]
+    [InlineData("namespace { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }")]
+    [InlineData("namespace A. { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }")]
+    [InlineData("namespace A.B { namespace { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } } }")]
+    [InlineData("namespace ; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { }")]
+    [InlineData("namespace A.; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] static partial class Lab { }")]
     public void A_declaration_still_being_typed_generates_nothing_and_adds_no_error(string declaration)
     {
         // The compiler reports the missing name; a generated file would only add errors the user cannot act on.
@@ -301,6 +387,10 @@ public sealed class GeneratorErrorTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Equal([BystanderHint], run.HintNames);
+        Assert.Contains(run.CompilationDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.All(
+            run.CompilationDiagnostics,
+            d => Assert.Equal(GeneratorHarness.SourcePath(0), d.Location.SourceTree?.FilePath));
     }
 
     [Fact]
@@ -340,9 +430,26 @@ public sealed class GeneratorErrorTests
                 foreach (ISymbol member in type.GetMembers().Where(m
                     => !m.IsImplicitlyDeclared && m.Locations.Any(l => generatedTrees.Contains(l.SourceTree!))))
                 {
+                    // An explicit implementation takes no name of its own, but a user's second one clashes.
+                    ISymbol? implemented = member switch
+                    {
+                        IPropertySymbol property => property.ExplicitInterfaceImplementations.SingleOrDefault(),
+                        IMethodSymbol explicitMethod
+                            => explicitMethod.ExplicitInterfaceImplementations.SingleOrDefault(),
+                        _ => null,
+                    };
+                    if (implemented is not null && member is not IMethodSymbol { AssociatedSymbol: not null })
+                    {
+                        Assert.True(
+                            implemented.ContainingType.ToDisplayString() == KnownNames.NetworkInterface
+                                && Array.IndexOf(KnownNames.ExplicitlyImplemented, implemented.Name) >= 0,
+                            $"{type.Name}.{member.Name} is generated but NDSL0018 does not guard it");
+                        continue;
+                    }
+
                     if (member.Name.Contains('.') || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
                     {
-                        continue; // Explicit interface implementations and accessors take no name of their own.
+                        continue; // Accessors take no name of their own.
                     }
 
                     // A method is guarded by its signature (a user's overload stays allowed), anything else by its
@@ -381,19 +488,55 @@ public sealed class GeneratorErrorTests
 
                 public void Initialize() => Initialize(42);
 
+                // 'in' against the generated by-value parameter: an overload, which calls without 'in' do not pick.
+                public void Forward(in ReadOnlySpan<float> input, Span<float> output) => Forward(input, output);
+
                 public static string Run() => "mine";
+
+                // INetwork.Initialize is implemented implicitly by the generated method, so an explicit one is allowed.
+                void INetwork.Initialize(ulong seed) => Initialize(seed + 1);
             }
 
             [Input(3)]
             [Dense(2)] [Dense(2, Init.Xavier, Act.Softmax)]
-            [Grid(new[] { Init.He }, new[] { Act.ReLU })]
+            [Grid(new[] { Init.He }, new[] { Act.ReLU, Act.Tanh })]
             internal static partial class Lab
             {
-                public sealed partial class HeNormalReLU
+                public sealed partial class HeNormalReLU : Labelled
                 {
-                    public string Label => "the He variant";
+                    public HeNormalReLU() => Label = "the He variant";
+
+                    public float[] Forward(float[] input) => input;
                 }
+
+                partial class HeNormalTanh
+                {
+                    public HeNormalTanh(string label = "tanh") => Label = label;
+
+                    public string? Label { get; }
+                }
+
+                // Another arity is another type.
+                public sealed class HeNormalReLU<T> { }
             }
+
+            public class Labelled
+            {
+                public string? Label { get; protected set; }
+
+                private int Description => 0;
+            }
+
+            // A network and a family generate no member name in common, so either may derive from the other.
+            [Input(3)] [Dense(2, Act.Softmax)] internal partial class Derived : Family { }
+
+            [Input(3)] [Dense(2)] [Dense(2, Init.Xavier, Act.Softmax)]
+            [Grid(new[] { Init.He }, new[] { Act.ReLU })]
+            internal partial class Family { }
+
+            [Input(3)] [Dense(2)] [Dense(2, Init.Xavier, Act.Softmax)]
+            [Grid(new[] { Init.He }, new[] { Act.ReLU })]
+            internal partial class FamilyOfNet : Net { }
             """;
 
         GeneratorHarness.Run(Settings, source).AssertClean();

@@ -124,19 +124,20 @@ internal static class DiagnosticDescriptors
         "'{0}' is also the name of a member NetDsl generates inside the {1}, "
             + "and a member cannot share its type's name: rename the type");
 
-    /// <summary>Message: "'{0}' collides with a member NetDsl generates in the {2} '{1}' ...".</summary>
+    /// <summary>Message: "'{0}' collides with a member NetDsl generates in the {2} '{1}': {3}", where {3} says what
+    /// to write instead (rename it; remove a second explicit implementation).</summary>
     public static readonly DiagnosticDescriptor MemberNameClash = Error(
         "NDSL0018",
         "Member named like a generated member",
-        "'{0}' collides with a member NetDsl generates in the {2} '{1}': rename it (a "
-            + "method may still overload a generated method with other parameter types)");
+        "'{0}' collides with a member NetDsl generates in the {2} '{1}': {3}");
 
     /// <summary>Message: "'{0}' inherits '{1}' from '{2}' ...".</summary>
     public static readonly DiagnosticDescriptor InheritedNameClash = Error(
         "NDSL0019",
         "Base type has a member named like a generated member",
         "'{0}' inherits '{1}' from '{2}', and the member NetDsl generates under that name would hide it: derive "
-            + "'{0}' from another type (a network cannot derive from a network), or rename the member in '{2}'");
+            + "'{0}' from another type (a network cannot derive from a network, nor a family from a family), or "
+            + "rename the member in '{2}'");
 
     /// <summary>Message: "NetDsl's generated code needs C# 11 ...".</summary>
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(

@@ -13,8 +13,31 @@ internal static class Traits
     public static bool IsReluFamily(ActKind activation)
         => activation is ActKind.ReLU or ActKind.LeakyReLU or ActKind.PReLU;
 
-    /// <summary>Initializers that give every unit of a layer the same weights.</summary>
-    public static bool IsConstant(InitKind init) => init is InitKind.Zeros or InitKind.Ones or InitKind.Constant;
+    /// <summary>The runtime's <c>Initializers.TruncatedStdRatio</c>: truncated draws use σ = Std / this, cut at ±2σ.
+    /// </summary>
+    public const double TruncatedStdRatio = 0.87962566103423978;
+
+    /// <summary>The largest |z| of the runtime's standard normal draws: Marsaglia's polar method on a 2^-53 grid
+    /// returns at most √(−2 ln s) with s ≥ 2^-105, about 12.07.</summary>
+    public const double MaxStandardNormal = 12.1;
+
+    /// <summary>True when every weight of the layer starts as the same float: the constant initializers, and
+    /// parameters that collapse a distribution to one value (Orthogonal with Gain 0, a Normal or TruncatedNormal
+    /// whose Std vanishes next to its Mean once rounded to float). The weights are drawn in double and rounded once,
+    /// and rounding is monotonic: when both ends of the range round to one float, so does every draw.</summary>
+    public static bool DrawsIdenticalWeights(LayerSpec layer) => layer.Init switch
+    {
+        InitKind.Zeros or InitKind.Ones or InitKind.Constant => true,
+
+        // Orthogonal entries are at most 1 in magnitude, so a gain that rounds to 0 gives 0 everywhere.
+        InitKind.Orthogonal => (float)layer.Gain == 0,
+        InitKind.Normal => RoundsToOneFloat(layer.Mean, MaxStandardNormal * layer.Std),
+        InitKind.TruncatedNormal => RoundsToOneFloat(layer.Mean, 2 * layer.Std / TruncatedStdRatio),
+        _ => false,
+    };
+
+    private static bool RoundsToOneFloat(double mean, double spread)
+        => (float)(mean - spread) == (float)(mean + spread);
 
     public static bool IsHe(InitKind init) => init is InitKind.HeNormal or InitKind.HeUniform;
 

@@ -34,21 +34,55 @@ internal static class ModelRules
                 yield return pairing;
             }
 
-            foreach (DiagnosticInfo unused in UnusedArguments(layer, dense))
+            foreach (DiagnosticInfo unused in UnusedArguments(new[] { layer }, dense))
             {
                 yield return unused;
             }
         }
 
-        ActKind last = spec.Layers[spec.Layers.Count - 1].Activation;
-        if (attributes.Loss is not null
-            && spec.Loss == LossKind.MeanSquaredError
-            && last is ActKind.Softmax or ActKind.Sigmoid)
+        if (SlowLoss(new[] { spec }, attributes) is { } slow)
         {
-            string better = last == ActKind.Softmax ? "CrossEntropy" : "BinaryCrossEntropy";
-            yield return NetworkParser.Diagnostic(
-                DiagnosticDescriptors.SlowLossPair, NetworkParser.Syntax(attributes.Loss), last.ToString(), better);
+            yield return slow;
         }
+    }
+
+    /// <summary>A [Grid] family's warnings, each reported once for the family: NDSL1006 for a named argument that no
+    /// variant's layer uses, NDSL1007 for mean squared error on an output activation that every variant shares. The
+    /// pairings (NDSL1001-NDSL1005) are what a family compares, bad ones included, so they are not reported.</summary>
+    public static IEnumerable<DiagnosticInfo> FamilyWarnings(
+        IReadOnlyList<NetworkSpec> variants, NetworkAttributes attributes)
+    {
+        for (int index = 0; index < attributes.Dense.Count; index++)
+        {
+            foreach (DiagnosticInfo unused in
+                UnusedArguments(variants.Select(v => v.Layers[index]).ToList(), attributes.Dense[index]))
+            {
+                yield return unused;
+            }
+        }
+
+        if (SlowLoss(variants, attributes) is { } slow)
+        {
+            yield return slow;
+        }
+    }
+
+    /// <summary>NDSL1007 when the [Loss] names mean squared error and every network's output is Softmax, or every
+    /// one Sigmoid: only then does one other loss suit them all.</summary>
+    private static DiagnosticInfo? SlowLoss(IReadOnlyList<NetworkSpec> networks, NetworkAttributes attributes)
+    {
+        ActKind last = networks[0].Layers[networks[0].Layers.Count - 1].Activation;
+        if (attributes.Loss is null
+            || last is not (ActKind.Softmax or ActKind.Sigmoid)
+            || networks.Any(n => n.Loss != LossKind.MeanSquaredError
+                || n.Layers[n.Layers.Count - 1].Activation != last))
+        {
+            return null;
+        }
+
+        string better = last == ActKind.Softmax ? "CrossEntropy" : "BinaryCrossEntropy";
+        return NetworkParser.Diagnostic(
+            DiagnosticDescriptors.SlowLossPair, NetworkParser.Syntax(attributes.Loss), last.ToString(), better);
     }
 
     private static DiagnosticInfo? InitPairing(
@@ -56,12 +90,13 @@ internal static class ModelRules
     {
         InitKind init = layer.Init;
         ActKind activation = layer.Activation;
-        if (hidden && Traits.IsConstant(init))
+        bool identical = Traits.DrawsIdenticalWeights(layer);
+        if (hidden && identical)
         {
             InitKind better = Traits.RecommendedInit(activation);
             return Suggest(
                 DiagnosticDescriptors.SymmetricHiddenWeights, dense, better,
-                index.ToString(CultureInfo.InvariantCulture), init.ToString(), better.ToString());
+                index.ToString(CultureInfo.InvariantCulture), IdenticalWeights(layer), better.ToString());
         }
 
         if (Traits.IsHe(init) && activation is ActKind.Sigmoid or ActKind.Tanh)
@@ -84,7 +119,7 @@ internal static class ModelRules
                 nameof(InitKind.LeCunNormal));
         }
 
-        if (activation is ActKind.LeakyReLU or ActKind.PReLU && !Traits.IsHe(init) && !Traits.IsConstant(init))
+        if (activation is ActKind.LeakyReLU or ActKind.PReLU && !Traits.IsHe(init) && !identical)
         {
             InitKind better =
                 init is InitKind.GlorotUniform or InitKind.LeCunUniform or InitKind.Uniform or InitKind.TorchDefault
@@ -108,28 +143,45 @@ internal static class ModelRules
         return null;
     }
 
-    private static IEnumerable<DiagnosticInfo> UnusedArguments(LayerSpec layer, AttributeData dense)
+    /// <summary>How a layer's weights come to be identical, for NDSL1001: the initializer, and the arguments that
+    /// collapse it where it draws at random.</summary>
+    private static string IdenticalWeights(LayerSpec layer) => layer.Init switch
+    {
+        InitKind.Orthogonal => $"Orthogonal, Gain = {NetworkParser.Format(layer.Gain)}",
+        InitKind.Normal or InitKind.TruncatedNormal
+            => $"{layer.Init}, Mean = {NetworkParser.Format(layer.Mean)} and Std = {NetworkParser.Format(layer.Std)}, "
+                + "a single value as floats",
+        _ => layer.Init.ToString(),
+    };
+
+    /// <summary>NDSL1006 for each named argument of <paramref name="dense"/> that none of
+    /// <paramref name="layers"/> (the layer in each network it describes) uses, naming what each has instead.
+    /// </summary>
+    private static IEnumerable<DiagnosticInfo> UnusedArguments(IReadOnlyList<LayerSpec> layers, AttributeData dense)
     {
         foreach (KeyValuePair<string, TypedConstant> argument in dense.NamedArguments)
         {
-            string? user = argument.Key switch
-            {
-                "Alpha" when Traits.DefaultAlpha(layer.Activation) is null => layer.Activation.ToString(),
-                "Value" when layer.Init != InitKind.Constant => layer.Init.ToString(),
-                "Min" or "Max" when layer.Init != InitKind.Uniform => layer.Init.ToString(),
-                "Mean" or "Std" when layer.Init is not (InitKind.Normal or InitKind.TruncatedNormal)
-                    => layer.Init.ToString(),
-                "Gain" when layer.Init != InitKind.Orthogonal => layer.Init.ToString(),
-                _ => null,
-            };
-            if (user is not null)
+            List<string?> ignoring = layers.Select(layer => IgnoredBy(layer, argument.Key)).ToList();
+            if (ignoring.All(kind => kind is not null))
             {
                 yield return NetworkParser.Diagnostic(
                     DiagnosticDescriptors.UnusedArgument, NetworkParser.NamedArgumentSyntax(dense, argument.Key),
-                    argument.Key, user);
+                    argument.Key, string.Join(" or ", ignoring.Distinct()));
             }
         }
     }
+
+    /// <summary>The initializer or activation of <paramref name="layer"/> that ignores the named argument, or null
+    /// when the layer uses it.</summary>
+    private static string? IgnoredBy(LayerSpec layer, string argument) => argument switch
+    {
+        "Alpha" when Traits.DefaultAlpha(layer.Activation) is null => layer.Activation.ToString(),
+        "Value" when layer.Init != InitKind.Constant => layer.Init.ToString(),
+        "Min" or "Max" when layer.Init != InitKind.Uniform => layer.Init.ToString(),
+        "Mean" or "Std" when layer.Init is not (InitKind.Normal or InitKind.TruncatedNormal) => layer.Init.ToString(),
+        "Gain" when layer.Init != InitKind.Orthogonal => layer.Init.ToString(),
+        _ => null,
+    };
 
     private static DiagnosticInfo Suggest(
         DiagnosticDescriptor descriptor, AttributeData dense, InitKind better, params string[] arguments)

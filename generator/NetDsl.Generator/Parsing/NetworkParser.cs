@@ -114,7 +114,7 @@ internal static class NetworkParser
                 return;
             }
 
-            if (!CheckMemberNames(type, null, diagnostics) || !CheckInheritedNames(type, diagnostics))
+            if (!CheckMemberNames(type, null, "network", diagnostics) || !CheckInheritedNames(type, null, diagnostics))
             {
                 return;
             }
@@ -156,9 +156,10 @@ internal static class NetworkParser
             }
         }
 
-        if (CheckMemberNames(type, variants.Select(v => v.Name).ToList(), diagnostics))
+        if (CheckFamilyNames(type, variants.Select(v => v.Name).ToList(), diagnostics))
         {
             result.Family = new FamilySpec(ns, containers, name, keyword, variants.ToEquatableArray());
+            diagnostics.AddRange(ModelRules.FamilyWarnings(variants, attributes));
         }
     }
 
@@ -325,55 +326,193 @@ internal static class NetworkParser
 
     /// <summary>
     /// Reports the user's members that the generated code would collide with (CS0102, CS0111 in a file the user cannot
-    /// edit): in a network any member named like a generated one, except methods that overload a generated method
-    /// with other parameter types; in a family (<paramref name="variants"/> given) a member named Variants, or named
-    /// like a variant and not a class (a partial class of that name extends the variant).
+    /// edit): in a network (<paramref name="kind"/> "network" or "variant") any member named like a generated one,
+    /// except methods that overload a generated method with other parameter types, and any explicit implementation of
+    /// an INetwork member the generated code implements explicitly (CS8646); in a family (<paramref name="variants"/>
+    /// given) a member named Variants, or named like a variant and unable to extend it (see
+    /// <see cref="VariantDeclarationProblem"/>).
     /// </summary>
     private static bool CheckMemberNames(
-        INamedTypeSymbol type, List<string>? variants, List<DiagnosticInfo> diagnostics)
+        INamedTypeSymbol type, List<string>? variants, string kind, List<DiagnosticInfo> diagnostics)
     {
         bool clean = true;
         foreach (ISymbol member in type.GetMembers())
         {
-            Location? location = member.Locations.FirstOrDefault(l => l.IsInSource);
-            if (member.IsImplicitlyDeclared || location is null || IsGenerated(member) || !Clashes(member, variants))
+            Location? location = UserLocation(member);
+            if (member.IsImplicitlyDeclared || location is null)
             {
                 continue;
             }
 
-            diagnostics.Add(Diagnostic(
-                DiagnosticDescriptors.MemberNameClash, location, member.Name, type.Name,
-                variants is null ? "network" : "family"));
-            clean = false;
+            string? implemented = variants is null ? GeneratedExplicitImplementation(member) : null;
+            string? advice = implemented is not null
+                ? $"remove it, the generated code implements {implemented} already"
+                : variants is not null
+                    ? FamilyClash(member, variants)
+                    : Clashes(member)
+                        ? "rename it (a method may still overload a generated method with other parameter types)"
+                        : null;
+            if (advice is not null)
+            {
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.MemberNameClash, location, implemented ?? member.Name, type.Name, kind,
+                    advice));
+                clean = false;
+            }
         }
 
         return clean;
     }
 
     /// <summary>
-    /// Reports the first member of a base type that a generated member would hide (CS0108 in the generated file): a
-    /// base class with a Forward(ReadOnlySpan&lt;float&gt;, Span&lt;float&gt;) or a Description, or another network.
+    /// The checks of a family's names, once its variants are known: the family may not be named like a variant
+    /// (CS0542), its members may not collide with Variants or a variant, a partial class that extends a variant must
+    /// pass a network's checks, and no base class may have a member the family's would hide (CS0108).
     /// </summary>
-    private static bool CheckInheritedNames(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+    private static bool CheckFamilyNames(INamedTypeSymbol type, List<string> variants, List<DiagnosticInfo> diagnostics)
+    {
+        if (variants.Contains(type.Name))
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.ReservedName, FirstIdentifier(type), type.Name, "family"));
+            return false;
+        }
+
+        bool clean = CheckMemberNames(type, variants, "family", diagnostics);
+        foreach (INamedTypeSymbol extension in type.GetTypeMembers().Where(t => t.Arity == 0
+            && variants.Contains(t.Name) && UserLocation(t) is not null && VariantDeclarationProblem(t) is null))
+        {
+            clean &= CheckMemberNames(extension, null, "variant", diagnostics);
+            clean &= CheckInheritedNames(extension, null, diagnostics);
+        }
+
+        return CheckInheritedNames(type, variants, diagnostics) && clean;
+    }
+
+    /// <summary>The advice for a member of a family that collides with what the family generates, or null: Variants
+    /// is taken; a member named like a variant must be a partial class that can extend it.</summary>
+    private static string? FamilyClash(ISymbol member, List<string> variants)
+    {
+        if (member.Name == KnownNames.FamilyMemberName || (variants.Contains(member.Name) && member is not ITypeSymbol))
+        {
+            return "rename it";
+        }
+
+        // HeNormalReLU<T> is another type than the variant HeNormalReLU.
+        return variants.Contains(member.Name) && member is INamedTypeSymbol { Arity: 0 } type
+            ? VariantDeclarationProblem(type)
+            : null;
+    }
+
+    /// <summary>What keeps the user's type of a variant's name from extending the generated public sealed class
+    /// (CS0261, CS0262, CS0441, CS0418 or CS0260 otherwise, or no way for Variants to create it), as advice; null
+    /// when it can.</summary>
+    private static string? VariantDeclarationProblem(INamedTypeSymbol type)
+    {
+        string declare = $"write 'public partial class {type.Name}' to add members to the variant, or rename it";
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (IsNetDslOutput(reference.SyntaxTree))
+            {
+                continue;
+            }
+
+            SyntaxNode declaration = reference.GetSyntax();
+            string? problem = declaration switch
+            {
+                RecordDeclarationSyntax record => "is a " + Keyword(record),
+                ClassDeclarationSyntax { Modifiers: var modifiers } => ClassModifierProblem(modifiers),
+                TypeDeclarationSyntax other => "is " + (other is InterfaceDeclarationSyntax ? "an " : "a ")
+                    + Keyword(other),
+                EnumDeclarationSyntax => "is an enum",
+                DelegateDeclarationSyntax => "is a delegate",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                return $"the variant is a public sealed class and this declaration {problem}; {declare}";
+            }
+        }
+
+        if (type.GetAttributes().Any(a => IsAttribute(a, KnownNames.InputAttribute)))
+        {
+            return $"the variant takes its layers from the family, and this declaration has an [Input] of its own; "
+                + declare;
+        }
+
+        // Variants creates each variant from inside the family.
+        bool creatable = type.InstanceConstructors.Any(c
+            => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
+                    or Accessibility.ProtectedOrInternal
+                && c.Parameters.All(p => p.IsOptional || p.IsParams));
+        return creatable
+            ? null
+            : $"Variants creates the variant with 'new {type.Name}()', which no constructor of this declaration "
+                + "accepts; add a public constructor without parameters, or rename it";
+    }
+
+    private static string? ClassModifierProblem(SyntaxTokenList modifiers)
+    {
+        if (!modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return "is not partial";
+        }
+
+        SyntaxToken wrong = modifiers.FirstOrDefault(m => m.Kind() is SyntaxKind.StaticKeyword
+            or SyntaxKind.AbstractKeyword or SyntaxKind.InternalKeyword or SyntaxKind.PrivateKeyword
+            or SyntaxKind.ProtectedKeyword or SyntaxKind.FileKeyword);
+        return wrong.IsKind(SyntaxKind.None) ? null : "is " + wrong.ValueText;
+    }
+
+    /// <summary>The INetwork member, as <c>INetwork.Description</c>, that <paramref name="member"/> explicitly
+    /// implements when the generated code implements it explicitly too; otherwise null.</summary>
+    private static string? GeneratedExplicitImplementation(ISymbol member)
+    {
+        IEnumerable<ISymbol> implemented = member switch
+        {
+            IPropertySymbol property => property.ExplicitInterfaceImplementations,
+            IMethodSymbol method => method.ExplicitInterfaceImplementations,
+            IEventSymbol @event => @event.ExplicitInterfaceImplementations,
+            _ => Enumerable.Empty<ISymbol>(),
+        };
+        ISymbol? generated = implemented.FirstOrDefault(i
+            => i.ContainingType.ToDisplayString() == KnownNames.NetworkInterface
+                && System.Array.IndexOf(KnownNames.ExplicitlyImplemented, i.Name) >= 0);
+        return generated is null ? null : generated.ContainingType.Name + "." + generated.Name;
+    }
+
+    /// <summary>
+    /// Reports the first member of a base type that a generated member would hide (CS0108 in the generated file): for
+    /// a network (<paramref name="variants"/> null) a base class with a Forward(ReadOnlySpan&lt;float&gt;,
+    /// Span&lt;float&gt;) or a Description, or another network; for a family one with a member named Variants or like
+    /// a variant, or another family.
+    /// </summary>
+    private static bool CheckInheritedNames(
+        INamedTypeSymbol type, List<string>? variants, List<DiagnosticInfo> diagnostics)
     {
         for (INamedTypeSymbol? baseType = type.BaseType;
             baseType is { SpecialType: not SpecialType.System_Object };
             baseType = baseType.BaseType)
         {
-            // A base network's members are generated in this same run, so the generator cannot see them: its [Input]
-            // stands for all of them.
-            string? hidden = baseType.GetAttributes().Any(a => IsAttribute(a, KnownNames.InputAttribute))
-                ? "InputSize"
+            // A base network's or family's members are generated in this same run, so the generator cannot see them:
+            // its attributes stand for them. A network and a family generate no name in common.
+            bool generated = baseType.GetAttributes().Any(a => IsAttribute(a, KnownNames.InputAttribute));
+            bool baseFamily = baseType.GetAttributes().Any(a => IsAttribute(a, KnownNames.GridAttribute));
+            string? hidden = generated && baseFamily == (variants is not null)
+                ? (variants is null ? "InputSize" : KnownNames.FamilyMemberName)
                 : baseType.GetMembers().FirstOrDefault(member => !member.IsImplicitlyDeclared
                     && member.DeclaredAccessibility != Accessibility.Private
                     && member is not IMethodSymbol { MethodKind: not MethodKind.Ordinary }
-                    && Clashes(member, null))?.Name;
+                    && !IsNetDslOutput(member)
+                    && (variants is null
+                        ? Clashes(member)
+                        : member.Name == KnownNames.FamilyMemberName || variants.Contains(member.Name)))?.Name;
             if (hidden is null)
             {
                 continue;
             }
 
-            Location? place = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>()
+            Location? place = type.DeclaringSyntaxReferences.Where(r => !IsNetDslOutput(r.SyntaxTree))
+                .Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>()
                 .Select(d => d.BaseList?.Types.FirstOrDefault()?.GetLocation()).FirstOrDefault(l => l is not null);
             diagnostics.Add(Diagnostic(
                 DiagnosticDescriptors.InheritedNameClash, place ?? FirstIdentifier(type), type.Name, hidden,
@@ -384,8 +523,9 @@ internal static class NetworkParser
         return true;
     }
 
-    /// <summary>True while the user is still typing a declaration: the type or a container has no name yet, which
-    /// the compiler reports; generating for it would only add errors in a generated file.</summary>
+    /// <summary>True while the user is still typing a declaration: the type, a container or an enclosing namespace
+    /// (<c>namespace {</c>, <c>namespace A. {</c>) has no name yet, which the compiler reports; generating for it would
+    /// only add errors in a generated file.</summary>
     private static bool HasMissingName(INamedTypeSymbol type)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
@@ -397,29 +537,40 @@ internal static class NetworkParser
             }
         }
 
-        return false;
-    }
-
-    /// <summary>True for a member of NetDsl's own output, which the analyzer sees beside the user's: its partial
-    /// declaration carries [GeneratedCode("NetDsl.Generator", ...)].</summary>
-    private static bool IsGenerated(ISymbol member)
-        => member.DeclaringSyntaxReferences
-            .Select(r => r.GetSyntax()
-                .FirstAncestorOrSelf<TypeDeclarationSyntax>(d => d.Identifier.ValueText == member.ContainingType.Name))
-            .Any(d => d is not null && d.AttributeLists.SelectMany(l => l.Attributes).Any(a =>
-                a.Name.ToString().EndsWith("GeneratedCodeAttribute", System.StringComparison.Ordinal)
-                && a.ArgumentList?.Arguments.FirstOrDefault()?.Expression
-                    is LiteralExpressionSyntax { Token.ValueText: "NetDsl.Generator" }));
-
-    private static bool Clashes(ISymbol member, List<string>? variants)
-    {
-        string name = member.Name;
-        if (variants is not null)
+        for (INamespaceSymbol? current = type.ContainingNamespace;
+            current is { IsGlobalNamespace: false };
+            current = current.ContainingNamespace)
         {
-            return name == "Variants"
-                || (variants.Contains(name) && member is not INamedTypeSymbol { TypeKind: TypeKind.Class });
+            if (current.Name.Length == 0)
+            {
+                return true;
+            }
         }
 
+        return type.DeclaringSyntaxReferences.Select(r => r.GetSyntax())
+            .SelectMany(d => d.Ancestors().OfType<BaseNamespaceDeclarationSyntax>())
+            .Any(n => n.Name.IsMissing || n.Name.DescendantTokens().Any(t => t.IsMissing));
+    }
+
+    /// <summary>True for a file NetDsl generated, which the analyzer sees beside the user's: it opens with NetDsl's
+    /// header.</summary>
+    private static bool IsNetDslOutput(SyntaxTree? tree)
+        => tree is not null && tree.GetRoot().GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia)
+            && t.ToString().StartsWith(KnownNames.GeneratedHeader, System.StringComparison.Ordinal));
+
+    /// <summary>True for a member only NetDsl's output declares.</summary>
+    private static bool IsNetDslOutput(ISymbol member)
+        => member.Locations.Any(l => l.IsInSource) && member.Locations.All(l => IsNetDslOutput(l.SourceTree));
+
+    /// <summary>Where the user declared <paramref name="member"/>, outside NetDsl's output; null when nowhere.
+    /// </summary>
+    private static Location? UserLocation(ISymbol member)
+        => member.Locations.FirstOrDefault(l => l.IsInSource && !IsNetDslOutput(l.SourceTree));
+
+    /// <summary>True when a user's member of a network collides with a generated one.</summary>
+    private static bool Clashes(ISymbol member)
+    {
+        string name = member.Name;
         if (member is IMethodSymbol method)
         {
             // A user method is an overload unless a generated non-method has its name, or a generated method has its
@@ -438,9 +589,10 @@ internal static class NetworkParser
     /// </summary>
     internal static bool IsGeneratedSignature(IMethodSymbol method)
     {
+        // C# tells overloads apart by whether a parameter is passed by reference, not by how: 'in' next to by-value is
+        // an overload, 'out' next to 'ref' is a clash. So every ref kind counts as 'ref'.
         string[] parameters = method.Parameters
-            .Select(p => (p.RefKind == RefKind.Ref ? "ref " : p.RefKind == RefKind.Out ? "out " : "")
-                + p.Type.ToDisplayString())
+            .Select(p => (p.RefKind == RefKind.None ? "" : "ref ") + p.Type.ToDisplayString())
             .ToArray();
         return KnownNames.GeneratedMethods.Any(
                 g => g.Name == method.Name && g.Arity == method.Arity && g.Parameters.SequenceEqual(parameters))
@@ -470,9 +622,10 @@ internal static class NetworkParser
             }
         }
 
-        // A network contains members of fixed names; a family contains Variants. Neither may share its type's name.
+        // A network contains members of fixed names; a family contains Variants, and variants whose names
+        // CheckFamilyNames checks once the grid is read. Neither may share its type's name.
         string bare = type.Name;
-        bool reserved = family ? bare == "Variants"
+        bool reserved = family ? bare == KnownNames.FamilyMemberName
             : System.Array.IndexOf(KnownNames.GeneratedMemberNames, bare) >= 0
                 || KnownNames.GeneratedLayerMemberName.IsMatch(bare);
         if (reserved)
