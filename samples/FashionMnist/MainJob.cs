@@ -45,7 +45,10 @@ internal static class MainJob
         console.WriteLine($"{history.Epochs.Count} epochs in {clock.Elapsed.TotalSeconds:F1} s "
             + $"({fit.Count * (double)history.Epochs.Count / clock.Elapsed.TotalSeconds:N0} training samples/s, "
             + "validation included)");
-        string kept = settings.KeepLast ? $"kept the weights of the last epoch, {history.Epochs.Count}"
+        string kept = history.DivergedEpoch is { } diverged
+            ? $"training diverged in epoch {diverged} (a loss or the weights stopped being finite): kept the weights "
+                + (history.BestEpoch == 0 ? "from before training" : $"of epoch {history.BestEpoch}")
+            : settings.KeepLast ? $"kept the weights of the last epoch, {history.Epochs.Count}"
             : history.BestEpoch == 0 ? "no epoch had a finite validation loss (training diverged): kept the last "
                 + "epoch's weights"
             : $"kept the weights of epoch {history.BestEpoch}, the lowest validation loss";

@@ -55,6 +55,48 @@ public class MisuseTests
     }
 
     [Fact]
+    public void Class_labels_on_a_Sigmoid_network_point_to_target_vectors()
+    {
+        ITrainer trainer = new Models.Xor().CreateTrainer(new Adam(), 4);
+        TrainingSet data = TrainingSet.WithLabels(TwoRows, 2, [0, 1]);
+
+        var error = Assert.Throws<ArgumentException>(
+            () => TrainingLoop.Run(trainer, data, null, new TrainingOptions { BatchSize = 4 }));
+
+        Assert.StartsWith("Class indices need a Softmax output trained with cross-entropy, but this network trains on "
+            + "BinaryCrossEntropy. Give the training set target vectors with TrainingSet.WithTargets: for a Sigmoid "
+            + "output, one value from 0 to 1 per output.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("training", error.ParamName);
+    }
+
+    [Fact]
+    public void A_label_outside_the_classes_is_named_by_its_row_in_the_set()
+    {
+        // The trainer's own check sees a shuffled batch, whose row numbers are not the set's.
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+        TrainingSet data = TrainingSet.WithLabels([0, 0, 1, 1, 2, 2, 3, 3], 2, [0, 1, 7, 0]);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => TrainingLoop.Run(trainer, data, data, new TrainingOptions { BatchSize = 4 }));
+        Assert.StartsWith("The label of row 2 in the training set is 7, not a class index from 0 to 1.", error.Message,
+            StringComparison.Ordinal);
+        Assert.Equal(0, trainer.StepCount);
+    }
+
+    [Fact]
+    public void Evaluating_an_empty_set_says_it_is_empty()
+    {
+        // Once "Expected 1 to 2147483647 rows of InputSize = 2 floats, got 0 floats."
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+        TrainingSet empty = TrainingSet.WithLabels(TwoRows, 2, [0, 1]).Slice(0, 0);
+
+        var error = Assert.Throws<ArgumentException>(() => TrainingLoop.Evaluate(trainer, empty));
+
+        Assert.StartsWith("The set is empty: there is nothing to evaluate.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("set", error.ParamName);
+    }
+
+    [Fact]
     public void Zero_epochs_are_refused_by_name()
     {
         ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
