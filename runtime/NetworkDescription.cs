@@ -9,6 +9,13 @@ namespace NetDsl;
 /// <param name="Layers">The layers in application order.</param>
 public sealed record NetworkDescription(string Name, int InputSize, IReadOnlyList<LayerDescription> Layers)
 {
+    /// <summary>The network type's full name.</summary>
+    public string Name { get; init; } = Name ?? throw new ArgumentNullException(nameof(Name));
+
+    /// <summary>The layers in application order.</summary>
+    public IReadOnlyList<LayerDescription> Layers { get; init; } =
+        Layers ?? throw new ArgumentNullException(nameof(Layers));
+
     /// <summary>The number of outputs.</summary>
     public int OutputSize => Layers[^1].Units;
 
