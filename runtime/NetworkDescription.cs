@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace NetDsl;
 
 /// <summary>
@@ -9,6 +12,13 @@ namespace NetDsl;
 /// <param name="Layers">The layers in application order.</param>
 public sealed record NetworkDescription(string Name, int InputSize, IReadOnlyList<LayerDescription> Layers)
 {
+    /// <summary>The network type's full name.</summary>
+    public string Name { get; init; } = Name ?? throw new ArgumentNullException(nameof(Name));
+
+    /// <summary>The layers in application order.</summary>
+    public IReadOnlyList<LayerDescription> Layers { get; init; } =
+        Layers ?? throw new ArgumentNullException(nameof(Layers));
+
     /// <summary>The number of outputs.</summary>
     public int OutputSize => Layers[^1].Units;
 
@@ -25,6 +35,22 @@ public sealed record NetworkDescription(string Name, int InputSize, IReadOnlyLis
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, InputSize, Layers.Count);
+
+    /// <summary>Lists the layers, which a record would print as the list's type name, and leaves out the sizes
+    /// derived from them, which a description that does not chain cannot give:
+    /// "NetworkDescription { Name = Demo.Net, InputSize = 784, Layers = [784->128 ReLU, 128->10 Softmax] }".</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Name = {Name}, InputSize = {InputSize}, Layers = [");
+        for (int i = 0; i < Layers.Count; i++)
+        {
+            LayerDescription? layer = Layers[i];
+            builder.Append(i == 0 ? "" : ", ").Append(layer is null ? "null" : layer.Summary());
+        }
+
+        builder.Append(']');
+        return true;
+    }
 }
 
 /// <summary>One dense layer's shape.</summary>
@@ -40,4 +66,9 @@ public sealed record LayerDescription(int FanIn, int Units, Act Activation, doub
 
     /// <summary>Weights [Units, FanIn], biases [Units], then slopes [Units] when <see cref="HasSlopes"/>.</summary>
     public int ParameterCount => Units * FanIn + Units + (HasSlopes ? Units : 0);
+
+    /// <summary>"784->128 ReLU", or "128->64 LeakyReLU(0.2)" with a fixed parameter.</summary>
+    internal string Summary()
+        => string.Create(CultureInfo.InvariantCulture, $"{FanIn}->{Units} {Activation}")
+            + (Alpha == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"({Alpha:R})"));
 }

@@ -12,6 +12,9 @@ public static class NetworkWeights
     /// <summary>Writes every parameter to <paramref name="path"/> atomically: a temporary file in the same folder,
     /// flushed, then renamed over the target, so a failure never leaves a truncated file nor destroys the previous one.
     /// </summary>
+    /// <exception cref="IOException">The file cannot be written (a missing folder gives its subclass
+    /// <see cref="DirectoryNotFoundException"/>); the message names <paramref name="path"/> and the reason.</exception>
+    /// <exception cref="UnauthorizedAccessException">Writing there is not permitted.</exception>
     public static void SaveWeights(this INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);

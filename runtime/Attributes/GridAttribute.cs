@@ -27,8 +27,9 @@ namespace NetDsl;
 public sealed class GridAttribute(Init[] inits, Act[] activations) : Attribute
 {
     /// <summary>The initializers to try.</summary>
-    public IReadOnlyList<Init> Inits { get; } = inits;
+    public IReadOnlyList<Init> Inits { get; } = inits ?? throw new ArgumentNullException(nameof(inits));
 
     /// <summary>The activations to try.</summary>
-    public IReadOnlyList<Act> Activations { get; } = activations;
+    public IReadOnlyList<Act> Activations { get; } =
+        activations ?? throw new ArgumentNullException(nameof(activations));
 }

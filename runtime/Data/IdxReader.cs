@@ -52,8 +52,7 @@ public static partial class IdxReader
     private static IdxArray ReadFile(string path, IdxLayout layout)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
-            FileOptions.SequentialScan);
+        using var file = Files.OpenRead(path, FileOptions.SequentialScan);
         return ReadStream(file, path, layout);
     }
 

@@ -23,19 +23,26 @@ public static class IdxWriter
         destination.Write(array.Data);
     }
 
-    /// <summary>Writes <paramref name="array"/> to the file at <paramref name="path"/>, replacing it; the file is
+    /// <summary>Writes <paramref name="array"/> to the file at <paramref name="path"/>, replacing it atomically (a
+    /// temporary file beside it, then a rename, so a failure leaves a previous file as it was); the file is
     /// gzip-compressed (smallest size) when the path ends in ".gz".</summary>
+    /// <exception cref="IOException">The file cannot be written; the message names <paramref name="path"/> and the
+    /// reason.</exception>
     public static void Write(string path, IdxArray array)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var file = File.Create(path);
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        ArgumentNullException.ThrowIfNull(array);
+        bool compress = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        Files.ReplaceAtomically(path, file =>
         {
-            Write(file, array);
-            return;
-        }
+            if (!compress)
+            {
+                Write(file, array);
+                return;
+            }
 
-        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
-        Write(gzip, array);
+            using var gzip = new GZipStream(file, CompressionLevel.SmallestSize, leaveOpen: true);
+            Write(gzip, array);
+        });
     }
 }

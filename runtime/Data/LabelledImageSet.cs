@@ -34,6 +34,8 @@ public sealed class LabelledImageSet
     /// <exception cref="FileNotFoundException">A file is missing.</exception>
     public static LabelledImageSet Load(string imagesPath, string labelsPath)
     {
+        ArgumentNullException.ThrowIfNull(imagesPath);
+        ArgumentNullException.ThrowIfNull(labelsPath);
         ImageSet images = IdxReader.ReadImages(imagesPath);
         byte[] labels = IdxReader.ReadLabels(labelsPath);
         if (images.Count != labels.Length)

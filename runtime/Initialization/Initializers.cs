@@ -21,6 +21,7 @@ public static class Initializers
     public static void Fill(
         Span<float> weights, int fanIn, int units, Init init, InitParameters parameters, ulong seed, int layer)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         if (fanIn <= 0 || units <= 0 || weights.Length != (long)fanIn * units)
         {
             throw new ArgumentException(

@@ -26,6 +26,7 @@ public sealed class SafetensorsFile
     /// <exception cref="NotSupportedException">The tensor's dtype is not one of those four.</exception>
     public float[] ToSingles(TensorEntry tensor)
     {
+        ArgumentNullException.ThrowIfNull(tensor);
         var values = new float[checked((int)tensor.ElementCount)];
         TensorConversion.ToSingles(GetBytes(tensor), tensor.DType, values);
         return values;

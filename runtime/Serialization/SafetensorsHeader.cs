@@ -31,5 +31,9 @@ public sealed class SafetensorsHeader
     public long DataLength { get; }
 
     /// <summary>The tensor named <paramref name="name"/>, or null.</summary>
-    public TensorEntry? Find(string name) => byName.GetValueOrDefault(name);
+    public TensorEntry? Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return byName.GetValueOrDefault(name);
+    }
 }

@@ -9,6 +9,12 @@ namespace NetDsl.Serialization;
 public sealed record TensorEntry(
     string Name, TensorDType DType, IReadOnlyList<long> Shape, long DataBegin, long DataEnd)
 {
+    /// <summary>Its name, unique in the file.</summary>
+    public string Name { get; init; } = Name ?? throw new ArgumentNullException(nameof(Name));
+
+    /// <summary>Its dimensions, outermost first (row-major).</summary>
+    public IReadOnlyList<long> Shape { get; init; } = Shape ?? throw new ArgumentNullException(nameof(Shape));
+
     /// <summary>The product of <see cref="Shape"/>: 1 for a scalar (empty shape).</summary>
     public long ElementCount => Shape.Aggregate(1L, (product, dimension) => product * dimension);
 

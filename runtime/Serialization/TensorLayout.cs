@@ -6,6 +6,12 @@ namespace NetDsl.Serialization;
 /// <param name="Shape">Its dimensions, outermost first; empty for a scalar.</param>
 public sealed record TensorLayout(string Name, IReadOnlyList<int> Shape)
 {
+    /// <summary>Its name, unique in the file and not "__metadata__".</summary>
+    public string Name { get; init; } = Name ?? throw new ArgumentNullException(nameof(Name));
+
+    /// <summary>Its dimensions, outermost first; empty for a scalar.</summary>
+    public IReadOnlyList<int> Shape { get; init; } = Shape ?? throw new ArgumentNullException(nameof(Shape));
+
     /// <summary>The product of <see cref="Shape"/>.</summary>
     public long ElementCount => Shape.Aggregate(1L, (product, dimension) => checked(product * dimension));
 }

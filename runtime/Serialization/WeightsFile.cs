@@ -28,6 +28,10 @@ public static class WeightsFile
     /// order.</param>
     /// <exception cref="ArgumentException">The description's layers do not chain, or <paramref name="parameters"/>
     /// has the wrong length; nothing is written.</exception>
+    /// <exception cref="IOException">The file cannot be written, such as a <paramref name="path"/> that is a folder or
+    /// a full disk; the message names <paramref name="path"/> and the reason, and the framework's exception is the
+    /// inner one. A missing folder gives a <see cref="DirectoryNotFoundException"/>.</exception>
+    /// <exception cref="UnauthorizedAccessException">Writing there is not permitted.</exception>
     public static void Save(string path, NetworkDescription description, ReadOnlySpan<float> parameters)
         => Save(path, description, parameters, static file => file);
 
@@ -37,26 +41,10 @@ public static class WeightsFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         CheckArguments(description, parameters);
-        string fullPath = Path.GetFullPath(path);
-        string temporary = Path.Combine(
-            Path.GetDirectoryName(fullPath) ?? ".", $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                Save(wrapFile(file), description, parameters);
-                file.Flush(flushToDisk: true);
-            }
 
-            // A rename within one folder replaces the old file in one step. The folder entry itself is not
-            // flushed (.NET has no API for it), so a power cut right after may still show the old file.
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        catch
-        {
-            DeleteQuietly(temporary);
-            throw;
-        }
+        // A lambda cannot hold a span; the copy costs little beside the write.
+        float[] values = parameters.ToArray();
+        Files.ReplaceAtomically(path, file => Save(file, description, values), wrapFile);
     }
 
     /// <summary>Writes the file to <paramref name="destination"/> and flushes it; the caller keeps ownership of the
@@ -84,12 +72,13 @@ public static class WeightsFile
 
     /// <summary>Reads the file at <paramref name="path"/> and returns the parameters in canonical order.</summary>
     /// <inheritdoc cref="Load(Stream, NetworkDescription, WeightsLoadOptions?)"/>
-    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read, or <paramref name="path"/> is a folder.
+    /// </exception>
     public static float[] Load(string path, NetworkDescription expected, WeightsLoadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
-            FileOptions.SequentialScan);
+        NetworkDescriptionChecks.Validate(expected, nameof(expected));
+        using var stream = Files.OpenRead(path, FileOptions.SequentialScan);
         return Load(stream, expected, options);
     }
 
@@ -132,7 +121,7 @@ public static class WeightsFile
     public static SafetensorsHeader Inspect(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var stream = Files.OpenRead(path);
         return SafetensorsReader.ReadHeader(stream);
     }
 
@@ -143,18 +132,6 @@ public static class WeightsFile
         {
             throw new ArgumentException($"Network '{description.Name}' has {description.ParameterCount} parameters, " +
                 $"but {parameters.Length} were given.", nameof(parameters));
-        }
-    }
-
-    private static void DeleteQuietly(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The original failure is the one worth reporting; a stray temporary file is hidden and harmless.
         }
     }
 }

@@ -35,10 +35,10 @@ public class Adam(
     }
 
     /// <summary>β₁.</summary>
-    public float Beta1 { get; } = beta1 is >= 0 and < 1 ? beta1 : throw new ArgumentOutOfRangeException(nameof(beta1));
+    public float Beta1 { get; } = OptimizerArguments.Fraction(beta1, nameof(beta1));
 
     /// <summary>β₂.</summary>
-    public float Beta2 { get; } = beta2 is >= 0 and < 1 ? beta2 : throw new ArgumentOutOfRangeException(nameof(beta2));
+    public float Beta2 { get; } = OptimizerArguments.Fraction(beta2, nameof(beta2));
 
     /// <summary>ε.</summary>
     public float Epsilon { get; } = OptimizerArguments.NonNegative(epsilon, nameof(epsilon));

@@ -15,5 +15,7 @@ public interface IOptimizer
 
     /// <summary>Applies one update. <paramref name="state"/> holds <see cref="StateSlots"/> × parameters.Length
     /// floats, zero before the first step; <paramref name="step"/> counts updates from 1.</summary>
+    /// <exception cref="NotFiniteNumberException">A gradient is NaN or infinite (<see cref="Sgd"/> and
+    /// <see cref="Adam"/> check; nothing is changed). <see cref="TrainingLoop"/> takes it as divergence.</exception>
     void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state, long step);
 }

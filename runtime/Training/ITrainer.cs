@@ -30,6 +30,9 @@ public interface ITrainer
     /// <param name="inputs">1 to <see cref="MaxBatchSize"/> rows of <see cref="INetwork.InputSize"/> features.</param>
     /// <param name="labels">One class index per row, below <see cref="INetwork.OutputSize"/>.</param>
     /// <returns>The batch's mean loss before the update.</returns>
+    /// <exception cref="NotFiniteNumberException">A gradient is NaN or infinite, from NaN or infinite inputs,
+    /// parameters that already are, or divergence: <see cref="Sgd"/> and <see cref="Adam"/> leave the parameters
+    /// unchanged.</exception>
     float Step(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
 
     /// <summary>One training step on target vectors: distributions for cross-entropy, values in [0, 1] for binary
@@ -38,6 +41,9 @@ public interface ITrainer
     /// <param name="targets"><see cref="INetwork.OutputSize"/> values per row.</param>
     /// <returns>The batch's mean loss before the update: over the rows for cross-entropy, over every row and output
     /// for binary cross-entropy and mean squared error (PyTorch's reduction = 'mean').</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A target is outside the loss's domain: below 0 for
+    /// cross-entropy, outside [0, 1] for binary cross-entropy, not finite for any loss. Nothing changes.</exception>
+    /// <exception cref="NotFiniteNumberException">A gradient is NaN or infinite; see the other overload.</exception>
     float Step(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 
     /// <summary>The forward and backward passes of <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/>

@@ -38,10 +38,13 @@ public static class Losses
     /// loss = Σ yᵤ(logsumexp(z) − zᵤ) per row, gradient = (softmax(z)·m − y)·<paramref name="scale"/>, the loss's
     /// own gradient, which is softmax(z) − y for targets summing to 1.</summary>
     /// <returns>The sum of the rows' losses.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A target is negative or not finite; nothing is written.
+    /// </exception>
     public static double CrossEntropy(
         ReadOnlySpan<float> logits, ReadOnlySpan<float> probabilities, int rows, int units, int stride,
         ReadOnlySpan<float> targets, float scale, Span<float> gradient)
     {
+        CheckTargets(targets[..(rows * units)], units, Loss.CrossEntropy);
         double total = 0;
         for (int row = 0; row < rows; row++)
         {
@@ -76,10 +79,12 @@ public static class Losses
     /// that never takes the log of a saturated probability; gradient = (σ(z) − y)·<paramref name="scale"/>.
     /// </summary>
     /// <returns>The sum over rows and outputs.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A target is outside [0, 1]; nothing is written.</exception>
     public static double BinaryCrossEntropy(
         ReadOnlySpan<float> logits, ReadOnlySpan<float> probabilities, int rows, int units, int stride,
         ReadOnlySpan<float> targets, float scale, Span<float> gradient)
     {
+        CheckTargets(targets[..(rows * units)], units, Loss.BinaryCrossEntropy);
         double total = 0;
         for (int row = 0; row < rows; row++)
         {
@@ -101,10 +106,12 @@ public static class Losses
     /// <summary>Squared error per output, (a − y)²; writes the gradient with respect to the outputs,
     /// 2(a − y)·<paramref name="scale"/> (the trainer then multiplies by the activation's slope).</summary>
     /// <returns>The sum over rows and outputs.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A target is not finite; nothing is written.</exception>
     public static double SquaredError(
         ReadOnlySpan<float> outputs, int rows, int units, int stride, ReadOnlySpan<float> targets, float scale,
         Span<float> gradient)
     {
+        CheckTargets(targets[..(rows * units)], units, Loss.MeanSquaredError);
         double total = 0;
         for (int row = 0; row < rows; row++)
         {
@@ -119,6 +126,45 @@ public static class Losses
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// Refuses targets outside what <paramref name="loss"/> is defined on, naming the first one: a binary
+    /// cross-entropy target of 2 or a negative cross-entropy weight makes a loss with no minimum, which training
+    /// follows to infinity. One comparison per target, small beside the forward pass that precedes it.
+    /// </summary>
+    /// <param name="targets">Rows of <paramref name="units"/> targets.</param>
+    /// <param name="units">Targets per row.</param>
+    /// <param name="loss">The loss they are for.</param>
+    /// <param name="setName">Where the rows come from, such as "the training set"; "a batch" by default.</param>
+    /// <param name="parameterName">The argument the exception names.</param>
+    internal static void CheckTargets(
+        ReadOnlySpan<float> targets, int units, Loss loss, string setName = "a batch",
+        string parameterName = "targets")
+    {
+        for (int i = 0; i < targets.Length; i++)
+        {
+            float y = targets[i];
+            bool valid = loss switch
+            {
+                Loss.BinaryCrossEntropy => y is >= 0 and <= 1,
+                Loss.CrossEntropy => y >= 0 && float.IsFinite(y),
+                _ => float.IsFinite(y),
+            };
+            if (!valid)
+            {
+                string need = loss switch
+                {
+                    Loss.BinaryCrossEntropy => "binary cross-entropy needs values from 0 to 1 (0 or 1 for a yes-or-no "
+                        + "label, or a probability)",
+                    Loss.CrossEntropy => "cross-entropy needs finite values of at least 0, such as a distribution "
+                        + "over the classes",
+                    _ => "mean squared error needs finite values",
+                };
+                throw new ArgumentOutOfRangeException(parameterName, y,
+                    $"Target {i % units} of row {i / units} in {setName} is {y}: {need}.");
+            }
+        }
     }
 
     /// <summary>Turns gradients with respect to softmax outputs into gradients with respect to its logits, in place:

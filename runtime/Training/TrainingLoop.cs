@@ -10,8 +10,16 @@ namespace NetDsl.Training;
 /// </summary>
 public static class TrainingLoop
 {
-    /// <summary>Trains until the epochs run out, early stopping triggers, or <paramref name="cancellationToken"/> is
-    /// cancelled (which throws <see cref="OperationCanceledException"/> between batches).</summary>
+    /// <summary>
+    /// Trains until the epochs run out, early stopping triggers, the run diverges, or
+    /// <paramref name="cancellationToken"/> is cancelled (which throws <see cref="OperationCanceledException"/> between
+    /// batches).
+    /// </summary>
+    /// <remarks>A run diverges when a step's loss is NaN or infinite, the optimizer refuses a gradient that is (see
+    /// <see cref="IOptimizer.Update"/>), or an epoch ends with weights that are: the run stops there, like Keras's
+    /// TerminateOnNaN, reports that epoch as its last, puts back the weights of
+    /// <see cref="TrainingHistory.BestEpoch"/> (or those from before training when it is 0) and says so in
+    /// <see cref="TrainingHistory.DivergedEpoch"/>.</remarks>
     /// <param name="trainer">The network's trainer.</param>
     /// <param name="training">The rows to learn from.</param>
     /// <param name="validation">Rows to evaluate after each epoch, or null.</param>
@@ -19,21 +27,31 @@ public static class TrainingLoop
     /// <param name="progress">Receives a <see cref="BatchProgress"/> every few batches and an
     /// <see cref="EpochReport"/> per epoch.</param>
     /// <param name="cancellationToken">Stops the run between batches.</param>
+    /// <exception cref="ArgumentException">The options, or a set's shape, labels or targets, do not suit the
+    /// trainer; the message says which and what to change. Nothing is trained.</exception>
     public static TrainingHistory Run(
         ITrainer trainer, TrainingSet training, TrainingSet? validation, TrainingOptions? options = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(trainer);
+        ArgumentNullException.ThrowIfNull(training);
         options ??= new TrainingOptions();
         Check(trainer, training, validation, options);
-        int batchSize = options.BatchSize;
-        var order = new int[training.Count];
-        var features = new float[batchSize * training.FeatureCount];
-        var labels = new int[training.HasLabels ? batchSize : 0];
-        var targets = new float[batchSize * training.TargetCount];
-        float[]? bestWeights = null;
+        if (validation is { Count: 0 })
+        {
+            validation = null;
+        }
+
+        // The weights a diverged run falls back on: those from before training, then those of each best epoch.
+        INetwork network = trainer.Network;
+        var best = new float[network.ParameterCount];
+        var current = new float[network.ParameterCount];
+        network.ExportParameters(best);
+        var batches = new BatchBuffers(training, options.BatchSize);
         var reports = new List<EpochReport>();
         double bestLoss = double.PositiveInfinity;
         int bestEpoch = 0, epochsWithoutImprovement = 0;
+        int? divergedEpoch = null;
         bool stoppedEarly = false;
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
@@ -44,61 +62,42 @@ public static class TrainingLoop
             }
 
             var clock = Stopwatch.StartNew();
-            Shuffle(order, options.Seed, epoch);
-            int batches = (training.Count + batchSize - 1) / batchSize;
-            double lossSum = 0;
-            int seen = 0;
-            for (int batch = 0; batch < batches; batch++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                int rows = System.Math.Min(batchSize, training.Count - batch * batchSize);
-                for (int slot = 0; slot < rows; slot++)
-                {
-                    training.CopyRow(order[batch * batchSize + slot], features, labels, targets, slot);
-                }
+            (double trainingLoss, bool diverged) =
+                RunEpoch(trainer, training, batches, options, epoch, clock, progress, cancellationToken);
 
-                ReadOnlySpan<float> input = features.AsSpan(0, rows * training.FeatureCount);
-                float loss = training.HasLabels
-                    ? trainer.Step(input, labels.AsSpan(0, rows))
-                    : trainer.Step(input, targets.AsSpan(0, rows * training.TargetCount));
-                lossSum += (double)loss * rows;
-                seen += rows;
-                if (progress is not null
-                    && ((batch + 1) % System.Math.Max(1, options.ReportEvery) == 0 || batch == batches - 1))
-                {
-                    progress.Report(new BatchProgress(
-                        epoch, options.Epochs, batch + 1, batches, lossSum / seen, seen / clock.Elapsed.TotalSeconds));
-                }
-            }
+            // A last update can overflow the weights before any loss shows it.
+            network.ExportParameters(current);
+            diverged |= FiniteCheck.FirstNonFinite(current) >= 0;
 
             // Only the validation loss is monitored: without a validation set the last epoch counts as the best.
-            Evaluation? evaluation = validation is null || validation.Count == 0 ? null : Evaluate(trainer, validation);
-            bool isBest = evaluation is { } evaluated && evaluated.Loss < bestLoss;
-            if (evaluation is null)
+            Evaluation? evaluation = validation is null ? null : EvaluateChecked(trainer, validation);
+            bool isBest = !diverged && evaluation is { } evaluated && evaluated.Loss < bestLoss;
+            if (!diverged && (evaluation is null || isBest))
             {
                 bestEpoch = epoch;
+                (best, current) = (current, best);
             }
-            else if (isBest)
+
+            if (isBest)
             {
-                bestLoss = evaluation.Value.Loss;
-                bestEpoch = epoch;
+                bestLoss = evaluation!.Value.Loss;
                 epochsWithoutImprovement = 0;
-                if ((options.Patience is not null && options.RestoreBestWeights) || options.KeepBestEpoch)
-                {
-                    bestWeights ??= new float[trainer.Network.ParameterCount];
-                    trainer.Network.ExportParameters(bestWeights);
-                }
             }
-            else
+            else if (evaluation is not null)
             {
                 epochsWithoutImprovement++;
             }
 
             var report = new EpochReport(
-                epoch, options.Epochs, lossSum / seen, evaluation, trainer.Optimizer.LearningRate, clock.Elapsed,
+                epoch, options.Epochs, trainingLoss, evaluation, trainer.Optimizer.LearningRate, clock.Elapsed,
                 isBest);
             reports.Add(report);
             progress?.Report(report);
+            if (diverged)
+            {
+                divergedEpoch = epoch;
+                break;
+            }
 
             // Patience that runs out on the last epoch still restores the best weights.
             if (options.Patience is { } patience && epochsWithoutImprovement >= patience)
@@ -108,16 +107,32 @@ public static class TrainingLoop
             }
         }
 
-        if (((stoppedEarly && options.RestoreBestWeights) || options.KeepBestEpoch) && bestWeights is not null)
+        bool restoreBest = (stoppedEarly && options.RestoreBestWeights) || options.KeepBestEpoch;
+        if (divergedEpoch is not null || (restoreBest && bestEpoch > 0))
         {
-            trainer.Network.ImportParameters(bestWeights);
+            network.ImportParameters(best);
         }
 
-        return new TrainingHistory(reports, stoppedEarly, bestEpoch);
+        return new TrainingHistory(reports, stoppedEarly, bestEpoch) { DivergedEpoch = divergedEpoch };
     }
 
     /// <summary>The loss and accuracy of the network on a set.</summary>
+    /// <exception cref="ArgumentException">The set is empty, or its shape, labels or targets do not suit the
+    /// trainer.</exception>
     public static Evaluation Evaluate(ITrainer trainer, TrainingSet set)
+    {
+        ArgumentNullException.ThrowIfNull(trainer);
+        ArgumentNullException.ThrowIfNull(set);
+        if (set.Count == 0)
+        {
+            throw new ArgumentException("The set is empty: there is nothing to evaluate.", nameof(set));
+        }
+
+        CheckSet(trainer, set, "the set", nameof(set));
+        return EvaluateChecked(trainer, set);
+    }
+
+    private static Evaluation EvaluateChecked(ITrainer trainer, TrainingSet set)
         => set.HasLabels ? trainer.Evaluate(set.Features, set.Labels) : trainer.Evaluate(set.Features, set.Targets);
 
     /// <summary>Fisher–Yates over 0..n−1 with counter-based draws: the order depends only on the seed and the epoch.
@@ -135,6 +150,72 @@ public static class TrainingLoop
             int j = (int)(random.Bits((ulong)i, 0) % (ulong)(i + 1));
             (order[i], order[j]) = (order[j], order[i]);
         }
+    }
+
+    /// <summary>One epoch of shuffled batches; stops at the first step whose loss is not finite.</summary>
+    /// <returns>The mean training loss, and whether the epoch diverged.</returns>
+    private static (double Loss, bool Diverged) RunEpoch(
+        ITrainer trainer, TrainingSet training, BatchBuffers buffers, TrainingOptions options, int epoch,
+        Stopwatch clock, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        int batchSize = options.BatchSize;
+        Shuffle(buffers.Order, options.Seed, epoch);
+        int batches = (training.Count + batchSize - 1) / batchSize;
+        double lossSum = 0;
+        int seen = 0;
+        for (int batch = 0; batch < batches; batch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int rows = System.Math.Min(batchSize, training.Count - batch * batchSize);
+            for (int slot = 0; slot < rows; slot++)
+            {
+                training.CopyRow(
+                    buffers.Order[batch * batchSize + slot], buffers.Features, buffers.Labels, buffers.Targets, slot);
+            }
+
+            float loss;
+            try
+            {
+                ReadOnlySpan<float> input = buffers.Features.AsSpan(0, rows * training.FeatureCount);
+                loss = training.HasLabels
+                    ? trainer.Step(input, buffers.Labels.AsSpan(0, rows))
+                    : trainer.Step(input, buffers.Targets.AsSpan(0, rows * training.TargetCount));
+            }
+            catch (NotFiniteNumberException)
+            {
+                // The optimizer refused a NaN or infinite gradient and left the weights as they were.
+                loss = float.NaN;
+            }
+
+            lossSum += (double)loss * rows;
+            seen += rows;
+            bool diverged = !float.IsFinite(loss);
+            if (progress is not null
+                && ((batch + 1) % System.Math.Max(1, options.ReportEvery) == 0 || batch == batches - 1 || diverged))
+            {
+                progress.Report(new BatchProgress(
+                    epoch, options.Epochs, batch + 1, batches, lossSum / seen, seen / clock.Elapsed.TotalSeconds));
+            }
+
+            if (diverged)
+            {
+                return (lossSum / seen, true);
+            }
+        }
+
+        return (lossSum / seen, false);
+    }
+
+    /// <summary>The shuffled order and one batch of rows, allocated once per run.</summary>
+    private sealed class BatchBuffers(TrainingSet training, int batchSize)
+    {
+        public int[] Order { get; } = new int[training.Count];
+
+        public float[] Features { get; } = new float[batchSize * training.FeatureCount];
+
+        public int[] Labels { get; } = new int[training.HasLabels ? batchSize : 0];
+
+        public float[] Targets { get; } = new float[batchSize * training.TargetCount];
     }
 
     private static void Check(ITrainer trainer, TrainingSet training, TrainingSet? validation, TrainingOptions options)
@@ -174,36 +255,64 @@ public static class TrainingLoop
                 nameof(options));
         }
 
-        foreach (TrainingSet? set in new[] { training, validation })
-        {
-            if (set is null)
-            {
-                continue;
-            }
-
-            if (set.FeatureCount != trainer.Network.InputSize)
-            {
-                throw new ArgumentException(
-                    $"The network takes {trainer.Network.InputSize} features, the data has {set.FeatureCount}.");
-            }
-
-            if (!set.HasLabels && set.TargetCount != trainer.Network.OutputSize)
-            {
-                throw new ArgumentException(
-                    $"The network has {trainer.Network.OutputSize} outputs, the targets have {set.TargetCount}.");
-            }
-
-            if (set.HasLabels && trainer.Loss != Loss.CrossEntropy)
-            {
-                throw new ArgumentException(
-                    $"Class labels need a cross-entropy network; this one trains on {trainer.Loss}"
-                        + $": give target vectors.");
-            }
-        }
-
         if (training.Count == 0)
         {
             throw new ArgumentException("The training set is empty.", nameof(training));
         }
+
+        CheckSet(trainer, training, "the training set", nameof(training));
+        if (validation is not null)
+        {
+            CheckSet(trainer, validation, "the validation set", nameof(validation));
+        }
+    }
+
+    /// <summary>Refuses a set that does not suit the trainer, once, with rows numbered as in the set: the trainer's
+    /// own checks see only a shuffled batch.</summary>
+    private static void CheckSet(ITrainer trainer, TrainingSet set, string setName, string parameterName)
+    {
+        INetwork network = trainer.Network;
+        if (set.FeatureCount != network.InputSize)
+        {
+            throw new ArgumentException(
+                $"The network takes {network.InputSize} features, {setName} has {set.FeatureCount} per row.",
+                parameterName);
+        }
+
+        if (set.HasLabels)
+        {
+            if (trainer.Loss != Loss.CrossEntropy)
+            {
+                throw new ArgumentException(
+                    $"Class indices need a Softmax output trained with cross-entropy, but this network trains on "
+                        + $"{trainer.Loss}. Give {setName} target vectors with TrainingSet.WithTargets: "
+                        + (trainer.Loss == Loss.BinaryCrossEntropy
+                            ? "for a Sigmoid output, one value from 0 to 1 per output."
+                            : "the values each output should produce."),
+                    parameterName);
+            }
+
+            ReadOnlySpan<int> labels = set.Labels;
+            for (int row = 0; row < labels.Length; row++)
+            {
+                if ((uint)labels[row] >= (uint)network.OutputSize)
+                {
+                    throw new ArgumentOutOfRangeException(parameterName, labels[row],
+                        $"The label of row {row} in {setName} is {labels[row]}, not a class index from 0 to "
+                            + $"{network.OutputSize - 1}.");
+                }
+            }
+
+            return;
+        }
+
+        if (set.TargetCount != network.OutputSize)
+        {
+            throw new ArgumentException(
+                $"The network has {network.OutputSize} outputs, the targets of {setName} have {set.TargetCount}.",
+                parameterName);
+        }
+
+        Losses.CheckTargets(set.Targets, set.TargetCount, trainer.Loss, setName, parameterName);
     }
 }

@@ -36,9 +36,21 @@ public sealed record TrainingOptions
 }
 
 /// <summary>What a training run did.</summary>
-/// <param name="Epochs">One report per epoch run.</param>
+/// <param name="Epochs">One report per epoch run, the diverged one included.</param>
 /// <param name="StoppedEarly">True when the patience ran out and ended the run, possibly on its last epoch.</param>
-/// <param name="BestEpoch">The epoch with the lowest validation loss (from 1), or the last without validation; 0 when
-/// every validation loss was NaN (a run that diverged), and then no weights were restored or kept: the network holds
-/// the last epoch's.</param>
-public sealed record TrainingHistory(IReadOnlyList<EpochReport> Epochs, bool StoppedEarly, int BestEpoch);
+/// <param name="BestEpoch">The epoch with the lowest validation loss (from 1), or the last without validation;
+/// never the epoch that diverged. 0 when no epoch ended with a finite validation loss: then no weights were restored
+/// or kept, and the network holds the last epoch's, unless the run diverged.</param>
+public sealed record TrainingHistory(IReadOnlyList<EpochReport> Epochs, bool StoppedEarly, int BestEpoch)
+{
+    /// <summary>The report of each epoch run.</summary>
+    public IReadOnlyList<EpochReport> Epochs { get; init; } = Epochs ?? throw new ArgumentNullException(nameof(Epochs));
+
+    /// <summary>
+    /// The epoch in which training diverged (a loss, a gradient or the weights became NaN or infinite; its report is
+    /// the last of <see cref="Epochs"/>), or null. The run stopped there and the network holds the weights of
+    /// <see cref="BestEpoch"/>, or when that is 0 the weights it had before training. Lower the learning rate, or
+    /// check the data for extreme values.
+    /// </summary>
+    public int? DivergedEpoch { get; init; }
+}

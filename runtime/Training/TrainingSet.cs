@@ -4,6 +4,9 @@ namespace NetDsl.Training;
 /// Rows of features with a class label or a target vector each, as the training loop consumes them. Views share the
 /// arrays: <see cref="Slice"/> makes a validation split without copying.
 /// </summary>
+/// <remarks>Every feature and target must be finite: one NaN or infinity, trained on, turns every weight into NaN, so
+/// the factories refuse it, naming its row and column. The arrays are not copied; values changed afterwards are not
+/// checked again, though <see cref="TrainingLoop"/> still stops a run they make diverge.</remarks>
 public sealed class TrainingSet
 {
     private readonly float[] _features;
@@ -45,16 +48,22 @@ public sealed class TrainingSet
     public ReadOnlySpan<float> Targets
         => _targets is null ? [] : _targets.AsSpan(_start * TargetCount, Count * TargetCount);
 
-    /// <summary>A set of rows with class labels.</summary>
+    /// <summary>A set of rows with class labels, for a network with a Softmax output trained on cross-entropy.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lengths do not agree, or a feature is NaN or infinite.</exception>
     public static TrainingSet WithLabels(float[] features, int featureCount, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
         Validate(features, featureCount, labels.Length);
+        RequireFinite(features, featureCount, "features", nameof(features));
         return new TrainingSet(features, featureCount, labels, null, 0, 0, labels.Length);
     }
 
-    /// <summary>A set of rows with target vectors of <paramref name="targetCount"/> values.</summary>
+    /// <summary>A set of rows with target vectors of <paramref name="targetCount"/> values: what each output should
+    /// produce, such as values from 0 to 1 for a Sigmoid output.</summary>
+    /// <exception cref="ArgumentException">The lengths do not agree, or a feature or target is NaN or infinite.
+    /// </exception>
     public static TrainingSet WithTargets(float[] features, int featureCount, float[] targets, int targetCount)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -67,6 +76,8 @@ public sealed class TrainingSet
         }
 
         Validate(features, featureCount, targets.Length / targetCount);
+        RequireFinite(features, featureCount, "features", nameof(features));
+        RequireFinite(targets, targetCount, "targets", nameof(targets));
         return new TrainingSet(features, featureCount, null, targets, targetCount, 0, targets.Length / targetCount);
     }
 
@@ -93,6 +104,19 @@ public sealed class TrainingSet
         else
         {
             Targets.Slice(row * TargetCount, TargetCount).CopyTo(targets.Slice(slot * TargetCount, TargetCount));
+        }
+    }
+
+    private static void RequireFinite(float[] values, int perRow, string what, string parameterName)
+    {
+        int bad = FiniteCheck.FirstNonFinite(values);
+        if (bad >= 0)
+        {
+            throw new ArgumentException(
+                $"The {what} hold {values[bad]} at row {bad / perRow}, column {bad % perRow}: one value that is not "
+                    + "finite makes every weight NaN once trained on. Replace it (a missing value, for example, with "
+                    + "the column's mean) or drop the row.",
+                parameterName);
         }
     }
 

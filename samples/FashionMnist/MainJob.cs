@@ -53,12 +53,22 @@ internal static class MainJob
         console.WriteLine($"{Plural.Of(history.Epochs.Count, "epoch")} in {clock.Elapsed.TotalSeconds:F1} s "
             + $"({fit.Count * (double)history.Epochs.Count / clock.Elapsed.TotalSeconds:N0} training samples/s, "
             + "validation included)");
-        string kept = settings.KeepLast ? $"kept the weights of the last epoch, {history.Epochs.Count}"
+        string kept = history.DivergedEpoch is { } diverged
+            ? $"training diverged in epoch {diverged} (a loss or the weights stopped being finite): kept the weights "
+                + (history.BestEpoch == 0 ? "from before training" : $"of epoch {history.BestEpoch}")
+            : settings.KeepLast ? $"kept the weights of the last epoch, {history.Epochs.Count}"
             : history.BestEpoch == 0 ? "no epoch had a finite validation loss (training diverged): kept the last "
                 + "epoch's weights"
             : $"kept the weights of epoch {history.BestEpoch}, the lowest validation loss";
         console.WriteLine(kept);
         console.WriteLine();
+        if (history.DivergedEpoch is not null && history.BestEpoch == 0)
+        {
+            // Nothing was learned: saving the starting weights would only replace a file that may hold a good model.
+            console.WriteLine($"error: nothing was learned, so {weights} was not written; a smaller --learning-rate "
+                + "usually keeps training finite");
+            return 1;
+        }
 
         ConfusionMatrix matrix = ConfusionMatrix.Measure(network, test);
         console.WriteLine($"test accuracy: {matrix.Accuracy:F4}");

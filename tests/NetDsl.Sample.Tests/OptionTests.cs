@@ -115,17 +115,22 @@ public class OptionTests
     }
 
     [Fact]
-    public void A_run_that_diverges_says_so_and_scores_nothing()
+    public void A_run_that_diverges_before_learning_anything_says_so_and_writes_no_weights()
     {
-        // A learning rate of 1e30 overflows the weights in the first batches: every loss is NaN from then on.
+        // A learning rate of 1e30 overflows the weights in the first batches: the loop stops in epoch 1 and puts the
+        // initial weights back. They once stayed NaN, were scored (accuracy 0) and saved over the previous file.
         using var directory = new TemporaryDirectory();
+        string weights = directory.File("good.safetensors");
+        File.WriteAllText(weights, "a previous model");
         SampleRun run = SampleRun.Start("--optimizer", "sgd", "--learning-rate", "1e30", "--data", "embedded",
-            "--epochs", "2", "--weights", directory.File("nan.safetensors"));
-        Assert.Equal(0, run.ExitCode);
+            "--epochs", "2", "--weights", weights);
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains("validation loss NaN", run.Output);
-        Assert.Contains(
-            "no epoch had a finite validation loss (training diverged): kept the last epoch's weights", run.Output);
-        Assert.Equal(0, run.TestAccuracy);
+        Assert.Contains("training diverged in epoch 1 (a loss or the weights stopped being finite): kept the weights "
+            + "from before training", run.Output);
+        Assert.Contains($"error: nothing was learned, so {weights} was not written", run.Output);
+        Assert.DoesNotContain("test accuracy", run.Output);
+        Assert.Equal("a previous model", File.ReadAllText(weights));
     }
 
     [Fact]

@@ -19,6 +19,21 @@ public class ContractTests
     }
 
     [Fact]
+    public void A_description_prints_its_layers()
+    {
+        // It once printed "Layers = NetDsl.LayerDescription[]".
+        Assert.Equal("NetworkDescription { Name = NetDsl.Tests.Networks.Models.FashionNet, InputSize = 784, "
+            + "Layers = [784->128 ReLU, 128->10 Softmax] }", FashionNet.Description.ToString());
+
+        var broken = new NetworkDescription("N", 3, [new(3, 4, Act.LeakyReLU, 0.2), new(5, 2, Act.Linear), null!]);
+        Assert.Equal(
+            "NetworkDescription { Name = N, InputSize = 3, Layers = [3->4 LeakyReLU(0.2), 5->2 Linear, null] }",
+            broken.ToString());
+        Assert.Equal("NetworkDescription { Name = N, InputSize = 3, Layers = [] }",
+            new NetworkDescription("N", 3, []).ToString());
+    }
+
+    [Fact]
     public void Forward_and_ForwardBatch_allocate_nothing()
     {
         var network = new FashionNet();

@@ -30,7 +30,10 @@ public sealed class AtomicSaveTests : IDisposable
         var error = Assert.Throws<IOException>(() => WeightsFile.Save(
             Target, TestFiles.Small, parameters, file => new FailingWriteStream(file, failAfter)));
 
-        Assert.StartsWith("Injected failure", error.Message);
+        // The message names the user's file, not the temporary one the failure happened in.
+        Assert.StartsWith($"Could not save '{Target}': Injected failure", error.Message);
+        Assert.DoesNotContain(".tmp", error.Message);
+        Assert.StartsWith("Injected failure", error.InnerException!.Message);
         Assert.Equal(old, File.ReadAllBytes(Target));
         Assert.Equal([Target], Directory.GetFiles(folder));
     }
@@ -54,10 +57,94 @@ public sealed class AtomicSaveTests : IDisposable
         Directory.CreateDirectory(blocked);
         float[] parameters = TestFiles.Parameters(TestFiles.Small.ParameterCount);
 
-        Assert.ThrowsAny<IOException>(() => WeightsFile.Save(blocked, TestFiles.Small, parameters));
+        var error = Assert.Throws<IOException>(() => WeightsFile.Save(blocked, TestFiles.Small, parameters));
 
+        Assert.Equal($"Could not save '{blocked}': it is a folder, not a file; name a file inside it.", error.Message);
         Assert.Empty(Directory.GetFiles(folder));
         Assert.True(Directory.Exists(blocked));
+    }
+
+    [Fact]
+    public void A_missing_folder_is_named_and_nothing_is_left_behind()
+    {
+        string missing = Path.Combine(folder, "no-such-folder");
+        string target = Path.Combine(missing, "x.safetensors");
+        float[] parameters = TestFiles.Parameters(TestFiles.Small.ParameterCount);
+
+        var error = Assert.Throws<DirectoryNotFoundException>(
+            () => WeightsFile.Save(target, TestFiles.Small, parameters));
+
+        Assert.Equal($"Could not save '{target}': the folder '{missing}' does not exist; create it first.",
+            error.Message);
+        Assert.IsType<DirectoryNotFoundException>(error.InnerException);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public void A_file_where_a_folder_should_be_is_named()
+    {
+        string file = Path.Combine(folder, "plain-file");
+        File.WriteAllText(file, "not a folder");
+        string target = Path.Combine(file, "sub", "x.safetensors");
+
+        var error = Assert.Throws<DirectoryNotFoundException>(
+            () => WeightsFile.Save(target, TestFiles.Small, new float[TestFiles.Small.ParameterCount]));
+
+        Assert.Equal($"Could not save '{target}': '{file}' is a file, not a folder.", error.Message);
+        Assert.Equal([file], Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public void A_folder_that_refuses_new_files_is_named_without_the_temporary_file()
+    {
+        // /proc gives "no such file" for any new file; the message once named '/proc/.x.safetensors.<guid>.tmp'.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var error = Assert.Throws<IOException>(
+            () => new Networks.Models.FashionNet().SaveWeights("/proc/x.safetensors"));
+
+        Assert.Equal("Could not save '/proc/x.safetensors': the folder '/proc' does not accept new files; "
+            + "choose another folder.", error.Message);
+        Assert.NotNull(error.InnerException);
+        Assert.Empty(Directory.GetFiles("/proc", ".x.safetensors.*"));
+    }
+
+    [Fact]
+    public void Loading_a_folder_says_it_is_a_folder()
+    {
+        // It once said "Access to the path is denied".
+        foreach (Action load in new Action[]
+        {
+            () => new Networks.Models.FashionNet().LoadWeights(folder),
+            () => WeightsFile.Inspect(folder),
+            () => NetDsl.Data.IdxReader.Read(folder),
+        })
+        {
+            var error = Assert.Throws<IOException>(load);
+            Assert.Equal(
+                $"Could not read '{folder}': it is a folder, not a file; name a file inside it.", error.Message);
+        }
+    }
+
+    [Fact]
+    public void IdxWriter_saves_atomically_with_the_same_messages()
+    {
+        string target = Path.Combine(folder, "images.idx.gz");
+        var array = new NetDsl.Data.IdxArray([2, 1, 1], [10, 20]);
+        NetDsl.Data.IdxWriter.Write(target, array);
+        byte[] old = File.ReadAllBytes(target);
+
+        var error = Assert.Throws<DirectoryNotFoundException>(
+            () => NetDsl.Data.IdxWriter.Write(Path.Combine(folder, "missing", "a.idx"), array));
+        Assert.Contains("does not exist; create it first.", error.Message);
+        Assert.Throws<IOException>(() => NetDsl.Data.IdxWriter.Write(folder, array));
+
+        Assert.Equal(old, File.ReadAllBytes(target));
+        Assert.Equal([target], Directory.GetFileSystemEntries(folder));
+        Assert.Equal(array.Data, NetDsl.Data.IdxReader.Read(target).Data);
     }
 
     [Fact]

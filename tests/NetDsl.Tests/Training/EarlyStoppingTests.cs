@@ -29,6 +29,7 @@ public class EarlyStoppingTests
 
         Assert.Equal(expectedEpochs, history.Epochs.Count);
         Assert.Equal(expectedStop, history.StoppedEarly);
+        Assert.Null(history.DivergedEpoch);
         Assert.Equal([expectedWeights, expectedWeights], trainer.Weights());
         int best = Array.IndexOf(validationLosses, validationLosses.Take(expectedEpochs).Min()) + 1;
         Assert.Equal(best, history.BestEpoch);
@@ -87,9 +88,81 @@ public class EarlyStoppingTests
         Assert.Equal([4f, 4f], trainer.Weights());
     }
 
+    [Theory]
+    // A NaN loss in epoch 3: the run stops there and restores epoch 2, the best so far (epoch 3's validation loss
+    // would be lower, but a diverged epoch is never the best).
+    [InlineData(new double[] { 3, 2, 1, 0, 0 }, new double[] { 1, 1, double.NaN, 1, 1 }, 3, 2)]
+    // An infinite loss in epoch 2 after a best epoch 1.
+    [InlineData(new double[] { 1, 2, 3, 4, 5 }, new double[] { 1, double.PositiveInfinity, 1, 1, 1 }, 2, 1)]
+    // Without validation the best epoch is the last that ended well.
+    [InlineData(new double[0], new double[] { 1, 1, 1, double.NaN, 1 }, 4, 3)]
+    public void A_loss_that_is_not_finite_stops_the_run_and_restores_the_best_epoch(
+        double[] validationLosses, double[] trainingLosses, int expectedDiverged, int expectedBest)
+    {
+        // The loop once trained on with NaN losses and left NaN weights.
+        var trainer = new ScriptedTrainer(validationLosses, trainingLosses);
+        TrainingSet? validation = validationLosses.Length == 0 ? null : ScriptedTrainer.Data(2);
+        TrainingHistory history = TrainingLoop.Run(
+            trainer, ScriptedTrainer.Data(2), validation, new TrainingOptions { Epochs = 5, BatchSize = 2 });
+
+        Assert.Equal(expectedDiverged, history.DivergedEpoch);
+        Assert.Equal(expectedDiverged, history.Epochs.Count);
+        Assert.Equal(expectedBest, history.BestEpoch);
+        Assert.False(history.StoppedEarly);
+        Assert.False(history.Epochs[^1].IsBest);
+        Assert.False(double.IsFinite(history.Epochs[^1].TrainingLoss));
+        Assert.Equal([expectedBest, expectedBest], trainer.Weights());
+    }
+
+    [Fact]
+    public void A_run_that_diverges_in_its_first_epoch_puts_back_the_weights_from_before_training()
+    {
+        var trainer = new ScriptedTrainer([5, 5], trainingLosses: [double.NaN, 1]);
+        trainer.Network.ImportParameters([0.25f, -0.5f]);
+
+        TrainingHistory history = TrainingLoop.Run(trainer, ScriptedTrainer.Data(2), ScriptedTrainer.Data(2),
+            new TrainingOptions { Epochs = 2, BatchSize = 2, KeepBestEpoch = true });
+
+        Assert.Equal(1, history.DivergedEpoch);
+        Assert.Equal(0, history.BestEpoch);
+        Assert.Equal([0.25f, -0.5f], trainer.Weights());
+    }
+
+    [Fact]
+    public void Weights_that_stop_being_finite_end_the_run_even_when_every_loss_was_finite()
+    {
+        // The last update of an epoch can overflow the weights before any loss shows it.
+        var trainer = new ScriptedTrainer([], trainingLosses: [1, 1, 1], poisonedEpoch: 2);
+
+        TrainingHistory history = TrainingLoop.Run(
+            trainer, ScriptedTrainer.Data(2), null, new TrainingOptions { Epochs = 3, BatchSize = 2 });
+
+        Assert.Equal(2, history.DivergedEpoch);
+        Assert.Equal(1, history.BestEpoch);
+        Assert.Equal(1.0, history.Epochs[^1].TrainingLoss);
+        Assert.Equal([1f, 1f], trainer.Weights());
+    }
+
+    [Fact]
+    public void An_optimizer_that_refuses_a_gradient_is_divergence_too()
+    {
+        var trainer = new ScriptedTrainer([], trainingLosses: [1, 1, 1], refusedEpoch: 2);
+
+        TrainingHistory history = TrainingLoop.Run(
+            trainer, ScriptedTrainer.Data(2), null, new TrainingOptions { Epochs = 3, BatchSize = 2 });
+
+        Assert.Equal(2, history.DivergedEpoch);
+        Assert.True(double.IsNaN(history.Epochs[^1].TrainingLoss));
+        Assert.Equal([1f, 1f], trainer.Weights());
+    }
+
     /// <summary>Steps set every weight to the current epoch; evaluations return the scripted validation loss of the
-    /// epoch. One step per epoch when the training set holds one batch.</summary>
-    private sealed class ScriptedTrainer(double[] validationLosses, double[]? trainingLosses = null) : ITrainer
+    /// epoch. One step per epoch when the training set holds one batch. In <paramref name="poisonedEpoch"/> the step
+    /// sets NaN weights and returns a finite loss; in <paramref name="refusedEpoch"/> it throws as an optimizer that
+    /// refuses a NaN gradient does.</summary>
+    private sealed class ScriptedTrainer(
+        double[] validationLosses, double[]? trainingLosses = null, int poisonedEpoch = 0, int refusedEpoch = 0)
+        : ITrainer
     {
         private readonly Logit1 _network = new();
         private int _evaluations;
@@ -121,7 +194,13 @@ public class EarlyStoppingTests
         {
             int epoch = trainingLosses is null ? _evaluations + 1 : Steps + 1;
             Steps++;
-            _network.ImportParameters([epoch, epoch]);
+            if (epoch == refusedEpoch)
+            {
+                throw new NotFiniteNumberException("A gradient is NaN.", double.NaN);
+            }
+
+            float weight = epoch == poisonedEpoch ? float.NaN : epoch;
+            _network.ImportParameters([weight, weight]);
             return trainingLosses is null ? 1f : (float)trainingLosses[epoch - 1];
         }
 

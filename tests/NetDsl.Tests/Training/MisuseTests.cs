@@ -54,6 +54,96 @@ public class MisuseTests
         Assert.Equal(0f, new Sgd(0).LearningRate);
     }
 
+    [Theory]
+    [InlineData(2f)]
+    [InlineData(1f)]
+    [InlineData(-0.1f)]
+    [InlineData(float.NaN)]
+    public void Adam_betas_outside_0_and_1_are_refused_by_name_and_value(float beta)
+    {
+        // Once "Specified argument was out of the range of valid values."
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Adam(1e-3f, beta1: beta));
+        Assert.StartsWith($"beta1 must be at least 0 and below 1, such as 0.9, not {beta}.", error.Message,
+            StringComparison.Ordinal);
+        Assert.Equal("beta1", error.ParamName);
+        error = Assert.Throws<ArgumentOutOfRangeException>(() => new AdamW(beta2: beta));
+        Assert.StartsWith($"beta2 must be at least 0 and below 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal("beta2", error.ParamName);
+    }
+
+    [Fact]
+    public void Schedule_arguments_are_refused_by_name_and_value()
+    {
+        (Func<object> Create, string Name, string Message)[] cases =
+        [
+            (() => new StepDecay(-1, 2), "initial", $"initial must be a finite number of at least 0, not {-1f}."),
+            (() => new StepDecay(0.1f, 0), "stepSize", "stepSize must be at least 1, not 0."),
+            (() => new StepDecay(0.1f, 2, float.NaN), "gamma", $"gamma must be a finite number of at least 0, not "
+                + $"{float.NaN}."),
+            (() => new CosineDecay(float.PositiveInfinity, 5), "initial", "initial must be a finite number"),
+            (() => new CosineDecay(0.1f, -3), "epochs", $"epochs must be at least 1, not {-3}."),
+            (() => new CosineDecay(0.1f, 5, -1), "minimum", $"minimum must be a finite number of at least 0, not "
+                + $"{-1f}."),
+            (() => new ConstantRate(-0.5f), "learningRate", "learningRate must be a finite number of at least 0"),
+        ];
+        foreach (var (create, name, message) in cases)
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(create);
+            Assert.Equal(name, error.ParamName);
+            Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        }
+
+        foreach (ILearningRateSchedule schedule in new ILearningRateSchedule[]
+            { new StepDecay(0.1f, 2), new CosineDecay(0.1f, 5), new ConstantRate(0.1f) })
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => schedule.LearningRate(-1));
+            Assert.StartsWith(
+                $"Epochs are counted from 0; {-1} is not an epoch.", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Class_labels_on_a_Sigmoid_network_point_to_target_vectors()
+    {
+        ITrainer trainer = new Models.Xor().CreateTrainer(new Adam(), 4);
+        TrainingSet data = TrainingSet.WithLabels(TwoRows, 2, [0, 1]);
+
+        var error = Assert.Throws<ArgumentException>(
+            () => TrainingLoop.Run(trainer, data, null, new TrainingOptions { BatchSize = 4 }));
+
+        Assert.StartsWith("Class indices need a Softmax output trained with cross-entropy, but this network trains on "
+            + "BinaryCrossEntropy. Give the training set target vectors with TrainingSet.WithTargets: for a Sigmoid "
+            + "output, one value from 0 to 1 per output.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("training", error.ParamName);
+    }
+
+    [Fact]
+    public void A_label_outside_the_classes_is_named_by_its_row_in_the_set()
+    {
+        // The trainer's own check sees a shuffled batch, whose row numbers are not the set's.
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+        TrainingSet data = TrainingSet.WithLabels([0, 0, 1, 1, 2, 2, 3, 3], 2, [0, 1, 7, 0]);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => TrainingLoop.Run(trainer, data, data, new TrainingOptions { BatchSize = 4 }));
+        Assert.StartsWith("The label of row 2 in the training set is 7, not a class index from 0 to 1.", error.Message,
+            StringComparison.Ordinal);
+        Assert.Equal(0, trainer.StepCount);
+    }
+
+    [Fact]
+    public void Evaluating_an_empty_set_says_it_is_empty()
+    {
+        // Once "Expected 1 to 2147483647 rows of InputSize = 2 floats, got 0 floats."
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+        TrainingSet empty = TrainingSet.WithLabels(TwoRows, 2, [0, 1]).Slice(0, 0);
+
+        var error = Assert.Throws<ArgumentException>(() => TrainingLoop.Evaluate(trainer, empty));
+
+        Assert.StartsWith("The set is empty: there is nothing to evaluate.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("set", error.ParamName);
+    }
+
     [Fact]
     public void Zero_epochs_are_refused_by_name()
     {

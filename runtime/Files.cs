@@ -1,0 +1,127 @@
+namespace NetDsl;
+
+/// <summary>
+/// Opening and replacing the files a user names, with errors that name the user's path and say what is wrong. The
+/// framework's own messages name whatever path it was handed, so a failed atomic save would point at a hidden
+/// temporary file, and a folder opened as a file reads "Access to the path is denied".
+/// </summary>
+internal static class Files
+{
+    /// <summary>Opens <paramref name="path"/> for reading; a folder is refused by name, other failures pass as the
+    /// framework reports them (they already name the path).</summary>
+    public static FileStream OpenRead(string path, FileOptions options = FileOptions.None)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && Directory.Exists(path))
+        {
+            throw new IOException(
+                $"Could not read '{Path.GetFullPath(path)}': it is a folder, not a file; name a file inside it.", e);
+        }
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="path"/> atomically: <paramref name="write"/> fills a temporary file beside it, which
+    /// is flushed to disk and then moved over the target. On any failure the temporary file is deleted, a previous
+    /// file at <paramref name="path"/> is left as it was, and a file-system failure is rethrown as the same kind of
+    /// exception (<see cref="IOException"/>, <see cref="DirectoryNotFoundException"/>,
+    /// <see cref="UnauthorizedAccessException"/>) with a message naming <paramref name="path"/>, the original inside.
+    /// </summary>
+    public static void ReplaceAtomically(string path, Action<Stream> write, Func<Stream, Stream>? wrapFile = null)
+    {
+        string fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+        {
+            // Refused before writing: the final move would fail only after the whole file was written.
+            throw new IOException(FolderAsFile(fullPath));
+        }
+
+        string folder = Path.GetDirectoryName(fullPath) ?? ".";
+        string temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(wrapFile is null ? file : wrapFile(file));
+                file.Flush(flushToDisk: true);
+            }
+
+            // A rename within one folder replaces the old file in one step. The folder entry itself is not
+            // flushed (.NET has no API for it), so a power cut right after may still show the old file.
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DeleteQuietly(temporary);
+            throw SaveFailure(e, fullPath, folder, temporary);
+        }
+        catch
+        {
+            DeleteQuietly(temporary);
+            throw;
+        }
+    }
+
+    private static string FolderAsFile(string fullPath)
+        => $"Could not save '{fullPath}': it is a folder, not a file; name a file inside it.";
+
+    /// <summary>The failure of a save, told in terms of the user's path rather than the temporary file.</summary>
+    private static Exception SaveFailure(Exception failure, string fullPath, string folder, string temporary)
+    {
+        string opening = $"Could not save '{fullPath}': ";
+        return failure switch
+        {
+            _ when Directory.Exists(fullPath) => new IOException(FolderAsFile(fullPath), failure),
+            DirectoryNotFoundException => new DirectoryNotFoundException(
+                opening + MissingFolder(folder), failure),
+
+            // Creating a new file found no such file: a virtual file system such as /proc refuses new files so.
+            FileNotFoundException => new IOException(
+                opening + $"the folder '{folder}' does not accept new files; choose another folder.", failure),
+            UnauthorizedAccessException => new UnauthorizedAccessException(
+                opening + $"permission denied: writing in '{folder}' or replacing the file is not allowed.", failure),
+            PathTooLongException => new PathTooLongException(opening + "the path is too long.", failure),
+            _ => new IOException(opening + Reason(failure.Message, temporary, fullPath), failure),
+        };
+    }
+
+    /// <summary>Why a folder cannot be found: it does not exist, or a file stands where a folder should be.</summary>
+    private static string MissingFolder(string folder)
+    {
+        for (string? ancestor = folder; ancestor is not null; ancestor = Path.GetDirectoryName(ancestor))
+        {
+            if (File.Exists(ancestor))
+            {
+                return $"'{ancestor}' is a file, not a folder.";
+            }
+
+            if (Directory.Exists(ancestor))
+            {
+                break;
+            }
+        }
+
+        return $"the folder '{folder}' does not exist; create it first.";
+    }
+
+    /// <summary>The framework's reason without the path it names: Unix messages read "No space left on device :
+    /// '/path'"; any other mention of the temporary file becomes the user's path.</summary>
+    private static string Reason(string message, string temporary, string fullPath)
+        => message.Replace($" : '{temporary}'", "", StringComparison.Ordinal)
+            .Replace(temporary, fullPath, StringComparison.Ordinal)
+            .TrimEnd('.', ' ') + ".";
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The original failure is the one worth reporting; a stray temporary file is hidden and harmless.
+        }
+    }
+}
