@@ -32,6 +32,11 @@ internal static class Files
     public static void ReplaceAtomically(string path, Action<Stream> write, Func<Stream, Stream>? wrapFile = null)
     {
         string fullPath = Path.GetFullPath(path);
+
+        // Through a symbolic link the file it points to is replaced, not the link (a rename would put a plain file in
+        // the link's place).
+        fullPath = FinalTarget(fullPath);
+
         if (Directory.Exists(fullPath))
         {
             // Refused before writing: the final move would fail only after the whole file was written.
@@ -39,7 +44,8 @@ internal static class Files
         }
 
         string folder = Path.GetDirectoryName(fullPath) ?? ".";
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        // A fixed-length name: the target's own name plus a suffix could pass the file system's 255-byte limit.
+        string temporary = Path.Combine(folder, $".netdsl-{Guid.NewGuid():N}.tmp");
         try
         {
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -61,6 +67,20 @@ internal static class Files
         {
             DeleteQuietly(temporary);
             throw;
+        }
+    }
+
+    private static string FinalTarget(string fullPath)
+    {
+        try
+        {
+            var file = new FileInfo(fullPath);
+            return file.LinkTarget is null ? fullPath : file.ResolveLinkTarget(returnFinalTarget: true)!.FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A missing folder or an unreadable link: the save itself reports it, in terms of the user's path.
+            return fullPath;
         }
     }
 

@@ -72,10 +72,12 @@ public interface ITrainer
 
     /// <summary>Copies out layer <paramref name="layer"/>'s outputs (after its activation) for the last forward pass:
     /// <see cref="LastBatchSize"/> rows of its unit count.</summary>
+    /// <exception cref="InvalidOperationException">No batch has run yet.</exception>
     void ExportActivations(int layer, Span<float> destination);
 
     /// <summary>Copies out layer <paramref name="layer"/>'s pre-activations W·x + b for the last forward pass.
     /// </summary>
+    /// <exception cref="InvalidOperationException">No batch has run yet.</exception>
     void ExportPreActivations(int layer, Span<float> destination);
 }
 

@@ -386,6 +386,15 @@ internal static class TrainerEmitter
         int count = spec.Layers.Count;
         using (writer.Block("private static int CheckRows(global::System.ReadOnlySpan<float> inputs, int limit)"))
         {
+            using (writer.Block("if (inputs.Length == 0)"))
+            {
+                writer.Call(
+                    $"throw new {Names.ArgumentException}(",
+                    ["\"The inputs are empty: give at least one row of InputSize floats.\"", "\"inputs\""],
+                    ");");
+            }
+
+            writer.Line();
             writer.Line("int rows = inputs.Length / InputSize;");
             using (writer.Block("if (inputs.Length % InputSize != 0 || rows < 1 || rows > limit)"))
             {
@@ -461,6 +470,15 @@ internal static class TrainerEmitter
                     ");");
             }
 
+            using (writer.Block("if (_lastRows == 0)"))
+            {
+                writer.Call(
+                    "throw new global::System.InvalidOperationException(",
+                    ["\"No batch has run yet: call Step, ComputeGradients or Evaluate first; this returns its rows.\""],
+                    ");");
+            }
+
+            writer.Line();
             writer.Line("RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], \"destination\");");
             writer.Call(
                 $"{Names.Rows}.Copy(",
@@ -474,8 +492,9 @@ internal static class TrainerEmitter
         writer.Line();
         using (writer.Block("private void Update()"))
         {
+            writer.Comment("Counted once the optimizer has taken it: a refused update (a non-finite gradient) is no step.");
+            writer.Line("_optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps + 1);");
             writer.Line("_steps++;");
-            writer.Line("_optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps);");
             writer.Line();
             writer.Comment(
                 "A new version makes the network's other trainers refresh their rows before their next backward pass.");

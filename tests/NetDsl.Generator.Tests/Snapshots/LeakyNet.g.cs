@@ -459,6 +459,12 @@ namespace Samples
 
             private static int CheckRows(global::System.ReadOnlySpan<float> inputs, int limit)
             {
+                if (inputs.Length == 0)
+                {
+                    throw new global::System.ArgumentException(
+                        "The inputs are empty: give at least one row of InputSize floats.", "inputs");
+                }
+
                 int rows = inputs.Length / InputSize;
                 if (inputs.Length % InputSize != 0 || rows < 1 || rows > limit)
                 {
@@ -508,6 +514,12 @@ namespace Samples
                     throw new global::System.ArgumentOutOfRangeException(
                         "layer", layer, $"The network has {LayerCount} layers.");
                 }
+                if (_lastRows == 0)
+                {
+                    throw new global::System.InvalidOperationException(
+                        "No batch has run yet: call Step, ComputeGradients or Evaluate first; this returns its rows.");
+                }
+
                 RequireLength(destination.Length, (long)_lastRows * UnitsOf[layer], "destination");
                 global::NetDsl.Kernels.Rows.Copy(ref Work(ZOf[layer] + part * StrideOf[layer]), StrideOf[layer],
                     _lastRows, UnitsOf[layer],
@@ -516,8 +528,9 @@ namespace Samples
 
             private void Update()
             {
+                // Counted once the optimizer has taken it: a refused update (a non-finite gradient) is no step.
+                _optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps + 1);
                 _steps++;
-                _optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps);
 
                 // A new version makes the network's other trainers refresh their rows before their next backward pass.
                 _network._version++;

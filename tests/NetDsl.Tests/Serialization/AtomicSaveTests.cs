@@ -159,6 +159,36 @@ public sealed class AtomicSaveTests : IDisposable
         Assert.Equal([Target], Directory.GetFiles(folder));
     }
 
+    [Theory]
+    [InlineData(218)]
+    [InlineData(255)]
+    public void A_file_name_near_the_file_system_limit_saves(int length)
+    {
+        // The temporary file was once named after the target plus 38 characters, past 255 bytes for names of 218.
+        string target = Path.Combine(folder, new string('a', length - ".safetensors".Length) + ".safetensors");
+        float[] parameters = TestFiles.Parameters(TestFiles.Small.ParameterCount, seed: 3);
+
+        WeightsFile.Save(target, TestFiles.Small, parameters);
+
+        Assert.Equal(TestFiles.Saved(TestFiles.Small, parameters), File.ReadAllBytes(target));
+        Assert.Equal([target], Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public void Saving_through_a_symbolic_link_replaces_the_file_it_points_to_and_keeps_the_link()
+    {
+        WriteOldFile();
+        string link = Path.Combine(folder, "latest.safetensors");
+        File.CreateSymbolicLink(link, Target);
+        float[] parameters = TestFiles.Parameters(TestFiles.Small.ParameterCount, seed: 4);
+
+        WeightsFile.Save(link, TestFiles.Small, parameters);
+
+        Assert.Equal(Target, new FileInfo(link).LinkTarget);
+        Assert.Equal(TestFiles.Saved(TestFiles.Small, parameters), File.ReadAllBytes(Target));
+        Assert.Equal([link, Target], Directory.GetFiles(folder).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void A_relative_path_saves_beside_its_folder()
     {

@@ -132,6 +132,34 @@ public class MisuseTests
     }
 
     [Fact]
+    public void Reading_activations_before_any_batch_says_so()
+    {
+        // It once said "Expected 0 floats, got 32", as if the buffer were the mistake.
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+
+        var error = Assert.Throws<InvalidOperationException>(() => trainer.ExportActivations(0, new float[32]));
+        Assert.StartsWith("No batch has run yet", error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => trainer.ExportPreActivations(0, new float[32]));
+    }
+
+    [Fact]
+    public void A_trainer_given_no_rows_says_the_inputs_are_empty()
+    {
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+
+        foreach (Action call in new Action[]
+        {
+            () => trainer.Step([], ReadOnlySpan<int>.Empty),
+            () => trainer.Evaluate([], ReadOnlySpan<int>.Empty),
+        })
+        {
+            var error = Assert.Throws<ArgumentException>(call);
+            Assert.StartsWith("The inputs are empty", error.Message, StringComparison.Ordinal);
+            Assert.Equal("inputs", error.ParamName);
+        }
+    }
+
+    [Fact]
     public void Evaluating_an_empty_set_says_it_is_empty()
     {
         // Once "Expected 1 to 2147483647 rows of InputSize = 2 floats, got 0 floats."

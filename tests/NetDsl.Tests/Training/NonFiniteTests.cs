@@ -65,9 +65,11 @@ public class NonFiniteTests
         float[] poisoned = [float.NaN, 0, 0, 0, 0, 0, 0];
 
         Assert.Throws<NotFiniteNumberException>(() => trainer.Step(poisoned, [1]));
+        Assert.Equal(0, trainer.StepCount); // a refused update is no step: Adam's next bias correction is for t = 1
         float loss = trainer.Step([1, 0, 0, 0, 0, 0, 0], [1]);
 
         Assert.True(float.IsFinite(loss));
+        Assert.Equal(1, trainer.StepCount);
         var output = new float[5];
         network.Forward(poisoned.Select(x => float.IsNaN(x) ? 0 : x).ToArray(), output);
         Assert.All(output, value => Assert.True(float.IsFinite(value)));
