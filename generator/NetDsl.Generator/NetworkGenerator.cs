@@ -33,7 +33,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 static (context, _)
                     => NetworkParser.ParseOrphanLayers((INamedTypeSymbol)context.TargetSymbol, context.TargetNode))
             .Where(static diagnostic => diagnostic is not null)
-            .Select(static (diagnostic, _) => diagnostic!)
+            .Select(static (diagnostic, _) => diagnostic!.Detached)
             .WithTrackingName(TrackingNames.OrphanLayers);
 
         IncrementalValuesProvider<NetworkSpec> specs = networks
@@ -85,6 +85,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 parsed.Family,
                 parsed.Diagnostics
                     .Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+                    .Select(d => d.Detached)
                     .ToEquatableArray());
         }
     }

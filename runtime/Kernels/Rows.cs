@@ -24,6 +24,8 @@ public static class Rows
     public static void RequireSeparate(
         ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputs, string inputsName, string outputsName)
     {
+        ArgumentNullException.ThrowIfNull(inputsName);
+        ArgumentNullException.ThrowIfNull(outputsName);
         if (inputs.Overlaps(outputs))
         {
             throw new ArgumentException(

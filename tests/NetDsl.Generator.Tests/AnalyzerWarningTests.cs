@@ -323,6 +323,26 @@ public sealed class AnalyzerWarningTests
         }
     }
 
+    [Fact]
+    public void A_warning_stays_in_its_declaration_when_another_declaration_with_the_same_path_spans_its_offsets()
+    {
+        // The first tree's declaration is long enough to contain the second tree's attribute offsets: placed by path
+        // and span, NDSL1001 once underlined a comment in the first tree.
+        string padding = new(' ', 400);
+        string first = $"namespace A {{ partial class Net {{ /*{padding}*/ public int Q; }} }}";
+        Markup second = Markup.Parse(
+            "using NetDsl; namespace A { [Input(3)] [Dense(4, [|Init.Zeros|], Act.ReLU)] [Dense(2, Act.Softmax)] "
+                + "partial class Net { } }");
+        Compilation compilation = GeneratorHarness.Compile(Settings).AddSyntaxTrees(
+            GeneratorHarness.Parse(first, "/src/Same.cs"), GeneratorHarness.Parse(second.Source, "/src/Same.cs"));
+
+        Diagnostic warning = Assert.Single(GeneratorHarness.Analyze(compilation));
+
+        Assert.Equal("NDSL1001", warning.Id);
+        Assert.Same(compilation.SyntaxTrees.Last(), warning.Location.SourceTree);
+        Assert.Equal(second.MarkedText, warning.Location.SourceTree!.GetText().ToString(warning.Location.SourceSpan));
+    }
+
     [Theory]
     [InlineData("[Dense(64, [|init: Init.He|], activation: Act.Tanh)]")]
     [InlineData("[Dense(64, activation: Act.Tanh, [|init: Init.He|])]")]

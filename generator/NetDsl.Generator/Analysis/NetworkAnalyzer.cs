@@ -45,7 +45,8 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         {
             if (diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Warning)
             {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic(SourceLocation(type, diagnostic.Location)));
+                context.ReportDiagnostic(
+                    diagnostic.ToDiagnostic(diagnostic.SourceLocation ?? SourceLocation(type, diagnostic.Location)));
             }
         }
     }

@@ -240,7 +240,8 @@ internal static class NetworkEmitter
             "/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
         using (writer.Block($"public int Predict({Names.ReadOnlySpan} input)"))
         {
-            writer.Line("Forward(input, _prediction);");
+            writer.Comment("An exact Span, so that no user overload of Forward taking a float[] can win the call.");
+            writer.Line($"Forward(input, new {Names.Span}(_prediction));");
             writer.Line($"return {Names.Rows}.ArgMax(_prediction);");
         }
 

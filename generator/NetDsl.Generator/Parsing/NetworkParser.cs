@@ -350,7 +350,11 @@ internal static class NetworkParser
                 : variants is not null
                     ? FamilyClash(member, variants)
                     : Clashes(member)
-                        ? "rename it (a method may still overload a generated method with other parameter types)"
+                        ? member is IMethodSymbol && IsPrivateHelperName(member.Name)
+                            ? "rename it (the generated code calls a private method of this name, and an overload "
+                                + "could take those calls over)"
+                            : "rename it (a method may still overload a public generated method with other parameter "
+                                + "types)"
                         : null;
             if (advice is not null)
             {
@@ -576,14 +580,19 @@ internal static class NetworkParser
             // A user method is an overload unless a generated non-method has its name, or a generated method has its
             // name, its number of type parameters and its parameter types.
             return KnownNames.GeneratedLayerConstantName.IsMatch(name)
-                || (System.Array.IndexOf(KnownNames.GeneratedMemberNames, name) >= 0
-                    && !KnownNames.GeneratedMethods.Any(g => g.Name == name))
+                || IsPrivateHelperName(name)
                 || IsGeneratedSignature(method);
         }
 
         return System.Array.IndexOf(KnownNames.GeneratedMemberNames, name) >= 0
             || KnownNames.GeneratedLayerMemberName.IsMatch(name);
     }
+
+    /// <summary>True for a generated name that admits no user method at all: a private helper's, or a non-method's.
+    /// </summary>
+    internal static bool IsPrivateHelperName(string name)
+        => System.Array.IndexOf(KnownNames.GeneratedMemberNames, name) >= 0
+            && !KnownNames.GeneratedMethods.Any(g => g.Name == name);
 
     /// <summary>True when <paramref name="method"/> has the name, arity and parameter types of a generated method.
     /// </summary>
@@ -946,7 +955,10 @@ internal static class NetworkParser
 
     internal static DiagnosticInfo Diagnostic(
         DiagnosticDescriptor descriptor, Location? location, params string[] arguments)
-        => new(descriptor, LocationInfo.From(location), arguments.ToEquatableArray(), EquatableArray<KeyValue>.Empty);
+        => new(descriptor, LocationInfo.From(location), arguments.ToEquatableArray(), EquatableArray<KeyValue>.Empty)
+        {
+            SourceLocation = location is { IsInSource: true } ? location : null,
+        };
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -102,7 +102,8 @@ namespace Company.Product.Models
                     /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
                     public int Predict(global::System.ReadOnlySpan<float> input)
                     {
-                        Forward(input, _prediction);
+                        // An exact Span, so that no user overload of Forward taking a float[] can win the call.
+                        Forward(input, new global::System.Span<float>(_prediction));
                         return global::NetDsl.Kernels.Rows.ArgMax(_prediction);
                     }
 
