@@ -135,9 +135,22 @@ internal static class AppOptions
             LabOnly, LabLimit, LabReport,
         };
 
+        foreach (Option path in new Option[] { Data, Weights, LabPlot, LabReport })
+        {
+            path.Validators.Add(result =>
+            {
+                if (result.Tokens.Any(token => string.IsNullOrWhiteSpace(token.Value)))
+                {
+                    result.AddError($"{path.Name} needs a path, not an empty string.");
+                }
+            });
+        }
+
         root.Validators.Add(result =>
         {
-            if (result.GetResult(Lab) is not null && result.GetResult(Predict) is not null)
+            // The mode follows --lab's value, not its presence: "--lab false" trains.
+            bool lab = result.GetValue(Lab);
+            if (lab && result.GetResult(Predict) is not null)
             {
                 result.AddError("--lab and --predict are separate modes: give one of them.");
                 return;
@@ -145,7 +158,7 @@ internal static class AppOptions
 
             // An option the mode does not read would be silently ignored: "--epochs 3 --lab" would train 5 epochs.
             Modes mode = result.GetResult(Predict) is not null ? Modes.Predict
-                : result.GetResult(Lab) is not null ? Modes.Lab
+                : lab ? Modes.Lab
                 : Modes.Training;
             foreach ((Option option, Modes usedBy) in ModeOptions)
             {

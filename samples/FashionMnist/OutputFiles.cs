@@ -21,11 +21,11 @@ internal static class OutputFiles
             return;
         }
 
-        // The plot's folder is created if missing (LabPlot.Save); the report is written with File.WriteAllText.
+        // The lab creates missing folders for its plot and its report (LabJob), so that both can go in a new one.
         CheckWritable("--lab-plot", settings.LabPlotPath, createsDirectory: true);
         if (settings.LabReportPath is { } report)
         {
-            CheckWritable("--lab-report", report, createsDirectory: false);
+            CheckWritable("--lab-report", report, createsDirectory: true);
             if (Path.GetFullPath(report) == Path.GetFullPath(settings.LabPlotPath))
             {
                 throw new UsageException($"--lab-report {report}: the same file as --lab-plot; name another one");

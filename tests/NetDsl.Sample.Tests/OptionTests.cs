@@ -27,15 +27,34 @@ public class OptionTests
         "--epochs is for training, not for the lab (--lab): leave it out (the lab takes --lab-epochs).")]
     [InlineData("--lab --keep-last", "--keep-last is for training, not for the lab (--lab)")]
     [InlineData("--lab --weights w.safetensors", "--weights is for training and --predict, not for the lab (--lab)")]
+    [InlineData("--weights ''", "--weights needs a path, not an empty string.")] // once an unhandled exception
+    [InlineData("--predict 3 --weights ''", "--weights needs a path, not an empty string.")]
+    [InlineData("--lab --lab-plot ''", "--lab-plot needs a path, not an empty string.")]
+    [InlineData("--lab --lab-report ''", "--lab-report needs a path, not an empty string.")]
+    [InlineData("--data ''", "--data needs a path, not an empty string.")]
+    [InlineData("--lab false --lab-epochs 3", "--lab-epochs is for the lab (--lab), not for training")]
+    [InlineData("--lab true --epochs 3", "--epochs is for training, not for the lab (--lab)")]
     public void A_bad_option_is_refused_before_anything_runs(string commandLine, string message)
     {
-        SampleRun run = SampleRun.Start(commandLine.Split(' '));
+        // '' stands for an empty argument, which a shell passes for "".
+        SampleRun run = SampleRun.Start(commandLine.Split(' ').Select(a => a == "''" ? "" : a).ToArray());
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(message, run.Output);
         Assert.Contains("Run with --help to see the options.", run.Output);
         Assert.DoesNotContain("System.", run.Output);
         Assert.DoesNotContain("Usage:", run.Output);
         Assert.DoesNotContain("data:", run.Output);
+    }
+
+    [Fact]
+    public void Lab_false_trains_and_accepts_the_training_options()
+    {
+        // The mode once followed whether --lab was typed, not its value: "--lab false --epochs 1" was refused.
+        using var directory = new TemporaryDirectory();
+        SampleRun run = SampleRun.Start(
+            "--lab", "false", "--epochs", "1", "--data", "embedded", "--weights", directory.File("w.safetensors"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("test accuracy:", run.Output);
     }
 
     [Fact]

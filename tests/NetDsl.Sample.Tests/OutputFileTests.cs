@@ -10,7 +10,7 @@ public class OutputFileTests
     [InlineData("--weights", "file.txt/x.safetensors", "file.txt is a file, not a directory")]
     [InlineData("--lab-plot", "file.txt/sub/p.png", "file.txt is a file, not a directory")]
     [InlineData("--lab-plot", "", "is a directory, not a file")]
-    [InlineData("--lab-report", "missing/r.md", "there is no directory")]
+    [InlineData("--lab-report", "file.txt/r.md", "file.txt is a file, not a directory")]
     public void A_path_that_cannot_be_written_fails_before_training(string option, string name, string reason)
     {
         using var directory = new TemporaryDirectory();
@@ -21,6 +21,19 @@ public class OutputFileTests
 
         AssertRefusedBeforeTraining(run, $"error: {option} {path}: ");
         Assert.Contains(reason, run.Output);
+    }
+
+    [Fact]
+    public void The_lab_writes_its_plot_and_report_into_a_new_folder()
+    {
+        // The report was once refused there: its folder did not exist yet when the paths were checked.
+        using var directory = new TemporaryDirectory();
+        string plot = directory.File("new/sub/p.png"), report = directory.File("new/sub/r.md");
+        SampleRun run = SampleRun.Start("--lab", "--lab-limit", "1", "--lab-epochs", "1", "--data", "embedded",
+            "--lab-plot", plot, "--lab-report", report);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(plot) && File.Exists(report), run.Output);
     }
 
     [Theory]

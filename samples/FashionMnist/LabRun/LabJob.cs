@@ -46,6 +46,7 @@ internal static class LabJob
         {
             string report = Path.GetFullPath(reportPath);
             replacing = OutputFiles.Replacing(report);
+            Directory.CreateDirectory(Path.GetDirectoryName(report)!);
             File.WriteAllText(report, LabTables.Markdown(ranked, settings, source, Path.GetFileName(plot)));
             console.WriteLine($"Markdown report: {report}{replacing}");
         }
