@@ -20,6 +20,25 @@ public sealed class UserNameTests
     private const string KeywordTypes = "class var { } class nint { } class nuint { } class dynamic { }";
 
     [Fact]
+    public void A_variant_the_user_marks_obsolete_draws_no_warning_in_the_family_file()
+    {
+        // The family's Variants list names each variant; an [Obsolete] one drew CS0612 there, out of the user's reach.
+        const string source = $$"""
+            using NetDsl;
+
+            namespace Samples;
+
+            {{Grid}}
+            internal static partial class Lab
+            {
+                [System.Obsolete] public partial class HeNormalReLU { }
+            }
+            """;
+
+        GeneratorHarness.Run(source).AssertClean();
+    }
+
+    [Fact]
     public void Overloads_of_the_generated_methods_leave_its_doc_references_unambiguous()
     {
         // Docs allow overloads (NDSL0018); a bare cref="ExportParameters" then matches two methods (CS0419).

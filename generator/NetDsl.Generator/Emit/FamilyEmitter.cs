@@ -19,6 +19,8 @@ internal static class FamilyEmitter
         writer.Comment("This file redeclares the user's types; a lower-case name draws CS8981 on each declaration, and "
             + "the user's pragma against it cannot reach here.");
         writer.Line("#pragma warning disable CS8981");
+        writer.Comment("The family lists its variants, which the user may mark [Obsolete] in their own declarations.");
+        writer.Line("#pragma warning disable CS0612, CS0618");
         writer.Line();
 
         var scopes = new Stack<IndentedWriter.Scope>();
