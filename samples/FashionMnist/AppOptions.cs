@@ -31,7 +31,9 @@ internal static class AppOptions
     {
         Description = "The optimizer's learning rate. Default: 0.001 for Adam, 0.01 for SGD.", HelpName = "RATE",
         CustomParser = result =>
-            Checked<float>(rate => rate is > 0 and < float.PositiveInfinity, "a positive number")(result),
+            Checked<float>(
+                rate => rate is > 0 and < float.PositiveInfinity,
+                "a positive number within float's range (1.4e-45 to 3.4e38; smaller rounds to 0)")(result),
     };
 
     private static readonly Option<ulong> Seed = new("--seed")
