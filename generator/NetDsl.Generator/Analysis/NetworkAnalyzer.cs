@@ -45,25 +45,9 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         {
             if (diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Warning)
             {
-                context.ReportDiagnostic(
-                    diagnostic.ToDiagnostic(diagnostic.SourceLocation ?? SourceLocation(type, diagnostic.Location)));
+                // The parse's own location, in its tree: the IDE draws squiggles and offers fixes there.
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(diagnostic.SourceLocation ?? Location.None));
             }
         }
-    }
-
-    // The parse keeps locations as plain values; the IDE needs them in a syntax tree to draw squiggles and offer fixes.
-    // Every warning sits inside one of the type's declarations (an attribute, an argument, the name), so the
-    // declaration that contains the span is the place, not the first tree with the path: trees may share a path (an
-    // empty one, in tests and scripts), and Roslyn rejects a diagnostic outside its file.
-    private static Location SourceLocation(INamedTypeSymbol type, LocationInfo? location)
-    {
-        if (location is null)
-        {
-            return Location.None;
-        }
-
-        SyntaxReference? declaration = type.DeclaringSyntaxReferences.FirstOrDefault(
-            reference => reference.SyntaxTree.FilePath == location.FilePath && reference.Span.Contains(location.Span));
-        return declaration is null ? Location.None : Location.Create(declaration.SyntaxTree, location.Span);
     }
 }

@@ -396,7 +396,7 @@ internal static class TrainerEmitter
 
             writer.Line();
             writer.Line("int rows = inputs.Length / InputSize;");
-            using (writer.Block("if (inputs.Length % InputSize != 0 || rows < 1 || rows > limit)"))
+            using (writer.Block("if (inputs.Length % InputSize != 0 || rows > limit)"))
             {
                 writer.Call(
                     $"throw new {Names.ArgumentException}(",
@@ -492,7 +492,8 @@ internal static class TrainerEmitter
         writer.Line();
         using (writer.Block("private void Update()"))
         {
-            writer.Comment("Counted once the optimizer has taken it: a refused update (a non-finite gradient) is no step.");
+            writer.Comment(
+                "Counted once the optimizer has taken it: a refused update (a non-finite gradient) is no step.");
             writer.Line("_optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps + 1);");
             writer.Line("_steps++;");
             writer.Line();

@@ -516,7 +516,7 @@ namespace Samples
                 }
 
                 int rows = inputs.Length / InputSize;
-                if (inputs.Length % InputSize != 0 || rows < 1 || rows > limit)
+                if (inputs.Length % InputSize != 0 || rows > limit)
                 {
                     throw new global::System.ArgumentException(
                         $"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.",
