@@ -21,13 +21,38 @@ public sealed class AnalyzerWarningTests
     };
 
     [Theory]
-    [InlineData("[Dense(4, [|Init.Zeros|], Act.ReLU)] [Dense(2, Act.Softmax)]", "HeNormal", "Layer 0 is a hidden layer initialized with Zeros", "use HeNormal")]
-    [InlineData("[Dense(4, [|Init.Ones|], Act.Tanh)] [Dense(2, Act.Softmax)]", "GlorotUniform", "initialized with Ones", "use GlorotUniform")]
-    [InlineData("[Dense(4, Act.SELU)] [Dense(4, [|Init.Constant|], Act.SELU, Value = 0.5)] [Dense(2, Act.Linear)]", "LeCunNormal", "Layer 1 is a hidden layer initialized with Constant", "use LeCunNormal")]
-    [InlineData("[Dense(4, [|Init.Orthogonal|], Act.ReLU, Gain = 0)] [Dense(2, Act.Softmax)]", "HeNormal", "Layer 0 is a hidden layer initialized with Orthogonal, Gain = 0:", "use HeNormal")]
-    [InlineData("[Dense(4, [|Init.Orthogonal|], Act.Tanh, Gain = -1e-50)] [Dense(2, Act.Softmax)]", "GlorotUniform", "initialized with Orthogonal, Gain = -1E-50:")]
-    [InlineData("[Dense(4, [|Init.Normal|], Act.Tanh, Mean = 1, Std = 1e-9)] [Dense(2, Act.Softmax)]", "GlorotUniform", "initialized with Normal, Mean = 1 and Std = 1E-09, a single value as floats:")]
-    [InlineData("[Dense(4, [|Init.TruncatedNormal|], Act.ReLU, Mean = -3, Std = 1e-8)] [Dense(2, Act.Softmax)]", "HeNormal", "initialized with TruncatedNormal, Mean = -3 and Std = 1E-08")]
+    [InlineData(
+        "[Dense(4, [|Init.Zeros|], Act.ReLU)] [Dense(2, Act.Softmax)]",
+        "HeNormal",
+        "Layer 0 is a hidden layer initialized with Zeros",
+        "use HeNormal")]
+    [InlineData(
+        "[Dense(4, [|Init.Ones|], Act.Tanh)] [Dense(2, Act.Softmax)]",
+        "GlorotUniform",
+        "initialized with Ones",
+        "use GlorotUniform")]
+    [InlineData(
+        "[Dense(4, Act.SELU)] [Dense(4, [|Init.Constant|], Act.SELU, Value = 0.5)] [Dense(2, Act.Linear)]",
+        "LeCunNormal",
+        "Layer 1 is a hidden layer initialized with Constant",
+        "use LeCunNormal")]
+    [InlineData(
+        "[Dense(4, [|Init.Orthogonal|], Act.ReLU, Gain = 0)] [Dense(2, Act.Softmax)]",
+        "HeNormal",
+        "Layer 0 is a hidden layer initialized with Orthogonal, Gain = 0:",
+        "use HeNormal")]
+    [InlineData(
+        "[Dense(4, [|Init.Orthogonal|], Act.Tanh, Gain = -1e-50)] [Dense(2, Act.Softmax)]",
+        "GlorotUniform",
+        "initialized with Orthogonal, Gain = -1E-50:")]
+    [InlineData(
+        "[Dense(4, [|Init.Normal|], Act.Tanh, Mean = 1, Std = 1e-9)] [Dense(2, Act.Softmax)]",
+        "GlorotUniform",
+        "initialized with Normal, Mean = 1 and Std = 1E-09, a single value as floats:")]
+    [InlineData(
+        "[Dense(4, [|Init.TruncatedNormal|], Act.ReLU, Mean = -3, Std = 1e-8)] [Dense(2, Act.Softmax)]",
+        "HeNormal",
+        "initialized with TruncatedNormal, Mean = -3 and Std = 1E-08")]
     public void NDSL1001_identical_starting_weights_on_a_hidden_layer(
         string layers, string suggested, params string[] message)
         => AssertWarning(layers, "NDSL1001", suggested, message);
@@ -62,41 +87,91 @@ public sealed class AnalyzerWarningTests
     }
 
     [Theory]
-    [InlineData("[Dense(4, [|Init.He|], Act.Tanh)] [Dense(2, Act.Softmax)]", "GlorotNormal", "HeNormal is derived for ReLU", "Tanh zeroes none", "use GlorotNormal")]
-    [InlineData("[Dense(4, [|Init.HeUniform|], Act.Sigmoid)]", "GlorotUniform", "HeUniform is derived for ReLU", "Sigmoid zeroes none", "use GlorotUniform")]
+    [InlineData(
+        "[Dense(4, [|Init.He|], Act.Tanh)] [Dense(2, Act.Softmax)]",
+        "GlorotNormal",
+        "HeNormal is derived for ReLU",
+        "Tanh zeroes none",
+        "use GlorotNormal")]
+    [InlineData(
+        "[Dense(4, [|Init.HeUniform|], Act.Sigmoid)]",
+        "GlorotUniform",
+        "HeUniform is derived for ReLU",
+        "Sigmoid zeroes none",
+        "use GlorotUniform")]
     [InlineData("[Dense(4, [|NetDsl.Init.HeNormal|], Act.Tanh)]", "GlorotNormal", "use GlorotNormal")]
     [InlineData("[Dense(4, [|(Init)9|], Act.Tanh)]", "GlorotNormal", "HeNormal is derived for ReLU")]
     public void NDSL1002_He_under_a_saturating_activation(string layers, string suggested, params string[] message)
         => AssertWarning(layers, "NDSL1002", suggested, message);
 
     [Theory]
-    [InlineData("[Dense(8, Act.ReLU)] [Dense(8, [|Init.GlorotUniform|], Act.ReLU)] [Dense(8, Act.ReLU)] [Dense(2, Act.Softmax)]", "HeUniform", "GlorotUniform ignores that ReLU zeroes half its inputs", "the network's 3 ReLU-family layers", "use HeUniform")]
-    [InlineData("[Dense(8, [|Init.LeCunNormal|], Act.ReLU)] [Dense(8, Act.ReLU)] [Dense(8, Act.ReLU)] [Dense(8, Act.ReLU)]", "HeNormal", "LeCunNormal ignores", "4 ReLU-family layers", "use HeNormal")]
-    [InlineData("[Dense(8, Act.LeakyReLU)] [Dense(8, Act.PReLU)] [Dense(8, [|Init.Xavier|], Act.ReLU)] [Dense(1, Act.Linear)]", "HeUniform", "GlorotUniform ignores", "3 ReLU-family layers")]
+    [InlineData(
+        "[Dense(8, Act.ReLU)] [Dense(8, [|Init.GlorotUniform|], Act.ReLU)] [Dense(8, Act.ReLU)] [Dense(2, "
+            + "Act.Softmax)]",
+        "HeUniform",
+        "GlorotUniform ignores that ReLU zeroes half its inputs",
+        "the network's 3 ReLU-family layers",
+        "use HeUniform")]
+    [InlineData(
+        "[Dense(8, [|Init.LeCunNormal|], Act.ReLU)] [Dense(8, Act.ReLU)] [Dense(8, Act.ReLU)] [Dense(8, Act.ReLU)]",
+        "HeNormal",
+        "LeCunNormal ignores",
+        "4 ReLU-family layers",
+        "use HeNormal")]
+    [InlineData(
+        "[Dense(8, Act.LeakyReLU)] [Dense(8, Act.PReLU)] [Dense(8, [|Init.Xavier|], Act.ReLU)] [Dense(1, Act.Linear)]",
+        "HeUniform",
+        "GlorotUniform ignores",
+        "3 ReLU-family layers")]
     public void NDSL1003_Glorot_or_LeCun_in_a_deep_ReLU_stack(string layers, string suggested, params string[] message)
         => AssertWarning(layers, "NDSL1003", suggested, message);
 
     [Theory]
-    [InlineData("[Dense(8, [|Init.GlorotUniform|], Act.SELU)] [Dense(1, Act.Linear)]", "SELU keeps activations at zero mean and unit variance", "GlorotUniform draws them otherwise", "use LeCunNormal")]
-    [InlineData("[Dense(8, [|Init.LeCunUniform|], Act.SELU)] [Dense(1, Act.Linear)]", "LeCunUniform matches that variance, but SELU's authors and Keras prescribe normal weights")]
+    [InlineData(
+        "[Dense(8, [|Init.GlorotUniform|], Act.SELU)] [Dense(1, Act.Linear)]",
+        "SELU keeps activations at zero mean and unit variance",
+        "GlorotUniform draws them otherwise",
+        "use LeCunNormal")]
+    [InlineData(
+        "[Dense(8, [|Init.LeCunUniform|], Act.SELU)] [Dense(1, Act.Linear)]",
+        "LeCunUniform matches that variance, but SELU's authors and Keras prescribe normal weights")]
     [InlineData("[Dense(8, [|Init.HeNormal|], Act.SELU)] [Dense(1, Act.Linear)]", "HeNormal draws them otherwise")]
     public void NDSL1004_SELU_without_LeCun_normal(string layers, params string[] message)
         => AssertWarning(layers, "NDSL1004", "LeCunNormal", message);
 
     [Theory]
-    [InlineData("[Dense(8, [|Init.GlorotUniform|], Act.LeakyReLU)] [Dense(1, Act.Linear)]", "HeUniform", "GlorotUniform ignores the negative slope α = 0.01 of LeakyReLU", "use HeUniform")]
-    [InlineData("[Dense(8, [|Init.Normal|], Act.PReLU, Alpha = 0.2)] [Dense(1, Act.Linear)]", "HeNormal", "Normal ignores the negative slope α = 0.2 of PReLU", "use HeNormal")]
-    [InlineData("[Dense(8, [|Init.TorchDefault|], Act.PReLU)] [Dense(1, Act.Linear)]", "HeUniform", "α = 0.25 of PReLU")]
-    [InlineData("[Dense(8, [|Init.Orthogonal|], Act.LeakyReLU, Alpha = 0.3)] [Dense(1, Act.Linear)]", "HeNormal", "Orthogonal ignores", "α = 0.3")]
+    [InlineData(
+        "[Dense(8, [|Init.GlorotUniform|], Act.LeakyReLU)] [Dense(1, Act.Linear)]",
+        "HeUniform",
+        "GlorotUniform ignores the negative slope α = 0.01 of LeakyReLU",
+        "use HeUniform")]
+    [InlineData(
+        "[Dense(8, [|Init.Normal|], Act.PReLU, Alpha = 0.2)] [Dense(1, Act.Linear)]",
+        "HeNormal",
+        "Normal ignores the negative slope α = 0.2 of PReLU",
+        "use HeNormal")]
+    [InlineData(
+        "[Dense(8, [|Init.TorchDefault|], Act.PReLU)] [Dense(1, Act.Linear)]",
+        "HeUniform",
+        "α = 0.25 of PReLU")]
+    [InlineData(
+        "[Dense(8, [|Init.Orthogonal|], Act.LeakyReLU, Alpha = 0.3)] [Dense(1, Act.Linear)]",
+        "HeNormal",
+        "Orthogonal ignores",
+        "α = 0.3")]
     public void NDSL1005_an_initializer_that_ignores_the_slope(string layers, string suggested, params string[] message)
         => AssertWarning(layers, "NDSL1005", suggested, message);
 
     [Theory]
-    [InlineData("[Dense(4, Init.He, Act.ReLU, [|Alpha = 0.2|])]", "Alpha has no effect on a layer with ReLU: remove it")]
+    [InlineData(
+        "[Dense(4, Init.He, Act.ReLU, [|Alpha = 0.2|])]",
+        "Alpha has no effect on a layer with ReLU: remove it")]
     [InlineData("[Dense(4, Act.Softmax, [|Alpha=1|])]", "Alpha has no effect on a layer with Softmax")]
     [InlineData("[Dense(4, Init.HeNormal, Act.ReLU, [|Value = 2|])]", "Value has no effect on a layer with HeNormal")]
     [InlineData("[Dense(4, Init.Normal, Act.Tanh, [|Min = -1|])]", "Min has no effect on a layer with Normal")]
-    [InlineData("[Dense(4, Init.TruncatedNormal, Act.Tanh, [|Max = 1|])]", "Max has no effect on a layer with TruncatedNormal")]
+    [InlineData(
+        "[Dense(4, Init.TruncatedNormal, Act.Tanh, [|Max = 1|])]",
+        "Max has no effect on a layer with TruncatedNormal")]
     [InlineData("[Dense(4, Init.Uniform, Act.Tanh, [|Std = 0.1|])]", "Std has no effect on a layer with Uniform")]
     [InlineData("[Dense(4, Init.Uniform, Act.Tanh, [|Mean = 0.1|])]", "Mean has no effect on a layer with Uniform")]
     [InlineData("[Dense(4, Act.Tanh, [|Gain = 2|])]", "Gain has no effect on a layer with GlorotUniform")]
@@ -104,19 +179,41 @@ public sealed class AnalyzerWarningTests
         => AssertWarning(layers, "NDSL1006", suggested: null, message);
 
     [Theory]
-    [InlineData("[Dense(3, Act.Softmax)] [[|Loss(Loss.MeanSquaredError)|]]", "Mean squared error on Softmax outputs", "use the CrossEntropy loss")]
-    [InlineData("[Dense(3, Act.Sigmoid)] [[|Loss(Loss.MeanSquaredError)|]]", "Mean squared error on Sigmoid outputs", "use the BinaryCrossEntropy loss")]
+    [InlineData(
+        "[Dense(3, Act.Softmax)] [[|Loss(Loss.MeanSquaredError)|]]",
+        "Mean squared error on Softmax outputs",
+        "use the CrossEntropy loss")]
+    [InlineData(
+        "[Dense(3, Act.Sigmoid)] [[|Loss(Loss.MeanSquaredError)|]]",
+        "Mean squared error on Sigmoid outputs",
+        "use the BinaryCrossEntropy loss")]
     public void NDSL1007_mean_squared_error_on_a_saturating_output(string layers, params string[] message)
         => AssertWarning(layers, "NDSL1007", suggested: null, message);
 
     /// <summary>A family's own warnings, once for the family and not once per variant (here four), whether or not the
     /// analyzer sees the generated code beside the user's.</summary>
     [Theory]
-    [InlineData("[Dense(4)] [Dense(2, Init.GlorotUniform, Act.Softmax, [|Std = 0.1|])]", "NDSL1006", "Std has no effect on a layer with GlorotUniform: remove it")]
-    [InlineData("[Dense(4, Init.He, Act.ReLU, [|Alpha = 0.2|])] [Dense(3)] [Dense(2, Act.Softmax)]", "NDSL1006", "Alpha has no effect on a layer with ReLU:")]
-    [InlineData("[Dense(4, [|Alpha = 0.2|])] [Dense(2, Act.Softmax)]", "NDSL1006", "Alpha has no effect on a layer with ReLU or Tanh:")]
-    [InlineData("[Dense(4, [|Gain = 2|])] [Dense(2, Act.Softmax)]", "NDSL1006", "Gain has no effect on a layer with HeNormal or Zeros:")]
-    [InlineData("[Dense(4)] [Dense(2, Act.Softmax)] [[|Loss(Loss.MeanSquaredError)|]]", "NDSL1007", "Mean squared error on Softmax outputs", "use the CrossEntropy loss")]
+    [InlineData(
+        "[Dense(4)] [Dense(2, Init.GlorotUniform, Act.Softmax, [|Std = 0.1|])]",
+        "NDSL1006",
+        "Std has no effect on a layer with GlorotUniform: remove it")]
+    [InlineData(
+        "[Dense(4, Init.He, Act.ReLU, [|Alpha = 0.2|])] [Dense(3)] [Dense(2, Act.Softmax)]",
+        "NDSL1006",
+        "Alpha has no effect on a layer with ReLU:")]
+    [InlineData(
+        "[Dense(4, [|Alpha = 0.2|])] [Dense(2, Act.Softmax)]",
+        "NDSL1006",
+        "Alpha has no effect on a layer with ReLU or Tanh:")]
+    [InlineData(
+        "[Dense(4, [|Gain = 2|])] [Dense(2, Act.Softmax)]",
+        "NDSL1006",
+        "Gain has no effect on a layer with HeNormal or Zeros:")]
+    [InlineData(
+        "[Dense(4)] [Dense(2, Act.Softmax)] [[|Loss(Loss.MeanSquaredError)|]]",
+        "NDSL1007",
+        "Mean squared error on Softmax outputs",
+        "use the CrossEntropy loss")]
     public void A_family_gets_its_warnings_once(string layers, string id, params string[] message)
     {
         const string grid = "new[] { Init.HeNormal, Init.Zeros }, new[] { Act.ReLU, Act.Tanh }";
@@ -141,11 +238,24 @@ public sealed class AnalyzerWarningTests
 
     /// <summary>What a family compares on purpose, and arguments some variant uses: no warning.</summary>
     [Theory]
-    [InlineData("[Dense(4, Init.Zeros, Act.ReLU)] [Dense(4)] [Dense(2, Act.Softmax)]", "new[] { Init.HeNormal, Init.GlorotUniform }, new[] { Act.Tanh, Act.SELU }")] // NDSL1001-NDSL1004
-    [InlineData("[Dense(4)] [Dense(4)] [Dense(4)] [Dense(2, Act.Softmax)]", "new[] { Init.GlorotUniform, Init.Normal }, new[] { Act.ReLU, Act.LeakyReLU }")] // NDSL1003, NDSL1005
-    [InlineData("[Dense(4, Alpha = 0.2)] [Dense(2, Act.Softmax)]", "new[] { Init.HeNormal }, new[] { Act.ReLU, Act.LeakyReLU }")]
-    [InlineData("[Dense(4, Std = 0.1)] [Dense(2, Act.Softmax)]", "new[] { Init.HeNormal, Init.TruncatedNormal }, new[] { Act.ReLU }")]
-    [InlineData("[Dense(4)] [Dense(2)] [Loss(Loss.MeanSquaredError)]", "new[] { Init.HeNormal }, new[] { Act.Sigmoid, Act.Tanh }")] // no loss suits every output
+    // NDSL1001-NDSL1004
+    [InlineData(
+        "[Dense(4, Init.Zeros, Act.ReLU)] [Dense(4)] [Dense(2, Act.Softmax)]",
+        "new[] { Init.HeNormal, Init.GlorotUniform }, new[] { Act.Tanh, Act.SELU }")]
+    // NDSL1003, NDSL1005
+    [InlineData(
+        "[Dense(4)] [Dense(4)] [Dense(4)] [Dense(2, Act.Softmax)]",
+        "new[] { Init.GlorotUniform, Init.Normal }, new[] { Act.ReLU, Act.LeakyReLU }")]
+    [InlineData(
+        "[Dense(4, Alpha = 0.2)] [Dense(2, Act.Softmax)]",
+        "new[] { Init.HeNormal }, new[] { Act.ReLU, Act.LeakyReLU }")]
+    [InlineData(
+        "[Dense(4, Std = 0.1)] [Dense(2, Act.Softmax)]",
+        "new[] { Init.HeNormal, Init.TruncatedNormal }, new[] { Act.ReLU }")]
+    // no loss suits every output
+    [InlineData(
+        "[Dense(4)] [Dense(2)] [Loss(Loss.MeanSquaredError)]",
+        "new[] { Init.HeNormal }, new[] { Act.Sigmoid, Act.Tanh }")]
     public void A_family_gets_no_warning_for_what_it_compares(string layers, string grid)
     {
         string source = Family(layers, grid);
@@ -174,13 +284,28 @@ public sealed class AnalyzerWarningTests
 
     /// <summary>Networks written as recommended: no warning.</summary>
     [Theory]
-    [InlineData("[Dense(8, Init.GlorotUniform, Act.ReLU)] [Dense(8, Init.LeCunNormal, Act.ReLU)] [Dense(2, Act.Softmax)]")] // shallow: 2 ReLU layers
-    [InlineData("[Dense(8, Init.He, Act.ReLU)] [Dense(8, Init.HeUniform, Act.ReLU)] [Dense(8, Act.ReLU)] [Dense(2, Act.Softmax)]")]
-    [InlineData("[Dense(8, Init.He, Act.LeakyReLU, Alpha = 0.2)] [Dense(8, Init.HeUniform, Act.PReLU)] [Dense(8, Act.ELU, Alpha = 0.5)]")]
-    [InlineData("[Dense(8, Init.GlorotNormal, Act.Tanh)] [Dense(8, Init.Xavier, Act.Sigmoid)] [Dense(1, Init.Zeros, Act.Linear)]")] // constant only on the output
+    // shallow: 2 ReLU layers
+    [InlineData(
+        "[Dense(8, Init.GlorotUniform, Act.ReLU)] [Dense(8, Init.LeCunNormal, Act.ReLU)] [Dense(2, Act.Softmax)]")]
+    [InlineData(
+        "[Dense(8, Init.He, Act.ReLU)] [Dense(8, Init.HeUniform, Act.ReLU)] [Dense(8, Act.ReLU)] [Dense(2, "
+            + "Act.Softmax)]")]
+    [InlineData(
+        "[Dense(8, Init.He, Act.LeakyReLU, Alpha = 0.2)] [Dense(8, Init.HeUniform, Act.PReLU)] [Dense(8, Act.ELU, "
+            + "Alpha = 0.5)]")]
+    // constant only on the output
+    [InlineData(
+        "[Dense(8, Init.GlorotNormal, Act.Tanh)] [Dense(8, Init.Xavier, Act.Sigmoid)] [Dense(1, Init.Zeros, "
+            + "Act.Linear)]")]
     [InlineData("[Dense(8, Init.LeCunNormal, Act.SELU)] [Dense(1, Init.Constant, Act.Linear, Value = 0.5, Bias = 1)]")]
-    [InlineData("[Dense(8, Init.Uniform, Act.Tanh, Min = -0.1, Max = 0.1)] [Dense(8, Init.Normal, Act.Tanh, Mean = 0.1, Std = 0.2)] [Dense(8, Init.TruncatedNormal, Act.Tanh, Std = 0.2)] [Dense(8, Init.Orthogonal, Act.Tanh, Gain = 2)]")]
-    [InlineData("[Dense(8, Init.Orthogonal, Act.Tanh, Gain = 0.5)] [Dense(8, Init.Normal, Act.Tanh, Mean = 1, Std = 1e-3)] [Dense(1, Init.Orthogonal, Act.Linear, Gain = 0)]")] // zero gain only on the output
+    [InlineData(
+        "[Dense(8, Init.Uniform, Act.Tanh, Min = -0.1, Max = 0.1)] [Dense(8, Init.Normal, Act.Tanh, Mean = 0.1, Std = "
+            + "0.2)] [Dense(8, Init.TruncatedNormal, Act.Tanh, Std = 0.2)] [Dense(8, Init.Orthogonal, Act.Tanh, Gain "
+            + "= 2)]")]
+    // zero gain only on the output
+    [InlineData(
+        "[Dense(8, Init.Orthogonal, Act.Tanh, Gain = 0.5)] [Dense(8, Init.Normal, Act.Tanh, Mean = 1, Std = 1e-3)] "
+            + "[Dense(1, Init.Orthogonal, Act.Linear, Gain = 0)]")]
     [InlineData("[Dense(3, Act.Softmax)] [Loss(Loss.CrossEntropy)]")]
     [InlineData("[Dense(3, Act.Sigmoid)] [Loss(Loss.Auto)]")]
     [InlineData("[Dense(3, Act.Linear)] [Loss(Loss.MeanSquaredError)]")]

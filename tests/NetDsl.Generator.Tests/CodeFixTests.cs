@@ -23,25 +23,97 @@ public sealed class CodeFixTests
     };
 
     [Theory]
-    [InlineData("NDSL1002", "[Dense(64, Init.He, Act.Tanh)]", "[Dense(64, Init.GlorotNormal, Act.Tanh)]", "GlorotNormal")]
-    [InlineData("NDSL1002", "[Dense(64, Init.HeUniform, Act.Sigmoid)]", "[Dense(64, Init.GlorotUniform, Act.Sigmoid)]", "GlorotUniform")]
-    [InlineData("NDSL1002", "[Dense(64, NetDsl.Init.He, Act.Tanh)]", "[Dense(64, NetDsl.Init.GlorotNormal, Act.Tanh)]", "GlorotNormal")]
-    [InlineData("NDSL1002", "[Dense(64, global::NetDsl.Init.HeNormal, Act.Tanh)]", "[Dense(64, global::NetDsl.Init.GlorotNormal, Act.Tanh)]", "GlorotNormal")]
-    [InlineData("NDSL1002", "[Dense(64, Init.He /* from the paper */, Act.Tanh)]", "[Dense(64, Init.GlorotNormal /* from the paper */, Act.Tanh)]", "GlorotNormal")]
-    [InlineData("NDSL1002", "[Dense(64, (Init)9, Act.Tanh)]", "[Dense(64, global::NetDsl.Init.GlorotNormal, Act.Tanh)]", "GlorotNormal")]
-    [InlineData("NDSL1002", "[Dense(64, activation: Act.Tanh, init: Init.He)]", "[Dense(64, activation: Act.Tanh, init: Init.GlorotNormal)]", "GlorotNormal")]
-    [InlineData("NDSL1002", "[Dense(init: Init.He, units: 64, activation: Act.Tanh)]", "[Dense(init: Init.GlorotNormal, units: 64, activation: Act.Tanh)]", "GlorotNormal")]
-    [InlineData("NDSL1001", "[Dense(units: 64, activation: Act.Tanh, init: Init.Constant, Value = 0.5)]", "[Dense(units: 64, activation: Act.Tanh, init: Init.GlorotUniform)]", "GlorotUniform")]
+    [InlineData(
+        "NDSL1002",
+        "[Dense(64, Init.He, Act.Tanh)]",
+        "[Dense(64, Init.GlorotNormal, Act.Tanh)]",
+        "GlorotNormal")]
+    [InlineData(
+        "NDSL1002",
+        "[Dense(64, Init.HeUniform, Act.Sigmoid)]",
+        "[Dense(64, Init.GlorotUniform, Act.Sigmoid)]",
+        "GlorotUniform")]
+    [InlineData(
+        "NDSL1002",
+        "[Dense(64, NetDsl.Init.He, Act.Tanh)]",
+        "[Dense(64, NetDsl.Init.GlorotNormal, Act.Tanh)]",
+        "GlorotNormal")]
+    [InlineData(
+        "NDSL1002",
+        "[Dense(64, global::NetDsl.Init.HeNormal, Act.Tanh)]",
+        "[Dense(64, global::NetDsl.Init.GlorotNormal, Act.Tanh)]",
+        "GlorotNormal")]
+    [InlineData(
+        "NDSL1002",
+        "[Dense(64, Init.He /* from the paper */, Act.Tanh)]",
+        "[Dense(64, Init.GlorotNormal /* from the paper */, Act.Tanh)]",
+        "GlorotNormal")]
+    [InlineData(
+        "NDSL1002",
+        "[Dense(64, (Init)9, Act.Tanh)]",
+        "[Dense(64, global::NetDsl.Init.GlorotNormal, Act.Tanh)]",
+        "GlorotNormal")]
+    [InlineData(
+        "NDSL1002",
+        "[Dense(64, activation: Act.Tanh, init: Init.He)]",
+        "[Dense(64, activation: Act.Tanh, init: Init.GlorotNormal)]",
+        "GlorotNormal")]
+    [InlineData(
+        "NDSL1002",
+        "[Dense(init: Init.He, units: 64, activation: Act.Tanh)]",
+        "[Dense(init: Init.GlorotNormal, units: 64, activation: Act.Tanh)]",
+        "GlorotNormal")]
+    [InlineData(
+        "NDSL1001",
+        "[Dense(units: 64, activation: Act.Tanh, init: Init.Constant, Value = 0.5)]",
+        "[Dense(units: 64, activation: Act.Tanh, init: Init.GlorotUniform)]",
+        "GlorotUniform")]
     [InlineData("NDSL1001", "[Dense(64, Init.Zeros, Act.ReLU)]", "[Dense(64, Init.HeNormal, Act.ReLU)]", "HeNormal")]
-    [InlineData("NDSL1001", "[Dense(64, Init.Constant, Act.Tanh, Value = 0.5)]", "[Dense(64, Init.GlorotUniform, Act.Tanh)]", "GlorotUniform")]
-    [InlineData("NDSL1001", "[Dense(64, Init.Constant, Act.Tanh, Bias = 0.1, Value = 0.5)]", "[Dense(64, Init.GlorotUniform, Act.Tanh, Bias = 0.1)]", "GlorotUniform")]
-    [InlineData("NDSL1001", "[Dense(64, Init.Orthogonal, Act.Tanh, Gain = 0)]", "[Dense(64, Init.GlorotUniform, Act.Tanh)]", "GlorotUniform")]
-    [InlineData("NDSL1001", "[Dense(64, Init.Normal, Act.ReLU, Mean = 1, Std = 1e-9)]", "[Dense(64, Init.HeNormal, Act.ReLU)]", "HeNormal")]
-    [InlineData("NDSL1005", "[Dense(64, Init.Normal, Act.LeakyReLU, Mean = 0.1, Alpha = 0.2, Std = 0.02)]", "[Dense(64, Init.HeNormal, Act.LeakyReLU, Alpha = 0.2)]", "HeNormal")]
-    [InlineData("NDSL1003", "[Dense(64, Init.Xavier, Act.ReLU)] [Dense(64, Act.ReLU)] [Dense(64, Act.ReLU)]", "[Dense(64, Init.HeUniform, Act.ReLU)] [Dense(64, Act.ReLU)] [Dense(64, Act.ReLU)]", "HeUniform")]
-    [InlineData("NDSL1003", "[Dense(64, Init.LeCunNormal, Act.ReLU)] [Dense(64, Act.ReLU)] [Dense(64, Act.ReLU)]", "[Dense(64, Init.HeNormal, Act.ReLU)] [Dense(64, Act.ReLU)] [Dense(64, Act.ReLU)]", "HeNormal")]
-    [InlineData("NDSL1004", "[Dense(64, Init.GlorotUniform, Act.SELU)]", "[Dense(64, Init.LeCunNormal, Act.SELU)]", "LeCunNormal")]
-    [InlineData("NDSL1005", "[Dense(64, Init.GlorotUniform, Act.LeakyReLU, Alpha = 0.1)]", "[Dense(64, Init.HeUniform, Act.LeakyReLU, Alpha = 0.1)]", "HeUniform")]
+    [InlineData(
+        "NDSL1001",
+        "[Dense(64, Init.Constant, Act.Tanh, Value = 0.5)]",
+        "[Dense(64, Init.GlorotUniform, Act.Tanh)]",
+        "GlorotUniform")]
+    [InlineData(
+        "NDSL1001",
+        "[Dense(64, Init.Constant, Act.Tanh, Bias = 0.1, Value = 0.5)]",
+        "[Dense(64, Init.GlorotUniform, Act.Tanh, Bias = 0.1)]",
+        "GlorotUniform")]
+    [InlineData(
+        "NDSL1001",
+        "[Dense(64, Init.Orthogonal, Act.Tanh, Gain = 0)]",
+        "[Dense(64, Init.GlorotUniform, Act.Tanh)]",
+        "GlorotUniform")]
+    [InlineData(
+        "NDSL1001",
+        "[Dense(64, Init.Normal, Act.ReLU, Mean = 1, Std = 1e-9)]",
+        "[Dense(64, Init.HeNormal, Act.ReLU)]",
+        "HeNormal")]
+    [InlineData(
+        "NDSL1005",
+        "[Dense(64, Init.Normal, Act.LeakyReLU, Mean = 0.1, Alpha = 0.2, Std = 0.02)]",
+        "[Dense(64, Init.HeNormal, Act.LeakyReLU, Alpha = 0.2)]",
+        "HeNormal")]
+    [InlineData(
+        "NDSL1003",
+        "[Dense(64, Init.Xavier, Act.ReLU)] [Dense(64, Act.ReLU)] [Dense(64, Act.ReLU)]",
+        "[Dense(64, Init.HeUniform, Act.ReLU)] [Dense(64, Act.ReLU)] [Dense(64, Act.ReLU)]",
+        "HeUniform")]
+    [InlineData(
+        "NDSL1003",
+        "[Dense(64, Init.LeCunNormal, Act.ReLU)] [Dense(64, Act.ReLU)] [Dense(64, Act.ReLU)]",
+        "[Dense(64, Init.HeNormal, Act.ReLU)] [Dense(64, Act.ReLU)] [Dense(64, Act.ReLU)]",
+        "HeNormal")]
+    [InlineData(
+        "NDSL1004",
+        "[Dense(64, Init.GlorotUniform, Act.SELU)]",
+        "[Dense(64, Init.LeCunNormal, Act.SELU)]",
+        "LeCunNormal")]
+    [InlineData(
+        "NDSL1005",
+        "[Dense(64, Init.GlorotUniform, Act.LeakyReLU, Alpha = 0.1)]",
+        "[Dense(64, Init.HeUniform, Act.LeakyReLU, Alpha = 0.1)]",
+        "HeUniform")]
     [InlineData("NDSL1005", "[Dense(64, Init.Normal, Act.PReLU)]", "[Dense(64, Init.HeNormal, Act.PReLU)]", "HeNormal")]
     public async Task The_fix_swaps_the_initializer_and_the_warning_goes_away(
         string id, string before, string after, string suggested)

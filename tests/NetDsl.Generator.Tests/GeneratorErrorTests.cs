@@ -36,11 +36,23 @@ public sealed class GeneratorErrorTests
 
     [Theory]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public class [|Net|] { }", "write 'partial class Net'")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] internal sealed record [|Net|](int Id);", "write 'partial record Net'")]
-    [InlineData("using NetDsl; public class [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }", "'Outer' must be declared partial", "write 'partial class Outer'")]
-    [InlineData("using NetDsl; public struct [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }", "write 'partial struct Outer'")]
-    [InlineData("using NetDsl; public record struct [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }", "write 'partial record struct Outer'")]
-    [InlineData("using NetDsl; public static partial class Outer { public class [|Middle|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } } }", "write 'partial class Middle'")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] internal sealed record [|Net|](int Id);",
+        "write 'partial record Net'")]
+    [InlineData(
+        "using NetDsl; public class [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }",
+        "'Outer' must be declared partial",
+        "write 'partial class Outer'")]
+    [InlineData(
+        "using NetDsl; public struct [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }",
+        "write 'partial struct Outer'")]
+    [InlineData(
+        "using NetDsl; public record struct [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }",
+        "write 'partial record struct Outer'")]
+    [InlineData(
+        "using NetDsl; public static partial class Outer { public class [|Middle|] { [Input(3)] [Dense(2, Act.ReLU)] "
+            + "public partial class Net { } } }",
+        "write 'partial class Middle'")]
     public void NDSL0001_a_network_or_a_type_containing_it_is_not_partial(string marked, params string[] message)
         => AssertError(marked, "NDSL0001", message);
 
@@ -71,62 +83,124 @@ public sealed class GeneratorErrorTests
         => AssertError(marked, "NDSL0003", "'Net' has no layers", "add at least one [Dense(units, init, activation)]");
 
     [Theory]
-    [InlineData("using NetDsl; [Input([|0|])] [Dense(2, Act.ReLU)] public partial class Net { }", "The input size must be at least 1, not 0")]
-    [InlineData("using NetDsl; [Input([|-3|])] [Dense(2, Act.ReLU)] public partial class Net { }", "The input size must be at least 1, not -3")]
-    [InlineData("using NetDsl; [Input(3)] [Dense([|0|], Act.ReLU)] public partial class Net { }", "Layer 0's unit count must be at least 1, not 0")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] [Dense([|-1|], Init.He, Act.ReLU)] public partial class Net { }", "Layer 1's unit count must be at least 1, not -1")]
-    [InlineData("using NetDsl; [Input(3)] [Dense([|int.MinValue|], Act.ReLU)] public partial class Net { }", "not -2147483648")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(activation: Act.ReLU, [|units: -4|])] public partial class Net { }", "Layer 0's unit count must be at least 1, not -4")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(init: Init.He, activation: Act.ReLU, [|units: 0|])] public partial class Net { }", "not 0")]
+    [InlineData(
+        "using NetDsl; [Input([|0|])] [Dense(2, Act.ReLU)] public partial class Net { }",
+        "The input size must be at least 1, not 0")]
+    [InlineData(
+        "using NetDsl; [Input([|-3|])] [Dense(2, Act.ReLU)] public partial class Net { }",
+        "The input size must be at least 1, not -3")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense([|0|], Act.ReLU)] public partial class Net { }",
+        "Layer 0's unit count must be at least 1, not 0")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] [Dense([|-1|], Init.He, Act.ReLU)] public partial class Net { }",
+        "Layer 1's unit count must be at least 1, not -1")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense([|int.MinValue|], Act.ReLU)] public partial class Net { }",
+        "not -2147483648")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(activation: Act.ReLU, [|units: -4|])] public partial class Net { }",
+        "Layer 0's unit count must be at least 1, not -4")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(init: Init.He, activation: Act.ReLU, [|units: 0|])] public partial class Net "
+            + "{ }",
+        "not 0")]
     public void NDSL0004_a_size_below_one(string marked, string message)
         => AssertError(marked, "NDSL0004", message, "give a positive whole number");
 
     [Theory]
-    [InlineData("using NetDsl; [Input(50000)] [[|Dense(50000, Act.ReLU)|]] public partial class Net { }", "'Net' needs 2500050000 floats")]
-    [InlineData("using NetDsl; [Input(35000)] [Dense(35000, Act.ReLU)] [[|Dense(35000, Act.ReLU)|]] [Dense(2, Act.ReLU)] public partial class Net { }", "'Net' needs 2450630016 floats")]
-    [InlineData("using NetDsl; [Input(int.MaxValue)] [[|Dense(1, Act.Linear)|]] public partial class Net { }", "'Net' needs 34359738368 floats")]
-    [InlineData("using NetDsl; [Input(784)] [[|Dense(int.MaxValue, Init.He, Act.ReLU)|]] public partial class Net { }", "'Net' needs 1685774663680 floats")]
-    [InlineData("using NetDsl; [Input(1)] [[|Dense(2147483640, Act.Linear)|]] [Dense(10, Act.Softmax)] public partial class Net { }", "'Net' needs 4294967296 floats")]
+    [InlineData(
+        "using NetDsl; [Input(50000)] [[|Dense(50000, Act.ReLU)|]] public partial class Net { }",
+        "'Net' needs 2500050000 floats")]
+    [InlineData(
+        "using NetDsl; [Input(35000)] [Dense(35000, Act.ReLU)] [[|Dense(35000, Act.ReLU)|]] [Dense(2, Act.ReLU)] "
+            + "public partial class Net { }",
+        "'Net' needs 2450630016 floats")]
+    [InlineData(
+        "using NetDsl; [Input(int.MaxValue)] [[|Dense(1, Act.Linear)|]] public partial class Net { }",
+        "'Net' needs 34359738368 floats")]
+    [InlineData(
+        "using NetDsl; [Input(784)] [[|Dense(int.MaxValue, Init.He, Act.ReLU)|]] public partial class Net { }",
+        "'Net' needs 1685774663680 floats")]
+    [InlineData(
+        "using NetDsl; [Input(1)] [[|Dense(2147483640, Act.Linear)|]] [Dense(10, Act.Softmax)] public partial class "
+            + "Net { }",
+        "'Net' needs 4294967296 floats")]
     public void NDSL0005_more_parameters_than_an_array_holds(string marked, string message)
         => AssertError(
             marked, "NDSL0005", message, "more than one .NET array holds (2147483591)", "make the layers narrower");
 
     [Theory]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, [|(Act)99|])] public partial class Net { }", "(Act)99 is not a defined Act", "use one of the named Act members")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Init.He, [|(Act)(-1)|])] public partial class Net { }", "(Act)-1 is not a defined Act")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, [|(Init)99|], Act.ReLU)] public partial class Net { }", "(Init)99 is not a defined Init", "use one of the named Init members")]
-    [InlineData("using NetDsl; [Input(3)] [Dense([|activation: (Act)99|], units: 4)] public partial class Net { }", "(Act)99 is not a defined Act")]
-    [InlineData("using NetDsl; [Input(3)] [Dense([|init: (Init)42|], units: 4, activation: Act.ReLU)] public partial class Net { }", "(Init)42 is not a defined Init")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(4, activation: Act.ReLU, [|init: (Init)42|])] public partial class Net { }", "(Init)42 is not a defined Init")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [Loss([|(Loss)7|])] public partial class Net { }", "(Loss)7 is not a defined Loss", "use one of the named Loss members")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, [|(Act)99|])] public partial class Net { }",
+        "(Act)99 is not a defined Act",
+        "use one of the named Act members")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Init.He, [|(Act)(-1)|])] public partial class Net { }",
+        "(Act)-1 is not a defined Act")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, [|(Init)99|], Act.ReLU)] public partial class Net { }",
+        "(Init)99 is not a defined Init",
+        "use one of the named Init members")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense([|activation: (Act)99|], units: 4)] public partial class Net { }",
+        "(Act)99 is not a defined Act")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense([|init: (Init)42|], units: 4, activation: Act.ReLU)] public partial class "
+            + "Net { }",
+        "(Init)42 is not a defined Init")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(4, activation: Act.ReLU, [|init: (Init)42|])] public partial class Net { }",
+        "(Init)42 is not a defined Init")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [Loss([|(Loss)7|])] public partial class Net { }",
+        "(Loss)7 is not a defined Loss",
+        "use one of the named Loss members")]
     public void NDSL0006_an_undefined_enum_value(string marked, params string[] message)
         => AssertError(marked, "NDSL0006", message);
 
     [Theory]
     [InlineData("[Dense(2, Act.LeakyReLU, [|Alpha = double.NaN|])]", "Alpha = NaN is not a finite")]
-    [InlineData("[Dense(2, Init.Normal, Act.Tanh, [|Std = double.PositiveInfinity|])]", "Std = Infinity is not a finite")]
-    [InlineData("[Dense(2, Init.Uniform, Act.Tanh, [|Min = double.NegativeInfinity|])]", "Min = -Infinity is not a finite")]
+    [InlineData(
+        "[Dense(2, Init.Normal, Act.Tanh, [|Std = double.PositiveInfinity|])]",
+        "Std = Infinity is not a finite")]
+    [InlineData(
+        "[Dense(2, Init.Uniform, Act.Tanh, [|Min = double.NegativeInfinity|])]",
+        "Min = -Infinity is not a finite")]
     [InlineData("[Dense(2, Act.ReLU, [|Bias = 1.0 / 0|])]", "Bias = Infinity is not a finite")]
     [InlineData("[Dense(2, Init.Constant, Act.ReLU, [|Value = 0.0 / 0|])]", "Value = NaN is not a finite")]
     [InlineData("[Dense(2, Init.Orthogonal, Act.ReLU, [|Gain = -1.0 / 0|])]", "Gain = -Infinity is not a finite")]
     [InlineData("[Dense(2, Init.He, Act.ReLU, [|Bias = 1e300|])]", "Bias = 1E+300 is not a finite float")]
     [InlineData("[Dense(2, Act.LeakyReLU, [|Alpha = -3.5e38|])]", "Alpha = -3.5E+38 is not a finite float")]
-    [InlineData("[Dense(2, Init.Normal, Act.Tanh, [|Std = double.MaxValue|])]", "Std = 1.7976931348623157E+308 is not a finite float")]
+    [InlineData(
+        "[Dense(2, Init.Normal, Act.Tanh, [|Std = double.MaxValue|])]",
+        "Std = 1.7976931348623157E+308 is not a finite float")]
     public void NDSL0007_a_named_argument_that_is_not_finite(string layer, string message)
         => AssertError(
             $"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0007", message,
             "give a finite value within ±3.4E+38 or leave the argument out");
 
     [Theory]
-    [InlineData("using NetDsl; [Input(3)] [[|Dense(4, Act.Softmax)|]] [Dense(2, Act.Softmax)] public partial class Net { }", "layer 0 is hidden")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] [[|Dense(4, Init.Xavier, Act.Softmax)|]] [Dense(2, Act.Linear)] public partial class Net { }", "layer 1 is hidden")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [[|Dense(4, Act.Softmax)|]] [Dense(2, Act.Softmax)] public partial class Net { }",
+        "layer 0 is hidden")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] [[|Dense(4, Init.Xavier, Act.Softmax)|]] [Dense(2, "
+            + "Act.Linear)] public partial class Net { }",
+        "layer 1 is hidden")]
     public void NDSL0008_softmax_before_the_last_layer(string marked, string message)
         => AssertError(marked, "NDSL0008", message, "use ReLU or Tanh here and Softmax on the output layer");
 
     [Theory]
-    [InlineData("using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] public partial class Net { } [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
-    [InlineData("using NetDsl; [Input(3)] public partial class Net { } [Dense(4, Act.ReLU)] [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
-    [InlineData("using NetDsl; [Dense(4, Act.ReLU)] public partial class Net { } [Input(3)] [[|Dense(2, Act.Softmax)|]] public partial class Net { }")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(4, Act.ReLU)] public partial class Net { } [[|Dense(2, Act.Softmax)|]] "
+            + "public partial class Net { }")]
+    [InlineData(
+        "using NetDsl; [Input(3)] public partial class Net { } [Dense(4, Act.ReLU)] [[|Dense(2, Act.Softmax)|]] "
+            + "public partial class Net { }")]
+    [InlineData(
+        "using NetDsl; [Dense(4, Act.ReLU)] public partial class Net { } [Input(3)] [[|Dense(2, Act.Softmax)|]] "
+            + "public partial class Net { }")]
     public void NDSL0009_layers_spread_over_several_declarations(string marked)
         => AssertError(
             marked, "NDSL0009", "The layers of 'Net' are spread over several partial declarations",
@@ -134,8 +208,12 @@ public sealed class GeneratorErrorTests
 
     [Theory]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|]<T> { }")]
-    [InlineData("using NetDsl; public partial class Outer<T> { [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|] { } }")]
-    [InlineData("using NetDsl; public partial class Outer<T> { public partial struct Middle { [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|] { } } }")]
+    [InlineData(
+        "using NetDsl; public partial class Outer<T> { [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Net|] { "
+            + "} }")]
+    [InlineData(
+        "using NetDsl; public partial class Outer<T> { public partial struct Middle { [Input(3)] [Dense(2, Act.ReLU)] "
+            + "public partial class [|Net|] { } } }")]
     public void NDSL0010_a_generic_network_or_container(string marked)
         => AssertError(
             marked, "NDSL0010", "'Net' is generic or nested in a generic type",
@@ -143,20 +221,38 @@ public sealed class GeneratorErrorTests
 
     [Theory]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial struct [|Net|] { }", "'Net' is a struct")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public readonly partial record struct [|Net|];", "'Net' is a record struct")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public static partial class [|Net|] { }", "'Net' is a static class")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial interface [|Net|] { }", "'Net' is an interface,")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public readonly partial record struct [|Net|];",
+        "'Net' is a record struct")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public static partial class [|Net|] { }",
+        "'Net' is a static class")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial interface [|Net|] { }",
+        "'Net' is an interface,")]
     public void NDSL0011_a_network_that_is_not_an_instance_class(string marked, string message)
         => AssertError(marked, "NDSL0011", message, "declare it as a non-static class or record class");
 
     [Theory]
     [InlineData("[[|Dense(2, Init.Normal, Act.Tanh, Std = 0)|]]", "Layer 0: Normal needs a positive Std, not 0")]
-    [InlineData("[[|Dense(2, Init.TruncatedNormal, Act.Tanh, Mean = 1, Std = -0.5)|]]", "Layer 0: TruncatedNormal needs a positive Std, not -0.5")]
-    [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 0.5, Max = 0.5)|]]", "Layer 0: Uniform needs Min < Max, but Min = 0.5 and Max = 0.5")]
-    [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 1)|]]", "Layer 0: Uniform needs Min < Max, but Min = 1 and Max = 0.05")]
-    [InlineData("[[|Dense(2, Init.Normal, Act.Tanh, Std = 1e-50)|]]", "Layer 0: Normal needs a positive Std as a float, not 1E-50")]
-    [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 0, Max = 1e-50)|]]", "Layer 0: Uniform needs Min < Max as floats, but Min = 0 and Max = 1E-50")]
-    [InlineData("[[|Dense(2, Init.Uniform, Act.Tanh, Min = 1e8, Max = 100000001)|]]", "Uniform needs Min < Max as floats")]
+    [InlineData(
+        "[[|Dense(2, Init.TruncatedNormal, Act.Tanh, Mean = 1, Std = -0.5)|]]",
+        "Layer 0: TruncatedNormal needs a positive Std, not -0.5")]
+    [InlineData(
+        "[[|Dense(2, Init.Uniform, Act.Tanh, Min = 0.5, Max = 0.5)|]]",
+        "Layer 0: Uniform needs Min < Max, but Min = 0.5 and Max = 0.5")]
+    [InlineData(
+        "[[|Dense(2, Init.Uniform, Act.Tanh, Min = 1)|]]",
+        "Layer 0: Uniform needs Min < Max, but Min = 1 and Max = 0.05")]
+    [InlineData(
+        "[[|Dense(2, Init.Normal, Act.Tanh, Std = 1e-50)|]]",
+        "Layer 0: Normal needs a positive Std as a float, not 1E-50")]
+    [InlineData(
+        "[[|Dense(2, Init.Uniform, Act.Tanh, Min = 0, Max = 1e-50)|]]",
+        "Layer 0: Uniform needs Min < Max as floats, but Min = 0 and Max = 1E-50")]
+    [InlineData(
+        "[[|Dense(2, Init.Uniform, Act.Tanh, Min = 1e8, Max = 100000001)|]]",
+        "Uniform needs Min < Max as floats")]
     public void NDSL0012_initializer_arguments_that_describe_no_distribution(string layer, string message)
     {
         string advice = message.Contains("Uniform", StringComparison.Ordinal)
@@ -166,76 +262,182 @@ public sealed class GeneratorErrorTests
     }
 
     [Theory]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Sigmoid)] [[|Loss(Loss.CrossEntropy)|]] public partial class Net { }", "The cross-entropy loss needs a Softmax output layer, but the last layer uses Sigmoid", "make the last activation Softmax or choose another loss")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Linear)] [[|Loss(Loss.CrossEntropy)|]] public partial class Net { }", "but the last layer uses Linear")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [[|Loss(Loss.BinaryCrossEntropy)|]] public partial class Net { }", "The binary cross-entropy loss needs a Sigmoid output layer, but the last layer uses Softmax", "make the last activation Sigmoid")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.Sigmoid)] [[|Loss(Loss.CrossEntropy)|]] public partial class Net { }",
+        "The cross-entropy loss needs a Softmax output layer, but the last layer uses Sigmoid",
+        "make the last activation Softmax or choose another loss")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.Linear)] [[|Loss(Loss.CrossEntropy)|]] public partial class Net { }",
+        "but the last layer uses Linear")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [[|Loss(Loss.BinaryCrossEntropy)|]] public partial class "
+            + "Net { }",
+        "The binary cross-entropy loss needs a Sigmoid output layer, but the last layer uses Softmax",
+        "make the last activation Sigmoid")]
     public void NDSL0013_a_loss_that_does_not_fit_the_output(string marked, params string[] message)
         => AssertError(marked, "NDSL0013", message);
 
     [Theory]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] file partial class [|Net|] { }", "'Net' is file-local")]
-    [InlineData("using NetDsl; file partial class [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }", "'Outer' is file-local")]
+    [InlineData(
+        "using NetDsl; file partial class [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }",
+        "'Outer' is file-local")]
     public void NDSL0014_a_file_local_network_or_container(string marked, string message)
         => AssertError(marked, "NDSL0014", message, "remove the 'file' modifier");
 
     [Theory]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Init.He, Act.ReLU)] [[|Grid(new[] { Init.He }, new[] { Act.ReLU })|]] public static partial class Lab { }", "The [Grid] of 'Lab' varies no layer", "write the layers to vary as [Dense(units)]")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid([|new Init[0]|], new[] { Act.ReLU })] public static partial class Lab { }", "The [Grid] lists no initializer", "give at least one")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, [|new[] { Act.ReLU, Act.Softmax }|])] public static partial class Lab { }", "Softmax cannot vary", "belongs on its last layer")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid([|new[] { Init.He, Init.HeNormal }|], new[] { Act.ReLU })] public static partial class Lab { }", "Init.HeNormal appears twice", "list each initializer once")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid([|activations: new[] { Act.Softmax }|], inits: new[] { Init.HeNormal })] public static partial class Lab { }", "Softmax cannot vary")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Init.He, Act.ReLU)] [[|Grid(new[] { Init.He }, new[] { Act.ReLU })|]] "
+            + "public static partial class Lab { }",
+        "The [Grid] of 'Lab' varies no layer",
+        "write the layers to vary as [Dense(units)]")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2)] [Grid([|new Init[0]|], new[] { Act.ReLU })] public static partial class "
+            + "Lab { }",
+        "The [Grid] lists no initializer",
+        "give at least one")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, [|new[] { Act.ReLU, Act.Softmax }|])] public "
+            + "static partial class Lab { }",
+        "Softmax cannot vary",
+        "belongs on its last layer")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2)] [Grid([|new[] { Init.He, Init.HeNormal }|], new[] { Act.ReLU })] public "
+            + "static partial class Lab { }",
+        "Init.HeNormal appears twice",
+        "list each initializer once")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2)] [Grid([|activations: new[] { Act.Softmax }|], inits: new[] { "
+            + "Init.HeNormal })] public static partial class Lab { }",
+        "Softmax cannot vary")]
     public void NDSL0015_an_invalid_grid(string marked, params string[] message)
         => AssertError(marked, "NDSL0015", message);
 
     [Theory]
-    [InlineData("using NetDsl; [Input(3)] [[|Dense(5)|]] [Dense(2, Act.Linear)] public partial class Net { }", "[Dense(5)] gives no initializer and activation", "write [Dense(5, Init.HeNormal, Act.ReLU)] or add a [Grid]")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [[|Dense(5)|]] [Dense(2, Act.Linear)] public partial class Net { }",
+        "[Dense(5)] gives no initializer and activation",
+        "write [Dense(5, Init.HeNormal, Act.ReLU)] or add a [Grid]")]
     public void NDSL0016_a_varying_layer_outside_a_grid(string marked, params string[] message)
         => AssertError(marked, "NDSL0016", message);
 
     [Theory]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Run|] { }", "'Run' is also the name of a member NetDsl generates inside the network")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Trainer|] { }", "'Trainer' is also the name")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Layer12Forward|] { }", "'Layer12Forward' is also the name")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class [|Variants|] { }", "inside the family")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.Zeros, Init.He }, new[] { Act.ReLU })] public static partial class [|HeNormalReLU|] { }", "'HeNormalReLU' is also the name of a member NetDsl generates inside the family")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Run|] { }",
+        "'Run' is also the name of a member NetDsl generates inside the network")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Trainer|] { }",
+        "'Trainer' is also the name")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class [|Layer12Forward|] { }",
+        "'Layer12Forward' is also the name")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial "
+            + "class [|Variants|] { }",
+        "inside the family")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.Zeros, Init.He }, new[] { Act.ReLU })] public static "
+            + "partial class [|HeNormalReLU|] { }",
+        "'HeNormalReLU' is also the name of a member NetDsl generates inside the family")]
     public void NDSL0017_a_type_named_like_a_generated_member(string marked, string message)
         => AssertError(marked, "NDSL0017", message, "rename the type");
 
     [Theory]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public string [|Description|] => \"mine\"; }", "'Description' collides with a member NetDsl generates in the network 'Net'")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private float[] [|_parameters|] = new float[1]; }", "'_parameters' collides")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public class [|Trainer|] { } }", "'Trainer' collides")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public int [|InputSize|]() => 3; }", "'InputSize' collides")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { const int [|Layer0Bias|] = 1; }", "'Layer0Bias' collides")]
-    [InlineData("using NetDsl; using System; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public void [|Forward|](ReadOnlySpan<float> x, Span<float> y) { } }", "'Forward' collides")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|](ref float a, int b, ref float c) { } }", "'Run' collides")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|](out float a, int b, in float c) { a = c; } }", "'Run' collides")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class Lab { public static int [|Variants|] => 0; }", "in the family 'Lab'")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class Lab { public struct [|HeNormalReLU|] { } }", "'HeNormalReLU' collides")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|]<A, B>(ref float i, int r, ref float o) where A : struct where B : struct { } }", "'Run' collides")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private static void [|Layer0Forward|]<A, B>() { } }", "'Layer0Forward' collides")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private static void [|RequireLength|](int actual, int expected, string name) { } }", "'RequireLength' collides")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private static void [|Pack|](float[] values, NetDsl.Buffers.AlignedBuffer storage) { } }", "'Pack' collides")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private static float[] [|Draw|](int seed) => new float[1]; }", "'Draw' collides")]
-    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|](ref float a, long b, ref float c) { } }", "'Run' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public string [|Description|] => "
+            + "\"mine\"; }",
+        "'Description' collides with a member NetDsl generates in the network 'Net'")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private float[] [|_parameters|] = "
+            + "new float[1]; }",
+        "'_parameters' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public class [|Trainer|] { } }",
+        "'Trainer' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public int [|InputSize|]() => 3; }",
+        "'InputSize' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { const int [|Layer0Bias|] = 1; }",
+        "'Layer0Bias' collides")]
+    [InlineData(
+        "using NetDsl; using System; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { public void "
+            + "[|Forward|](ReadOnlySpan<float> x, Span<float> y) { } }",
+        "'Forward' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|](ref float a, "
+            + "int b, ref float c) { } }",
+        "'Run' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|](out float a, "
+            + "int b, in float c) { a = c; } }",
+        "'Run' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial "
+            + "class Lab { public static int [|Variants|] => 0; }",
+        "in the family 'Lab'")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial "
+            + "class Lab { public struct [|HeNormalReLU|] { } }",
+        "'HeNormalReLU' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|]<A, B>(ref "
+            + "float i, int r, ref float o) where A : struct where B : struct { } }",
+        "'Run' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private static void "
+            + "[|Layer0Forward|]<A, B>() { } }",
+        "'Layer0Forward' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private static void "
+            + "[|RequireLength|](int actual, int expected, string name) { } }",
+        "'RequireLength' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private static void "
+            + "[|Pack|](float[] values, NetDsl.Buffers.AlignedBuffer storage) { } }",
+        "'Pack' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private static float[] [|Draw|](int "
+            + "seed) => new float[1]; }",
+        "'Draw' collides")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private void [|Run|](ref float a, "
+            + "long b, ref float c) { } }",
+        "'Run' collides")]
     public void NDSL0018_a_member_named_like_a_generated_member(string marked, string message)
         => AssertError(marked, "NDSL0018", message, "rename it");
 
     /// <summary>Members of a family that collide with Variants or a variant, and extensions of a variant that
     /// cannot extend it or collide with its members; each case is inside <c>static partial class Lab</c>.</summary>
     [Theory]
-    [InlineData("public partial record [|HeNormalReLU|] { }", "'HeNormalReLU' collides with a member NetDsl generates in the family 'Lab': the variant is a public sealed class and this declaration is a record; write 'public partial class HeNormalReLU' to add members to the variant, or rename it")]
+    [InlineData(
+        "public partial record [|HeNormalReLU|] { }",
+        "'HeNormalReLU' collides with a member NetDsl generates in the family 'Lab': the variant is a public sealed "
+            + "class and this declaration is a record; write 'public partial class HeNormalReLU' to add members to "
+            + "the variant, or rename it")]
     [InlineData("static partial class [|HeNormalReLU|] { }", "this declaration is static;")]
     [InlineData("internal partial class [|HeNormalReLU|] { }", "this declaration is internal;")]
     [InlineData("public abstract partial class [|HeNormalReLU|] { }", "this declaration is abstract;")]
     [InlineData("public class [|HeNormalReLU|] { }", "this declaration is not partial;")]
     [InlineData("public partial struct [|HeNormalReLU|] { }", "this declaration is a struct;")]
     [InlineData("public enum [|HeNormalReLU|] { A }", "this declaration is an enum;")]
-    [InlineData("public static int [|HeNormalReLU|] => 0;", "'HeNormalReLU' collides with a member NetDsl generates in the family 'Lab': rename it")]
-    [InlineData("public partial class [|HeNormalReLU|] { public HeNormalReLU(int seed) { } }", "Variants creates the variant with 'new HeNormalReLU()', which no constructor of this declaration accepts; add a public constructor without parameters, or rename it")]
-    [InlineData("public partial class HeNormalReLU { public string [|Description|] => \"mine\"; }", "'Description' collides with a member NetDsl generates in the variant 'HeNormalReLU': rename it")]
-    [InlineData("public partial class HeNormalReLU { private void [|Forward|](System.ReadOnlySpan<float> x, System.Span<float> y) { } }", "'Forward' collides")]
-    [InlineData("public partial class HeNormalReLU { NetworkDescription INetwork.[|Description|] => null!; }", "'INetwork.Description' collides with a member NetDsl generates in the variant 'HeNormalReLU': remove it")]
+    [InlineData(
+        "public static int [|HeNormalReLU|] => 0;",
+        "'HeNormalReLU' collides with a member NetDsl generates in the family 'Lab': rename it")]
+    [InlineData(
+        "public partial class [|HeNormalReLU|] { public HeNormalReLU(int seed) { } }",
+        "Variants creates the variant with 'new HeNormalReLU()', which no constructor of this declaration accepts; "
+            + "add a public constructor without parameters, or rename it")]
+    [InlineData(
+        "public partial class HeNormalReLU { public string [|Description|] => \"mine\"; }",
+        "'Description' collides with a member NetDsl generates in the variant 'HeNormalReLU': rename it")]
+    [InlineData(
+        "public partial class HeNormalReLU { private void [|Forward|](System.ReadOnlySpan<float> x, "
+            + "System.Span<float> y) { } }",
+        "'Forward' collides")]
+    [InlineData(
+        "public partial class HeNormalReLU { NetworkDescription INetwork.[|Description|] => null!; }",
+        "'INetwork.Description' collides with a member NetDsl generates in the variant 'HeNormalReLU': remove it")]
     public void NDSL0018_a_family_member_that_collides_with_Variants_or_a_variant(string member, string message)
         => AssertError(
             "using NetDsl; [Input(3)] [Dense(4)] [Dense(2, Init.GlorotUniform, Act.Softmax)] "
@@ -269,9 +471,13 @@ public sealed class GeneratorErrorTests
     }
 
     [Theory]
-    [InlineData("NetworkDescription INetwork.[|Description|] => null!;", "'INetwork.Description' collides with a member NetDsl generates in the network 'Net'")]
+    [InlineData(
+        "NetworkDescription INetwork.[|Description|] => null!;",
+        "'INetwork.Description' collides with a member NetDsl generates in the network 'Net'")]
     [InlineData("int INetwork.[|InputSize|] => 3;", "'INetwork.InputSize' collides")]
-    [InlineData("ITrainer INetwork.[|CreateTrainer|](IOptimizer optimizer, int maxBatchSize) => null!;", "'INetwork.CreateTrainer' collides")]
+    [InlineData(
+        "ITrainer INetwork.[|CreateTrainer|](IOptimizer optimizer, int maxBatchSize) => null!;",
+        "'INetwork.CreateTrainer' collides")]
     public void NDSL0018_an_explicit_implementation_the_generated_code_already_has(string member, string message)
         => AssertError(
             "using NetDsl; using NetDsl.Training; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { "
@@ -279,9 +485,19 @@ public sealed class GeneratorErrorTests
             "NDSL0018", message, "remove it, the generated code implements");
 
     [Theory]
-    [InlineData("using NetDsl; [Input(2)] [Dense(2, Act.ReLU)] public partial class BaseNet { } [Input(3)] [Dense(2, Act.ReLU)] public partial class Net : [|BaseNet|] { }", "'Net' inherits 'InputSize' from 'BaseNet'")]
-    [InlineData("using NetDsl; public class Base { public string Description => \"mine\"; } [Input(3)] [Dense(2, Act.ReLU)] public partial class Net : [|Base|] { }", "'Net' inherits 'Description' from 'Base'")]
-    [InlineData("using NetDsl; using System; public class Base { protected void Forward(ReadOnlySpan<float> x, Span<float> y) { } } public class Middle : Base { } [Input(3)] [Dense(2, Act.ReLU)] public partial class Net : [|Middle|], IDisposable { public void Dispose() { } }", "'Net' inherits 'Forward' from 'Base'")]
+    [InlineData(
+        "using NetDsl; [Input(2)] [Dense(2, Act.ReLU)] public partial class BaseNet { } [Input(3)] [Dense(2, "
+            + "Act.ReLU)] public partial class Net : [|BaseNet|] { }",
+        "'Net' inherits 'InputSize' from 'BaseNet'")]
+    [InlineData(
+        "using NetDsl; public class Base { public string Description => \"mine\"; } [Input(3)] [Dense(2, Act.ReLU)] "
+            + "public partial class Net : [|Base|] { }",
+        "'Net' inherits 'Description' from 'Base'")]
+    [InlineData(
+        "using NetDsl; using System; public class Base { protected void Forward(ReadOnlySpan<float> x, Span<float> y) "
+            + "{ } } public class Middle : Base { } [Input(3)] [Dense(2, Act.ReLU)] public partial class Net : "
+            + "[|Middle|], IDisposable { public void Dispose() { } }",
+        "'Net' inherits 'Forward' from 'Base'")]
     public void NDSL0019_a_base_type_member_named_like_a_generated_member(string marked, string message)
     {
         // The base network is valid and generated; only the derived one is refused.
@@ -299,11 +515,24 @@ public sealed class GeneratorErrorTests
     }
 
     [Theory]
-    [InlineData("public class B { public int HeNormalReLU; } [G] public partial class Lab : [|B|] { }", "'Lab' inherits 'HeNormalReLU' from 'B'")]
-    [InlineData("public class B { public static int Variants => 0; } [G] public partial class Lab : [|B|] { }", "'Lab' inherits 'Variants' from 'B'")]
-    [InlineData("public class B { protected class HeNormalReLU { } } public class M : B { } [G] public partial class Lab : [|M|] { }", "'Lab' inherits 'HeNormalReLU' from 'B'")]
-    [InlineData("[G] public partial class Base { } [G] public partial class Lab : [|Base|] { }", "'Lab' inherits 'Variants' from 'Base'", "nor a family from a family")]
-    [InlineData("public class B { public void Forward(ReadOnlySpan<float> x, Span<float> y) { } } [G] public static partial class Lab { public partial class HeNormalReLU : [|B|] { } }", "'HeNormalReLU' inherits 'Forward' from 'B'")]
+    [InlineData(
+        "public class B { public int HeNormalReLU; } [G] public partial class Lab : [|B|] { }",
+        "'Lab' inherits 'HeNormalReLU' from 'B'")]
+    [InlineData(
+        "public class B { public static int Variants => 0; } [G] public partial class Lab : [|B|] { }",
+        "'Lab' inherits 'Variants' from 'B'")]
+    [InlineData(
+        "public class B { protected class HeNormalReLU { } } public class M : B { } [G] public partial class Lab : "
+            + "[|M|] { }",
+        "'Lab' inherits 'HeNormalReLU' from 'B'")]
+    [InlineData(
+        "[G] public partial class Base { } [G] public partial class Lab : [|Base|] { }",
+        "'Lab' inherits 'Variants' from 'Base'",
+        "nor a family from a family")]
+    [InlineData(
+        "public class B { public void Forward(ReadOnlySpan<float> x, Span<float> y) { } } [G] public static partial "
+            + "class Lab { public partial class HeNormalReLU : [|B|] { } }",
+        "'HeNormalReLU' inherits 'Forward' from 'B'")]
     public void NDSL0019_a_base_type_member_named_like_a_member_of_a_family(string marked, params string[] message)
     {
         // [G] stands for a family's attributes. A base family is valid and generated; only the derived one is refused.
@@ -362,9 +591,12 @@ public sealed class GeneratorErrorTests
     }
 
     [Theory]
-    [InlineData("using NetDsl; [Input(4)] [Dense(8, Act.ReLU)] [[|Dense(1, Act.Softmax)|]] public partial class Net { }")]
+    [InlineData(
+        "using NetDsl; [Input(4)] [Dense(8, Act.ReLU)] [[|Dense(1, Act.Softmax)|]] public partial class Net { }")]
     [InlineData("using NetDsl; [Input(4)] [[|Dense(1, Init.Xavier, Act.Softmax)|]] public partial class Net { }")]
-    [InlineData("using NetDsl; [Input(4)] [Dense(8)] [[|Dense(1, Init.Xavier, Act.Softmax)|]] [Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class Lab { }")]
+    [InlineData(
+        "using NetDsl; [Input(4)] [Dense(8)] [[|Dense(1, Init.Xavier, Act.Softmax)|]] [Grid(new[] { Init.He }, new[] "
+            + "{ Act.ReLU })] public static partial class Lab { }")]
     public void NDSL0021_a_softmax_over_one_unit(string marked)
         => AssertError(marked, "NDSL0021", "Softmax over one unit, which always outputs 1",
             "write [Dense(1, init, Act.Sigmoid)]", "one unit per class");
@@ -382,7 +614,9 @@ public sealed class GeneratorErrorTests
     [InlineData("namespace A. { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }")]
     [InlineData("namespace A.B { namespace { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } } }")]
     [InlineData("namespace ; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { }")]
-    [InlineData("namespace A.; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] static partial class Lab { }")]
+    [InlineData(
+        "namespace A.; [Input(3)] [Dense(2)] [Grid(new[] { Init.He }, new[] { Act.ReLU })] "
+            + "static partial class Lab { }")]
     public void A_declaration_still_being_typed_generates_nothing_and_adds_no_error(string declaration)
     {
         // The compiler reports the missing name; a generated file would only add errors the user cannot act on.

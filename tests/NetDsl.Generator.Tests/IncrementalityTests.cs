@@ -70,8 +70,8 @@ public sealed class IncrementalityTests
     [Fact]
     public void The_tracked_steps_are_the_ones_the_tests_know()
     {
-        Assert.Equal(
-            ["Errors", "Families", "HintNames", "OrphanLayers", "Parse", "Specs"], StepNames.Order(StringComparer.Ordinal));
+        string[] expected = ["Errors", "Families", "HintNames", "OrphanLayers", "Parse", "Specs"];
+        Assert.Equal(expected, StepNames.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -66,7 +66,8 @@ public sealed class NamespaceShapeTests
             ["partial interface IOuter", "partial class InInterface : global::NetDsl.INetwork"]
         },
         {
-            $$"""using NetDsl; namespace N; static partial class A { partial struct B { partial record C { partial record struct D { {{Layers}} partial record Deep { } } } } }""",
+            $$"""using NetDsl; namespace N; static partial class A { partial struct B { partial record C { """
+                + $$"""partial record struct D { {{Layers}} partial record Deep { } } } } }""",
             "N.A+B+C+D+Deep.g.cs",
             [
                 "namespace N", "partial class A", "partial struct B", "partial record C", "partial record struct D",

@@ -20,39 +20,96 @@ public sealed class RobustnessTests
     /// <summary>Each case: a name, a diagnostic id the build must show, and the source.</summary>
     public static TheoryData<string, string, string> Malformed => new()
     {
-        { "Dense with only units outside a grid", "NDSL0016", "using NetDsl; [Input(3)] [Dense(128)] partial class Net { }" },
+        {
+            "Dense with only units outside a grid",
+            "NDSL0016",
+            "using NetDsl; [Input(3)] [Dense(128)] partial class Net { }"
+        },
         { "Dense with no arguments", "CS1729", "using NetDsl; [Input(3)] [Dense()] partial class Net { }" },
         { "Dense with no argument list", "CS1729", "using NetDsl; [Input(3)] [Dense] partial class Net { }" },
         { "Input with no arguments", "CS7036", "using NetDsl; [Input] [Dense(2, Act.ReLU)] partial class Net { }" },
-        { "Input with two arguments", "CS1729", "using NetDsl; [Input(3, 4)] [Dense(2, Act.ReLU)] partial class Net { }" },
+        {
+            "Input with two arguments",
+            "CS1729",
+            "using NetDsl; [Input(3, 4)] [Dense(2, Act.ReLU)] partial class Net { }"
+        },
         { "units as a string", "CS1503", """using NetDsl; [Input(3)] [Dense("8", Init.He, Act.ReLU)] partial class Net { }""" },
         { "input size as a double", "CS1503", "using NetDsl; [Input(4.5)] [Dense(2, Act.ReLU)] partial class Net { }" },
-        { "init and activation swapped", "CS1503", "using NetDsl; [Input(3)] [Dense(8, Act.ReLU, Init.He)] partial class Net { }" },
+        {
+            "init and activation swapped",
+            "CS1503",
+            "using NetDsl; [Input(3)] [Dense(8, Act.ReLU, Init.He)] partial class Net { }"
+        },
         { "activation as null", "CS1503", "using NetDsl; [Input(3)] [Dense(8, null)] partial class Net { }" },
         { "activation as an int", "CS1503", "using NetDsl; [Input(3)] [Dense(8, 3)] partial class Net { }" },
         { "Alpha as a string", "CS0029", """using NetDsl; [Input(3)] [Dense(8, Act.LeakyReLU, Alpha = "x")] partial class Net { }""" },
-        { "unknown named argument", "CS0246", "using NetDsl; [Input(3)] [Dense(8, Act.ReLU, Slope = 1)] partial class Net { }" },
+        {
+            "unknown named argument",
+            "CS0246",
+            "using NetDsl; [Input(3)] [Dense(8, Act.ReLU, Slope = 1)] partial class Net { }"
+        },
         { "misspelled enum member", "CS0117", "using NetDsl; [Input(3)] [Dense(8, Act.Relu)] partial class Net { }" },
-        { "non-constant size", "CS0120", "using NetDsl; [Input(3)] [Dense(Size, Act.ReLU)] partial class Net { int Size = 3; }" },
-        { "non-constant static size", "CS0182", "using NetDsl; [Input(Net.Size)] [Dense(2, Act.ReLU)] partial class Net { public static int Size = 3; }" },
-        { "undefined activation far out", "NDSL0006", "using NetDsl; [Input(3)] [Dense(8, (Act)int.MaxValue)] partial class Net { }" },
+        {
+            "non-constant size",
+            "CS0120",
+            "using NetDsl; [Input(3)] [Dense(Size, Act.ReLU)] partial class Net { int Size = 3; }"
+        },
+        {
+            "non-constant static size",
+            "CS0182",
+            "using NetDsl; [Input(Net.Size)] [Dense(2, Act.ReLU)] partial class Net { public static int Size = 3; }"
+        },
+        {
+            "undefined activation far out",
+            "NDSL0006",
+            "using NetDsl; [Input(3)] [Dense(8, (Act)int.MaxValue)] partial class Net { }"
+        },
         { "unclosed class brace", "CS1513", "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] partial class Net { " },
         { "unclosed attribute list", "CS1003", "using NetDsl; [Input(3)] [Dense(2, Act.ReLU) partial class Net { }" },
         { "unclosed argument list", "CS1026", "using NetDsl; [Input(3)] [Dense(2, Act.ReLU] partial class Net { }" },
-        { "garbage inside an attribute", "CS1040", "using NetDsl; [Input(3)] [Dense(2, ### Act.ReLU)] partial class Net { }" },
-        { "garbage in an attribute list", "CS1646", "using NetDsl; [Input(3), Dense(2, Act.ReLU) @@ ] partial class Net { }" },
+        {
+            "garbage inside an attribute",
+            "CS1040",
+            "using NetDsl; [Input(3)] [Dense(2, ### Act.ReLU)] partial class Net { }"
+        },
+        {
+            "garbage in an attribute list",
+            "CS1646",
+            "using NetDsl; [Input(3), Dense(2, Act.ReLU) @@ ] partial class Net { }"
+        },
         { "a class without a name", "CS1001", "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] partial class { }" },
-        { "a class inside a method", "CS7014", "using NetDsl; class Host { void M() { [Input(3)] [Dense(2, Act.ReLU)] partial class Net { } } }" },
+        {
+            "a class inside a method",
+            "CS7014",
+            "using NetDsl; class Host { void M() { [Input(3)] [Dense(2, Act.ReLU)] partial class Net { } } }"
+        },
         { "a base class cycle", "CS0146", "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] partial class Net : Net { }" },
         { "Dense on a method", "CS0592", "using NetDsl; partial class Net { [Dense(2, Act.ReLU)] void M() { } }" },
-        { "Input and Dense on a method", "CS0592", "using NetDsl; partial class Net { [Input(3)] [Dense(2, Act.ReLU)] void M() { } }" },
+        {
+            "Input and Dense on a method",
+            "CS0592",
+            "using NetDsl; partial class Net { [Input(3)] [Dense(2, Act.ReLU)] void M() { } }"
+        },
         { "Dense on an interface", "NDSL0002", "using NetDsl; [Dense(2, Act.ReLU)] partial interface INet { }" },
-        { "a network on an interface", "NDSL0011", "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] partial interface INet { }" },
+        {
+            "a network on an interface",
+            "NDSL0011",
+            "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] partial interface INet { }"
+        },
         { "Input on an enum", "CS0592", "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] enum Kind { A }" },
         { "Input on a delegate", "CS0592", "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] delegate void Handler();" },
         { "Input on a property", "CS0592", "using NetDsl; partial class Net { [Input(3)] int P { get; set; } }" },
-        { "Input twice on one declaration", "CS0579", "using NetDsl; [Input(3)] [Input(4)] [Dense(2, Act.ReLU)] partial class Net { }" },
-        { "Loss twice", "CS0579", "using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [Loss(Loss.CrossEntropy)] [Loss(Loss.Auto)] partial class Net { }" },
+        {
+            "Input twice on one declaration",
+            "CS0579",
+            "using NetDsl; [Input(3)] [Input(4)] [Dense(2, Act.ReLU)] partial class Net { }"
+        },
+        {
+            "Loss twice",
+            "CS0579",
+            "using NetDsl; [Input(3)] [Dense(2, Act.Softmax)] [Loss(Loss.CrossEntropy)] [Loss(Loss.Auto)] partial "
+                + "class Net { }"
+        },
         {
             "Input on two partial declarations", "CS0579",
             "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] partial class Net { } [Input(5)] partial class Net { }"
@@ -63,8 +120,10 @@ public sealed class RobustnessTests
             using System;
             namespace NetDsl
             {
-                [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)] sealed class InputAttribute(string name) : Attribute { }
-                [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)] sealed class DenseAttribute(double units) : Attribute { }
+                [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+                sealed class InputAttribute(string name) : Attribute { }
+                [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+                sealed class DenseAttribute(double units) : Attribute { }
                 [Input("x")] [Dense(2.5)] partial class Net { }
                 [Dense(1.5)] partial class Orphan { }
             }

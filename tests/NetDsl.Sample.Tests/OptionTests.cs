@@ -202,8 +202,8 @@ public class OptionTests
         Assert.Equal(0, run.ExitCode);
         foreach (string option in new[]
         {
-            "--epochs", "--batch-size", "--optimizer", "--learning-rate", "--seed", "--keep-last", "--data", "--weights",
-            "--predict", "--lab", "--lab-epochs", "--lab-plot", "--lab-only", "--lab-limit", "--lab-report",
+            "--epochs", "--batch-size", "--optimizer", "--learning-rate", "--seed", "--keep-last", "--data",
+            "--weights", "--predict", "--lab", "--lab-epochs", "--lab-plot", "--lab-only", "--lab-limit", "--lab-report",
         })
         {
             Assert.Contains(option, run.Output);

@@ -197,8 +197,8 @@ internal static class NetworkParser
             }
             else if (!varies && layer.Activation == ActKind.Softmax && layer.Units == 1)
             {
-                diagnostics.Add(Diagnostic(
-                    DiagnosticDescriptors.SingleUnitSoftmax, Syntax(dense), index.ToString(CultureInfo.InvariantCulture)));
+                string layerIndex = index.ToString(CultureInfo.InvariantCulture);
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.SingleUnitSoftmax, Syntax(dense), layerIndex));
                 valid = false;
             }
 

@@ -33,13 +33,21 @@ public class HostileFileTests
         // The length prefix.
         { "empty", [], "the file is empty" },
         { "7 bytes", new byte[7], "the file ends after 7 bytes, inside the 8-byte header length" },
-        { "length past the end", TestFiles.WithDeclaredLength(100, "{}"u8), "the header length 100 is more than the 2 bytes after it" },
+        {
+            "length past the end",
+            TestFiles.WithDeclaredLength(100, "{}"u8),
+            "the header length 100 is more than the 2 bytes after it"
+        },
         { "length absurd", TestFiles.WithDeclaredLength(ulong.MaxValue, "{}"u8), "over the limit of 100000000 bytes" },
         { "length just over the limit", TestFiles.WithDeclaredLength(100_000_001, "{}"u8), "over the limit" },
         { "length zero", TestFiles.WithDeclaredLength(0, []), "the header is empty" },
 
         // The JSON itself.
-        { "not UTF-8", TestFiles.File("{\"\xFF\":1}", []).Select(b => b == 0xC3 ? (byte)0xFF : b).ToArray(), "not valid UTF-8" },
+        {
+            "not UTF-8",
+            TestFiles.File("{\"\xFF\":1}", []).Select(b => b == 0xC3 ? (byte)0xFF : b).ToArray(),
+            "not valid UTF-8"
+        },
         { "not JSON", WithHeader("hello"), "not valid JSON" },
         { "BOM", WithHeader("\uFEFF{}"), "not valid JSON" },
         { "an array", WithHeader("[1, 2]"), "the header is a JSON array, not an object" },
@@ -50,52 +58,148 @@ public class HostileFileTests
         { "comment", WithHeader("{/* c */}"), "not valid JSON" },
         { "trailing comma", WithHeader("{\"__metadata__\":{},}"), "not valid JSON" },
         { "lone surrogate", WithHeader("{\"\\ud800\":{}}"), "invalid string" },
-        { "deep nesting", WithHeader("{\"a\":{\"x\":" + new string('[', 1000) + new string(']', 1000) + "}}"), "not valid JSON" },
+        {
+            "deep nesting",
+            WithHeader("{\"a\":{\"x\":" + new string('[', 1000) + new string(']', 1000) + "}}"),
+            "not valid JSON"
+        },
 
         // Tensor entries of the wrong type or with the wrong fields.
         { "entry a number", WithHeader("{\"a\":5}"), "tensor 'a' is described by a JSON number, not an object" },
-        { "dtype a number", WithHeader("{\"a\":{\"dtype\":5,\"shape\":[],\"data_offsets\":[0,4]}}", 4), "dtype that is a JSON number" },
-        { "unknown dtype", WithTensors(4, Tensor("a", "F128", "[1]", 0, 4)), "tensor 'a' has the unknown dtype 'F128'" },
+        {
+            "dtype a number",
+            WithHeader("{\"a\":{\"dtype\":5,\"shape\":[],\"data_offsets\":[0,4]}}", 4),
+            "dtype that is a JSON number"
+        },
+        {
+            "unknown dtype",
+            WithTensors(4, Tensor("a", "F128", "[1]", 0, 4)),
+            "tensor 'a' has the unknown dtype 'F128'"
+        },
         { "lower-case dtype", WithTensors(4, Tensor("a", "f32", "[1]", 0, 4)), "unknown dtype 'f32'" },
         { "sub-byte dtype", WithTensors(1, Tensor("a", "F4", "[2]", 0, 1)), "unknown dtype 'F4'" },
-        { "shape an object", WithTensors(4, Tensor("a", "F32", "{}", 0, 4)), "shape that is a JSON object, not an array" },
+        {
+            "shape an object",
+            WithTensors(4, Tensor("a", "F32", "{}", 0, 4)),
+            "shape that is a JSON object, not an array"
+        },
         { "shape negative", WithTensors(4, Tensor("a", "F32", "[-1]", 0, 4)), "has -1 in its shape" },
         { "shape fractional", WithTensors(4, Tensor("a", "F32", "[1.5]", 0, 4)), "has 1.5 in its shape" },
         { "shape exponent", WithTensors(4, Tensor("a", "F32", "[1e0]", 0, 4)), "has 1e0 in its shape" },
         { "shape a string", WithTensors(4, Tensor("a", "F32", "[\"1\"]", 0, 4)), "has a string in its shape" },
-        { "shape over 64 bits", WithTensors(4, Tensor("a", "F32", "[18446744073709551616]", 0, 4)), "in its shape, not an integer" },
-        { "shape overflowing", WithTensors(4, Tensor("a", "F32", "[4294967296,4294967296,16]", 0, 4)), "element count overflows 64 bits" },
-        { "bytes overflowing", WithTensors(4, Tensor("a", "F64", "[4611686018427387904]", 0, 4)), "needs more bytes than 64 bits count" },
-        { "rank 65", WithTensors(4, Tensor("a", "F32", "[" + string.Join(',', Enumerable.Repeat(1, 65)) + "]", 0, 4)), "more than 64 values in its shape" },
-        { "one offset", WithHeader("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4]}}", 4), "1 data_offsets; it needs two" },
-        { "three offsets", WithHeader("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4,8]}}", 4), "more than 2 values in its data_offsets" },
+        {
+            "shape over 64 bits",
+            WithTensors(4, Tensor("a", "F32", "[18446744073709551616]", 0, 4)),
+            "in its shape, not an integer"
+        },
+        {
+            "shape overflowing",
+            WithTensors(4, Tensor("a", "F32", "[4294967296,4294967296,16]", 0, 4)),
+            "element count overflows 64 bits"
+        },
+        {
+            "bytes overflowing",
+            WithTensors(4, Tensor("a", "F64", "[4611686018427387904]", 0, 4)),
+            "needs more bytes than 64 bits count"
+        },
+        {
+            "rank 65",
+            WithTensors(4, Tensor("a", "F32", "[" + string.Join(',', Enumerable.Repeat(1, 65)) + "]", 0, 4)),
+            "more than 64 values in its shape"
+        },
+        {
+            "one offset",
+            WithHeader("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4]}}", 4),
+            "1 data_offsets; it needs two"
+        },
+        {
+            "three offsets",
+            WithHeader("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4,8]}}", 4),
+            "more than 2 values in its data_offsets"
+        },
         { "negative offset", WithTensors(4, Tensor("a", "F32", "[1]", -4, 0)), "has -4 in its data_offsets" },
-        { "missing shape", WithHeader("{\"a\":{\"dtype\":\"F32\",\"data_offsets\":[0,4]}}", 4), "tensor 'a' has no 'shape' field" },
-        { "repeated field", WithHeader("{\"a\":{\"dtype\":\"F32\",\"dtype\":\"F16\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4), "two 'dtype' fields" },
+        {
+            "missing shape",
+            WithHeader("{\"a\":{\"dtype\":\"F32\",\"data_offsets\":[0,4]}}", 4),
+            "tensor 'a' has no 'shape' field"
+        },
+        {
+            "repeated field",
+            WithHeader("{\"a\":{\"dtype\":\"F32\",\"dtype\":\"F16\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4),
+            "two 'dtype' fields"
+        },
 
         // Names.
-        { "duplicate names", WithTensors(8, Tensor("a", "F32", "[1]", 0, 4), Tensor("a", "F32", "[1]", 4, 8)), "the header names 'a' twice" },
-        { "duplicate by escape", WithTensors(8, Tensor("a", "F32", "[1]", 0, 4), Tensor("\\u0061", "F32", "[1]", 4, 8)), "the header names 'a' twice" },
+        {
+            "duplicate names",
+            WithTensors(8, Tensor("a", "F32", "[1]", 0, 4), Tensor("a", "F32", "[1]", 4, 8)),
+            "the header names 'a' twice"
+        },
+        {
+            "duplicate by escape",
+            WithTensors(8, Tensor("a", "F32", "[1]", 0, 4), Tensor("\\u0061", "F32", "[1]", 4, 8)),
+            "the header names 'a' twice"
+        },
         { "duplicate metadata", WithHeader("{\"__metadata__\":{},\"__metadata__\":{}}"), "names '__metadata__' twice" },
         { "metadata an array", WithHeader("{\"__metadata__\":[]}"), "__metadata__ is a JSON array" },
-        { "metadata value a number", WithHeader("{\"__metadata__\":{\"k\":1}}"), "entry 'k' is a JSON number, not a string" },
-        { "metadata duplicate key", WithHeader("{\"__metadata__\":{\"k\":\"1\",\"k\":\"2\"}}"), "__metadata__ names 'k' twice" },
+        {
+            "metadata value a number",
+            WithHeader("{\"__metadata__\":{\"k\":1}}"),
+            "entry 'k' is a JSON number, not a string"
+        },
+        {
+            "metadata duplicate key",
+            WithHeader("{\"__metadata__\":{\"k\":\"1\",\"k\":\"2\"}}"),
+            "__metadata__ names 'k' twice"
+        },
 
         // The data layout.
-        { "reversed offsets", WithTensors(8, Tensor("a", "F32", "[1]", 8, 4)), "data_offsets [8, 4], which end before they begin" },
-        { "not starting at 0", WithTensors(8, Tensor("a", "F32", "[1]", 4, 8)), "a hole: bytes 0 to 4 belong to no tensor" },
-        { "hole", WithTensors(12, Tensor("a", "F32", "[1]", 0, 4), Tensor("b", "F32", "[1]", 8, 12)), "a hole: bytes 4 to 8" },
-        { "overlap", WithTensors(8, Tensor("a", "F32", "[2]", 0, 8), Tensor("b", "F32", "[1]", 4, 8)), "tensor 'b' (bytes 4 to 8) overlaps tensor 'a'" },
-        { "same range twice", WithTensors(4, Tensor("a", "F32", "[1]", 0, 4), Tensor("b", "F32", "[1]", 0, 4)), "overlaps" },
-        { "length not dtype × shape", WithTensors(8, Tensor("a", "F32", "[3]", 0, 8)), "spans 8 bytes, but 12 are needed for dtype F32 and shape [3]" },
+        {
+            "reversed offsets",
+            WithTensors(8, Tensor("a", "F32", "[1]", 8, 4)),
+            "data_offsets [8, 4], which end before they begin"
+        },
+        {
+            "not starting at 0",
+            WithTensors(8, Tensor("a", "F32", "[1]", 4, 8)),
+            "a hole: bytes 0 to 4 belong to no tensor"
+        },
+        {
+            "hole",
+            WithTensors(12, Tensor("a", "F32", "[1]", 0, 4), Tensor("b", "F32", "[1]", 8, 12)),
+            "a hole: bytes 4 to 8"
+        },
+        {
+            "overlap",
+            WithTensors(8, Tensor("a", "F32", "[2]", 0, 8), Tensor("b", "F32", "[1]", 4, 8)),
+            "tensor 'b' (bytes 4 to 8) overlaps tensor 'a'"
+        },
+        {
+            "same range twice",
+            WithTensors(4, Tensor("a", "F32", "[1]", 0, 4), Tensor("b", "F32", "[1]", 0, 4)),
+            "overlaps"
+        },
+        {
+            "length not dtype × shape",
+            WithTensors(8, Tensor("a", "F32", "[3]", 0, 8)),
+            "spans 8 bytes, but 12 are needed for dtype F32 and shape [3]"
+        },
         { "F16 length", WithTensors(4, Tensor("a", "F16", "[1]", 0, 4)), "spans 4 bytes, but 2 are needed" },
-        { "offsets past the data", WithTensors(4, Tensor("a", "F32", "[2]", 0, 8)), "need a data section of 8 bytes, but the file has 4" },
+        {
+            "offsets past the data",
+            WithTensors(4, Tensor("a", "F32", "[2]", 0, 8)),
+            "need a data section of 8 bytes, but the file has 4"
+        },
         { "offsets a gigabyte past the data", WithTensors(4, Tensor("a", "U8", "[1000000000]", 0, 1000000000)),
             "the tensors need a data section of 1000000000 bytes, but the file has 4 after the header" },
         { "offsets far past the data", WithTensors(4, Tensor("a", "U8", "[1000000000000]", 0, 1000000000000)),
             "the data section is 1000000000000 bytes; NetDsl reads at most 2147483591",
             "need a data section of 1000000000000 bytes, but the file has 4" },
-        { "trailing bytes", WithTensors(5, Tensor("a", "F32", "[1]", 0, 4)), "1 byte after the end of the last tensor's data" },
+        {
+            "trailing bytes",
+            WithTensors(5, Tensor("a", "F32", "[1]", 0, 4)),
+            "1 byte after the end of the last tensor's data"
+        },
         { "data but no tensors", WithHeader("{}", 8), "8 bytes after the end" },
     };
 
