@@ -1,4 +1,5 @@
 using NetDsl.Serialization;
+using NetDsl.Tests.Support;
 
 namespace NetDsl.Tests.Serialization;
 
@@ -94,15 +95,10 @@ public sealed class AtomicSaveTests : IDisposable
         Assert.Equal([file], Directory.GetFileSystemEntries(folder));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_folder_that_refuses_new_files_is_named_without_the_temporary_file()
     {
         // /proc gives "no such file" for any new file; the message once named '/proc/.x.safetensors.<guid>.tmp'.
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         var error = Assert.Throws<IOException>(
             () => new Networks.Models.FashionNet().SaveWeights("/proc/x.safetensors"));
 
