@@ -1,3 +1,5 @@
+using NetDsl.Tests.Support;
+
 namespace NetDsl.Sample.Tests;
 
 /// <summary>A file the run could not write is refused before any training, naming the user's path and the reason.
@@ -34,6 +36,45 @@ public class OutputFileTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.True(File.Exists(plot) && File.Exists(report), run.Output);
+    }
+
+    [LinuxTheory]
+    [InlineData("--weights", "x.safetensors")]
+    [InlineData("--lab-plot", "p.png")]
+    [InlineData("--lab-report", "r.md")]
+    public void A_folder_without_write_permission_is_refused_before_training(string option, string name)
+    {
+        using var directory = new TemporaryDirectory();
+        string path = directory.File(name);
+        string[] mode = option == "--weights" ? ["--epochs", "1"] : ["--lab", "--lab-limit", "1", "--lab-epochs", "1"];
+
+        SampleRun run;
+        using (new WriteProtection(directory.Path))
+        {
+            run = SampleRun.Start([.. mode, "--data", "embedded", option, path]);
+        }
+
+        AssertRefusedBeforeTraining(
+            run, $"error: {option} {path}: cannot create a file in {directory.Path} (permission denied)");
+        Assert.Empty(Directory.GetFileSystemEntries(directory.Path));
+    }
+
+    [LinuxFact]
+    public void An_existing_weights_file_that_cannot_be_replaced_is_refused_and_kept()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = directory.File("w.safetensors");
+        File.WriteAllText(path, "the user's earlier weights");
+
+        SampleRun run;
+        using (new WriteProtection(path))
+        {
+            run = SampleRun.Start("--epochs", "1", "--data", "embedded", "--weights", path);
+        }
+
+        AssertRefusedBeforeTraining(
+            run, $"error: --weights {path}: the existing file cannot be replaced (read-only or locked)");
+        Assert.Equal("the user's earlier weights", File.ReadAllText(path));
     }
 
     [LinuxTheory]

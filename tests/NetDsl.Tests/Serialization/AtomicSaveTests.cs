@@ -96,6 +96,24 @@ public sealed class AtomicSaveTests : IDisposable
     }
 
     [LinuxFact]
+    public void A_folder_without_write_permission_keeps_the_old_file_and_names_the_users_path()
+    {
+        byte[] old = WriteOldFile();
+
+        UnauthorizedAccessException error;
+        using (new WriteProtection(folder))
+        {
+            error = Assert.Throws<UnauthorizedAccessException>(
+                () => WeightsFile.Save(Target, TestFiles.Small, new float[TestFiles.Small.ParameterCount]));
+        }
+
+        Assert.Equal($"Could not save '{Target}': permission denied: writing in '{folder}' or replacing the file is "
+            + "not allowed.", error.Message);
+        Assert.Equal(old, File.ReadAllBytes(Target));
+        Assert.Equal([Target], Directory.GetFileSystemEntries(folder));
+    }
+
+    [LinuxFact]
     public void A_folder_that_refuses_new_files_is_named_without_the_temporary_file()
     {
         // /proc gives "no such file" for any new file; the message once named '/proc/.x.safetensors.<guid>.tmp'.
