@@ -1,7 +1,7 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using NetDsl.Generator.Tests.Support;
 
 namespace NetDsl.Generator.Benchmarks;
 
@@ -31,7 +31,8 @@ public class GenerationBenchmarks
     {
         foreach (int layers in (int[])[250, 500, 1000, 2000])
         {
-            _networks[layers] = CSharpSyntaxTree.ParseText(Network(layers), ParseOptions, $"/src/Deep{layers}.cs");
+            _networks[layers] = CSharpSyntaxTree.ParseText(
+                DeepNetworks.Source(layers), ParseOptions, $"/src/Deep{layers}.cs");
             GeneratorRunResult result = Run(_networks[layers]);
             if (result.Exception is not null || !result.Diagnostics.IsEmpty || result.GeneratedSources.Length != 1)
             {
@@ -53,19 +54,6 @@ public class GenerationBenchmarks
 
     [Benchmark]
     public int Layers2000() => Length(Run(_networks[2000]));
-
-    /// <summary>Layers alternating between two widths and two activations, so that four kernel sets serve them all:
-    /// the per-layer part of the output (offsets, packing, calls) dominates, as it does in any deep network.</summary>
-    private static string Network(int layers)
-    {
-        var source = new StringBuilder("using NetDsl;\n[Input(32)]\n");
-        for (int i = 0; i < layers; i++)
-        {
-            source.Append(i % 2 == 0 ? "[Dense(16, Act.ReLU)]\n" : "[Dense(24, Act.LeakyReLU)]\n");
-        }
-
-        return source.Append("[Dense(4, Act.Softmax)]\ninternal partial class Deep { }\n").ToString();
-    }
 
     private static GeneratorRunResult Run(SyntaxTree network)
     {

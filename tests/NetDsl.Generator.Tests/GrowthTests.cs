@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.CodeAnalysis;
 using NetDsl.Generator.Tests.Support;
 
@@ -19,7 +18,8 @@ public sealed class GrowthTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void Source_length_grows_linearly_with_the_layer_count()
     {
-        var length = Sizes.ToDictionary(size => size, size => Length(Network(size), $"/src/Net{size}.cs"));
+        var length = Sizes.ToDictionary(
+            size => size, size => Length(DeepNetworks.Source(size), $"/src/Net{size}.cs"));
 
         string report = string.Join(
             "\n", Sizes.Select(s => $"{s,5} layers: {length[s],9} chars ({(double)length[s] / s:F0} per layer)"));
@@ -40,19 +40,6 @@ public sealed class GrowthTests(Xunit.Abstractions.ITestOutputHelper output)
         // Only the digits of the sizes differ: a few characters per mention, never a line per unit.
         Assert.True(
             wide < narrow * 1.05, $"A 1000-wide network's source ({wide} chars) outgrows a 16-wide one's ({narrow}).");
-    }
-
-    /// <summary>Layers alternating between two widths and two activations, so that four kernel sets serve them all:
-    /// the per-layer part of the source (offsets, packing, calls) dominates, as it does in any deep network.</summary>
-    private static string Network(int layers)
-    {
-        var source = new StringBuilder("using NetDsl;\n[Input(32)]\n");
-        for (int i = 0; i < layers; i++)
-        {
-            source.Append(i % 2 == 0 ? "[Dense(16, Act.ReLU)]\n" : "[Dense(24, Act.LeakyReLU)]\n");
-        }
-
-        return source.Append("[Dense(4, Act.Softmax)]\ninternal partial class Deep { }\n").ToString();
     }
 
     /// <summary>The length of the one source a generator run on <paramref name="source"/> emits.</summary>
