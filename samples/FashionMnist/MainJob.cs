@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FashionMnistSample.Display;
 using NetDsl;
 using NetDsl.Data;
+using NetDsl.Kernels;
 using NetDsl.Training;
 using Spectre.Console;
 
@@ -25,7 +26,9 @@ internal static class MainJob
         var network = new FashionNet();
         network.Initialize(settings.Seed);
         FashionNet.Trainer trainer = network.CreateTrainer(settings.CreateOptimizer(), settings.BatchSize);
-        console.WriteLine($"network: {Describe(FashionNet.Description)}, {FashionNet.ParameterCount:N0} parameters");
+        // The kernels' vector width is named: it is chosen per machine (or by NETDSL_SIMD) and decides the speed.
+        console.WriteLine($"network: {Describe(FashionNet.Description)}, {FashionNet.ParameterCount:N0} parameters, "
+            + $"{SimdSelection.Current} kernels");
         console.WriteLine($"training: {settings.DescribeOptimizer()}, batch {settings.BatchSize:N0}, "
             + $"{Plural.Of(settings.Epochs, "epoch")}, seed {settings.Seed}, keeping the "
             + (settings.KeepLast ? "last epoch" : "epoch with the lowest validation loss"));

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using NetDsl.Tests.Support;
 
 namespace NetDsl.Sample.Tests;
@@ -18,7 +19,7 @@ public class OutputFileTests
         using var directory = new TemporaryDirectory();
         File.WriteAllText(directory.File("file.txt"), "");
         string path = name == "" ? directory.Path : directory.File(name);
-        string[] mode = option == "--weights" ? ["--epochs", "1"] : ["--lab", "--lab-limit", "1", "--lab-epochs", "1"];
+        string[] mode = ShortestRun(option, directory);
         SampleRun run = SampleRun.Start([.. mode, "--data", "embedded", option, path]);
 
         AssertRefusedBeforeTraining(run, $"error: {option} {path}: ");
@@ -38,7 +39,8 @@ public class OutputFileTests
         Assert.True(File.Exists(plot) && File.Exists(report), run.Output);
     }
 
-    [LinuxTheory]
+    [WriteProtectedTheory]
+    [SupportedOSPlatform("linux")]
     [InlineData("--weights", "x.safetensors")]
     [InlineData("--lab-plot", "p.png")]
     [InlineData("--lab-report", "r.md")]
@@ -46,7 +48,8 @@ public class OutputFileTests
     {
         using var directory = new TemporaryDirectory();
         string path = directory.File(name);
-        string[] mode = option == "--weights" ? ["--epochs", "1"] : ["--lab", "--lab-limit", "1", "--lab-epochs", "1"];
+        using var elsewhere = new TemporaryDirectory();
+        string[] mode = ShortestRun(option, elsewhere);
 
         SampleRun run;
         using (new WriteProtection(directory.Path))
@@ -59,7 +62,8 @@ public class OutputFileTests
         Assert.Empty(Directory.GetFileSystemEntries(directory.Path));
     }
 
-    [LinuxFact]
+    [WriteProtectedFact]
+    [SupportedOSPlatform("linux")]
     public void An_existing_weights_file_that_cannot_be_replaced_is_refused_and_kept()
     {
         using var directory = new TemporaryDirectory();
@@ -84,7 +88,8 @@ public class OutputFileTests
     public void A_directory_that_refuses_new_files_is_named_without_a_temporary_file(string option, string path)
     {
         // /proc refuses to create files even for root, for whom permissions would not.
-        string[] mode = option == "--weights" ? ["--epochs", "1"] : ["--lab", "--lab-limit", "1", "--lab-epochs", "1"];
+        using var elsewhere = new TemporaryDirectory();
+        string[] mode = ShortestRun(option, elsewhere);
         SampleRun run = SampleRun.Start([.. mode, "--data", "embedded", option, path]);
 
         AssertRefusedBeforeTraining(run, $"error: {option} {path}: cannot create a file in /proc");
@@ -107,6 +112,16 @@ public class OutputFileTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("error: no weights file at /proc/x.safetensors", run.Output);
     }
+
+    /// <summary>The shortest run of the mode <paramref name="option"/> belongs to. A lab run names its plot in
+    /// <paramref name="writable"/> unless the option is the plot's: the default, in the working directory, is checked
+    /// first and may be refused there.</summary>
+    private static string[] ShortestRun(string option, TemporaryDirectory writable) => option switch
+    {
+        "--weights" => ["--epochs", "1"],
+        "--lab-plot" => ["--lab", "--lab-limit", "1", "--lab-epochs", "1"],
+        _ => ["--lab", "--lab-limit", "1", "--lab-epochs", "1", "--lab-plot", writable.File("plot.png")],
+    };
 
     private static void AssertRefusedBeforeTraining(SampleRun run, string message)
     {

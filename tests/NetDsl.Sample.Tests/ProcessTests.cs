@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using NetDsl.Tests.Support;
 
 namespace NetDsl.Sample.Tests;
 
@@ -52,18 +53,28 @@ public class ProcessTests
         // width fuses them alike. Softmax sums its lanes in double, in an order that does depend on the width, so
         // this is an observed property of this data (one epoch of the subset), not one proven for every input.
         using var directory = new TemporaryDirectory();
-        byte[] Train(string flavor)
+        byte[] Train(string flavor, params (string Name, string Value)[] settings)
         {
-            string weights = directory.File(flavor + ".safetensors");
-            (int exitCode, _, string errors) = Start(
-                directory, [("NETDSL_SIMD", flavor)], "--data", "embedded", "--epochs", "1", "--weights", weights);
+            string weights = directory.File($"{flavor}-{settings.Length}.safetensors");
+            (int exitCode, string output, string errors) = Start(directory, [("NETDSL_SIMD", flavor), .. settings],
+                "--data", "embedded", "--epochs", "1", "--weights", weights);
             Assert.True(exitCode == 0, errors);
+            Assert.Contains($"parameters, {flavor} kernels", output);
             return File.ReadAllBytes(weights);
         }
 
         byte[] widest = Train("Vector512");
         Assert.True(widest.SequenceEqual(Train("Vector256")), "Vector256 trained other weights than Vector512");
         Assert.True(widest.SequenceEqual(Train("Vector128")), "Vector128 trained other weights than Vector512");
+
+        // Vector512 in software, as on a CPU without AVX-512 (.NET 10 reads the second switch, older runtimes the
+        // first), still fuses through the narrower hardware.
+        byte[] emulated = Train("Vector512", ("DOTNET_EnableAVX512F", "0"), ("DOTNET_EnableAVX512", "0"));
+        Assert.True(widest.SequenceEqual(emulated), "Vector512 in software trained other weights than in hardware");
+
+        // The scalar kernels round each product before adding it, and training amplifies the difference: this is
+        // what the comparison looks like when it fails.
+        Assert.False(widest.SequenceEqual(Train("Scalar")), "the scalar kernels trained the vector kernels' weights");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using NetDsl.Serialization;
 using NetDsl.Tests.Support;
 
@@ -95,7 +96,8 @@ public sealed class AtomicSaveTests : IDisposable
         Assert.Equal([file], Directory.GetFileSystemEntries(folder));
     }
 
-    [LinuxFact]
+    [WriteProtectedFact]
+    [SupportedOSPlatform("linux")]
     public void A_folder_without_write_permission_keeps_the_old_file_and_names_the_users_path()
     {
         byte[] old = WriteOldFile();
