@@ -46,12 +46,20 @@ internal static class Files
         string folder = Path.GetDirectoryName(fullPath) ?? ".";
         // A fixed-length name: the target's own name plus a suffix could pass the file system's 255-byte limit.
         string temporary = Path.Combine(folder, $".netdsl-{Guid.NewGuid():N}.tmp");
+        UnixFileMode? keptMode = ExistingMode(fullPath);
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var file = new FileStream(temporary, TemporaryFileOptions(keptMode)))
             {
                 write(wrapFile is null ? file : wrapFile(file));
                 file.Flush(flushToDisk: true);
+            }
+
+            // The new file takes the old one's permissions: a private weights file must not become world-readable.
+            // The creation mode above passed through the umask, which may have dropped bits the old file had.
+            if (keptMode is UnixFileMode mode && !OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, mode);
             }
 
             // A rename within one folder replaces the old file in one step. The folder entry itself is not
@@ -68,6 +76,42 @@ internal static class Files
             DeleteQuietly(temporary);
             throw;
         }
+    }
+
+    /// <summary>The permissions of the file about to be replaced, on Unix; null for a new file (which gets the
+    /// umask's default, as any new file does) and on Windows. The owner is not carried over.</summary>
+    private static UnixFileMode? ExistingMode(string fullPath)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(fullPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.GetUnixFileMode(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A new file for writing, created no more open than the file it replaces, so that its contents are
+    /// never readable by more users than the old file's were, even before the move.</summary>
+    private static FileStreamOptions TemporaryFileOptions(UnixFileMode? keptMode)
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 << 16,
+        };
+        if (keptMode is UnixFileMode mode && !OperatingSystem.IsWindows())
+        {
+            // The owner must keep the right to write the file it creates, whatever the old file allowed.
+            options.UnixCreateMode = mode | UnixFileMode.UserWrite | UnixFileMode.UserRead;
+        }
+
+        return options;
     }
 
     private static string FinalTarget(string fullPath)

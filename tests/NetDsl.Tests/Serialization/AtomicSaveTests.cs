@@ -118,14 +118,14 @@ public sealed class AtomicSaveTests : IDisposable
     [LinuxFact]
     public void A_folder_that_refuses_new_files_is_named_without_the_temporary_file()
     {
-        // /proc gives "no such file" for any new file; the message once named '/proc/.x.safetensors.<guid>.tmp'.
+        // /proc gives "no such file" for any new file; the message once named the temporary file.
         var error = Assert.Throws<IOException>(
             () => new Networks.Models.FashionNet().SaveWeights("/proc/x.safetensors"));
 
         Assert.Equal("Could not save '/proc/x.safetensors': the folder '/proc' does not accept new files; "
             + "choose another folder.", error.Message);
         Assert.NotNull(error.InnerException);
-        Assert.Empty(Directory.GetFiles("/proc", ".x.safetensors.*"));
+        Assert.Empty(Directory.GetFiles("/proc", ".netdsl-*.tmp"));
     }
 
     [Fact]
@@ -171,6 +171,28 @@ public sealed class AtomicSaveTests : IDisposable
 
         WeightsFile.Save(Target, TestFiles.Small, parameters);
 
+        Assert.Equal(TestFiles.Saved(TestFiles.Small, parameters), File.ReadAllBytes(Target));
+        Assert.Equal([Target], Directory.GetFiles(folder));
+    }
+
+    [UnixTheory]
+    [UnsupportedOSPlatform("windows")]
+    [InlineData("600")]
+    [InlineData("640")]
+    [InlineData("444")]
+    [InlineData("666")]
+    public void A_replaced_file_keeps_its_permissions(string octal)
+    {
+        // Saves once left every replaced file 644: a private weights file became readable by every user. 666 checks
+        // that the bits a umask of 022 would drop are restored too.
+        WriteOldFile();
+        var mode = (UnixFileMode)Convert.ToInt32(octal, 8);
+        File.SetUnixFileMode(Target, mode);
+        float[] parameters = TestFiles.Parameters(TestFiles.Small.ParameterCount, seed: 8);
+
+        WeightsFile.Save(Target, TestFiles.Small, parameters);
+
+        Assert.Equal(mode, File.GetUnixFileMode(Target));
         Assert.Equal(TestFiles.Saved(TestFiles.Small, parameters), File.ReadAllBytes(Target));
         Assert.Equal([Target], Directory.GetFiles(folder));
     }

@@ -18,6 +18,12 @@ public sealed class LinuxTheoryAttribute : TheoryAttribute
     public LinuxTheoryAttribute() => Skip = PlatformNeeds.Linux;
 }
 
+/// <summary>A test of Unix file modes.</summary>
+public sealed class UnixTheoryAttribute : TheoryAttribute
+{
+    public UnixTheoryAttribute() => Skip = OperatingSystem.IsWindows() ? "Needs Unix file modes." : null;
+}
+
 /// <summary>A test that makes a path refuse writes with <see cref="WriteProtection"/>.</summary>
 public sealed class WriteProtectedFactAttribute : FactAttribute
 {
