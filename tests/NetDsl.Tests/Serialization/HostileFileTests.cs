@@ -337,6 +337,37 @@ public class HostileFileTests
         Assert.True(error.Message.Length < 300, error.Message);
     }
 
+    [Theory]
+    [InlineData("\\u001b[2J\\u001b]0;pwned\\u0007", "F99", "tensor '\\u001B[2J\\u001B]0;pwned\\u0007' has")]
+    [InlineData("a\\r\\nERROR: forged line", "F99", "tensor 'a\\u000D\\u000AERROR: forged line' has")]
+    [InlineData("\\u202egnp.exe", "F99", "tensor '\\u202Egnp.exe' has")]
+    [InlineData("a", "F32\\u0000", "the unknown dtype 'F32\\u0000'")]
+    public void Messages_quote_control_and_format_characters_as_escapes(string jsonName, string jsonDtype, string quoted)
+    {
+        // A file's names reached messages raw: a printed error could clear the screen, retitle the terminal, forge a
+        // log line or reverse the text after it.
+        byte[] file = WithTensors(4, Tensor(jsonName, jsonDtype, "[1]", 0, 4));
+
+        var error = Assert.Throws<InvalidDataException>(() => SafetensorsReader.Read(new MemoryStream(file)));
+
+        Assert.Contains(quoted, error.Message);
+        Assert.DoesNotContain(error.Message, c => char.IsControl(c) || char.GetUnicodeCategory(c) is
+            System.Globalization.UnicodeCategory.Format);
+    }
+
+    [Fact]
+    public void Shortened_names_never_end_in_half_a_surrogate_pair()
+    {
+        // 59 letters and an emoji: the cut at 60 characters once fell between the emoji's two halves.
+        string name = new string('n', 59) + "\\ud83d\\ude00" + new string('m', 10);
+        byte[] file = WithTensors(4, Tensor(name, "F99", "[1]", 0, 4));
+
+        var error = Assert.Throws<InvalidDataException>(() => SafetensorsReader.Read(new MemoryStream(file)));
+
+        Assert.Contains("tensor '" + new string('n', 59) + "…' has", error.Message);
+        Assert.DoesNotContain(Rune.ReplacementChar, error.Message.EnumerateRunes());
+    }
+
     [Fact]
     public void The_header_text_of_every_case_is_what_it_claims()
     {
