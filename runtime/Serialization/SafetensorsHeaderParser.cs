@@ -17,7 +17,12 @@ internal static class SafetensorsHeaderParser
 
     private const string MetadataKey = "__metadata__";
 
-    public static (List<TensorEntry> Tensors, Dictionary<string, string> Metadata) Parse(ReadOnlySpan<byte> json)
+    /// <param name="json">The header's bytes.</param>
+    /// <param name="tooManyTensors">Where a caller knows how many tensors it could use, the error for a header that
+    /// names more than that (<c>Limit</c>): it comes as soon as one more is read, so a header of a million tiny
+    /// tensors never costs the memory of holding them all.</param>
+    public static (List<TensorEntry> Tensors, Dictionary<string, string> Metadata) Parse(
+        ReadOnlySpan<byte> json, TensorLimit? tooManyTensors = null)
     {
         if (json.IsEmpty)
         {
@@ -33,7 +38,7 @@ internal static class SafetensorsHeaderParser
         {
             var reader = new Utf8JsonReader(
                 json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-            return ParseRoot(ref reader);
+            return ParseRoot(ref reader, tooManyTensors);
         }
         catch (JsonException e)
         {
@@ -46,7 +51,8 @@ internal static class SafetensorsHeaderParser
         }
     }
 
-    private static (List<TensorEntry>, Dictionary<string, string>) ParseRoot(ref Utf8JsonReader reader)
+    private static (List<TensorEntry>, Dictionary<string, string>) ParseRoot(
+        ref Utf8JsonReader reader, TensorLimit? tooManyTensors)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -69,6 +75,10 @@ internal static class SafetensorsHeaderParser
             if (name == MetadataKey)
             {
                 metadata = ParseMetadata(ref reader);
+            }
+            else if (tensors.Count == tooManyTensors?.Limit)
+            {
+                throw tooManyTensors.Error();
             }
             else
             {
@@ -129,7 +139,11 @@ internal static class SafetensorsHeaderParser
         (long Begin, long End)? offsets = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string field = reader.GetString()!;
+            // Compared as UTF-8, not read into strings: a header of many small tensors stays cheap to hold.
+            string? field = reader.ValueTextEquals("dtype"u8) ? "dtype"
+                : reader.ValueTextEquals("shape"u8) ? "shape"
+                : reader.ValueTextEquals("data_offsets"u8) ? "data_offsets"
+                : null;
             bool repeated = field switch
             {
                 "dtype" => dtype is not null,
@@ -171,7 +185,7 @@ internal static class SafetensorsHeaderParser
         }
 
         CheckedElementCount(name, shape);
-        return new TensorEntry(name, dtype.Value, shape, offsets.Value.Begin, offsets.Value.End);
+        return new TensorEntry(name, dtype.Value, shape.ToArray(), offsets.Value.Begin, offsets.Value.End);
     }
 
     private static TensorDType ParseDType(ref Utf8JsonReader reader, string name)
@@ -259,3 +273,6 @@ internal static class SafetensorsHeaderParser
 
     private static string Shorten(string text) => SafetensorsErrors.Shorten(text);
 }
+
+/// <summary>How many tensors a reader can use, and the error for a file that has more.</summary>
+internal sealed record TensorLimit(int Limit, Func<InvalidDataException> Error);

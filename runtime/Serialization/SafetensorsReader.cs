@@ -24,10 +24,14 @@ public static class SafetensorsReader
     /// <param name="source">Read from its current position to its end; need not be seekable.</param>
     /// <exception cref="InvalidDataException">The file is malformed; the message says how, in the same words
     /// whether or not the stream can seek.</exception>
-    public static SafetensorsFile Read(Stream source)
+    public static SafetensorsFile Read(Stream source) => Read(source, tooManyTensors: null);
+
+    /// <summary>Reads a whole file, refusing it as soon as its header names more tensors than the caller can use.
+    /// </summary>
+    internal static SafetensorsFile Read(Stream source, TensorLimit? tooManyTensors)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var header = ReadHeaderOnly(source, dataLimit: Array.MaxLength);
+        var header = ReadHeaderOnly(source, dataLimit: Array.MaxLength, tooManyTensors);
         byte[] data =
             BoundedRead.Exactly(source, header.DataLength, arrived => DataTooShort(header.DataLength, arrived));
         if (source.ReadByte() >= 0)
@@ -42,11 +46,11 @@ public static class SafetensorsReader
     /// a tool needs to show what a file holds.</summary>
     /// <param name="source">Read from its current position; a non-seekable stream is read to its end.</param>
     /// <exception cref="InvalidDataException">The file is malformed; the message says how, in the words of
-    /// <see cref="Read"/> (which also refuses data sections over 2 GiB).</exception>
+    /// <see cref="Read(Stream)"/> (which also refuses data sections over 2 GiB).</exception>
     public static SafetensorsHeader ReadHeader(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var header = ReadHeaderOnly(source, dataLimit: long.MaxValue);
+        var header = ReadHeaderOnly(source, dataLimit: long.MaxValue, tooManyTensors: null);
         long actual = BoundedRead.Remaining(source) ?? BoundedRead.CountToEnd(source);
         CheckDataLength(header.DataLength, actual);
         return header;
@@ -54,7 +58,7 @@ public static class SafetensorsReader
 
     /// <summary>Reads the length prefix and the header. A seekable stream's length only lets the problems of a short
     /// file show before reading; a non-seekable one finds them by reading and names them in the same words.</summary>
-    private static SafetensorsHeader ReadHeaderOnly(Stream source, long dataLimit)
+    private static SafetensorsHeader ReadHeaderOnly(Stream source, long dataLimit, TensorLimit? tooManyTensors)
     {
         long? remaining = BoundedRead.Remaining(source);
         Span<byte> prefix = stackalloc byte[8];
@@ -78,7 +82,7 @@ public static class SafetensorsReader
         }
 
         byte[] json = BoundedRead.Exactly(source, (long)headerLength, arrived => HeaderTooLong(headerLength, arrived));
-        var (tensors, metadata) = SafetensorsHeaderParser.Parse(json);
+        var (tensors, metadata) = SafetensorsHeaderParser.Parse(json, tooManyTensors);
         long dataLength = SafetensorsLayout.Validate(tensors);
 
         // Before the length check, so that both kinds of stream refuse an oversized section in the same words.

@@ -96,7 +96,7 @@ public static class WeightsFile
         NetworkDescriptionChecks.Validate(expected, nameof(expected));
         options ??= WeightsLoadOptions.Default;
 
-        var file = SafetensorsReader.Read(source);
+        var file = SafetensorsReader.Read(source, TensorLimitFor(expected));
         WeightsMetadata.CheckVersion(file.Header.Metadata);
         var found = options.NameMapping switch
         {
@@ -123,6 +123,19 @@ public static class WeightsFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = Files.OpenRead(path);
         return SafetensorsReader.ReadHeader(stream);
+    }
+
+    /// <summary>A network stores at most three tensors a layer, and a file with any tensor it does not store is
+    /// refused. The slack lets such a file be refused by the name of its first stray tensor (a BatchNorm's statistics,
+    /// say); past it, the count alone refuses the file before a hostile header of a million tiny tensors is held in
+    /// memory.</summary>
+    private static TensorLimit TensorLimitFor(NetworkDescription expected)
+    {
+        const int Slack = 1024;
+        int stored = expected.Layers.Sum(layer => layer.HasSlopes ? 3 : 2);
+        int limit = stored + Slack;
+        return new TensorLimit(limit, () => SafetensorsErrors.Mismatch(
+            $"the file holds more than {limit} tensors, and the model stores {stored}"));
     }
 
     private static void CheckArguments(NetworkDescription description, ReadOnlySpan<float> parameters)
