@@ -37,8 +37,9 @@ public sealed class GeneratorErrorTests
     [Theory]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public class [|Net|] { }", "write 'partial class Net'")]
     [InlineData(
-        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] internal sealed record [|Net|](int Id);",
-        "write 'partial record Net'")]
+        "using NetDsl; internal sealed record [|Outer|](int Id) { [Input(3)] [Dense(2, Act.ReLU)] partial class Net { } "
+            + "}",
+        "write 'partial record Outer'")]
     [InlineData(
         "using NetDsl; public class [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }",
         "'Outer' must be declared partial",
@@ -231,7 +232,41 @@ public sealed class GeneratorErrorTests
         "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial interface [|Net|] { }",
         "'Net' is an interface,")]
     public void NDSL0011_a_network_that_is_not_an_instance_class(string marked, string message)
-        => AssertError(marked, "NDSL0011", message, "declare it as a non-static class or record class");
+        => AssertError(
+            marked, "NDSL0011", message, "but a network owns its weights and work buffers: declare it as "
+                + "'partial class Net'");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public sealed partial record [|Net|](string Tag);")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial record class [|Net|] { }")]
+    [InlineData(
+        "using NetDsl; public partial record Outer { [Input(3)] [Dense(2, Act.ReLU)] internal partial record [|Net|]; }")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] partial record [|Net|]; partial record Net { public int Id { get; "
+            + "init; } }")]
+    public void NDSL0011_a_network_that_is_a_record_class(string marked)
+    {
+        // 'n with { }' would copy the references to the weights and work buffers: Initialize on the copy redrew the
+        // original's weights, and the two raced on one buffer when used on two threads.
+        AssertError(
+            marked, "NDSL0011",
+            "'Net' is a record class, but a network owns its weights and work buffers, which a copy made with 'with' "
+                + "would share with the original: declare it as 'partial class Net'");
+    }
+
+    [Fact]
+    public void A_family_may_be_a_record_since_its_variants_are_classes()
+    {
+        const string source = "using NetDsl; [Input(3)] [Dense(4)] [Dense(2, Init.GlorotUniform, Act.Softmax)] "
+            + "[Grid(new[] { Init.HeNormal }, new[] { Act.ReLU })] public partial record Lab;";
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, source, Bystander).AssertDidNotThrow();
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(["Lab.g.cs", BystanderHint], run.HintNames.Order(StringComparer.Ordinal));
+        Assert.Contains("partial record Lab", run.Source("Lab.g.cs"));
+        Assert.Contains("public sealed partial class HeNormalReLU", run.Source("Lab.g.cs"));
+    }
 
     [Theory]
     [InlineData("[[|Dense(2, Init.Normal, Act.Tanh, Std = 0)|]]", "Layer 0: Normal needs a positive Std, not 0")]
