@@ -787,12 +787,20 @@ internal static class NetworkParser
                 => NormalProblem(layer, layerName, layer.Init.ToString()),
             _ => null,
         };
-        if (problem is null)
+        if (problem is not null)
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidInitArgument, Syntax(dense), problem));
+            return false;
+        }
+
+        // A valid distribution can still reach beyond float's range, where the runtime's draws become infinite.
+        if (WeightRange.Problem(layer, layerName, varies) is not { } range)
         {
             return true;
         }
 
-        diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidInitArgument, Syntax(dense), problem));
+        diagnostics.Add(Diagnostic(
+            DiagnosticDescriptors.InvalidInitArgument, NamedArgumentSyntax(dense, range.Argument), range.Message));
         return false;
     }
 
