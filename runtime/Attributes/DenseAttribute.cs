@@ -7,8 +7,8 @@ namespace NetDsl;
 /// </summary>
 /// <remarks>
 /// Named arguments refine the initializer and the activation. Each is checked at compile time: a NaN or infinite value,
-/// a non-positive standard deviation or an empty range is an error, and an argument the layer does not use is a
-/// warning.
+/// a non-positive standard deviation, an empty range, or a distribution whose draws reach beyond float's range is an
+/// error, and an argument the layer does not use is a warning.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class DenseAttribute : Attribute

@@ -22,13 +22,18 @@ public sealed class CompileTests
 
         namespace Samples;
 
-        /// <summary>A network declared as a record, with a primary constructor of its own.</summary>
+        /// <summary>A record with a primary constructor, holding a network (a network cannot be a record itself).
+        /// </summary>
         /// <param name="Tag">A label.</param>
-        [Input(6)]
-        [Dense(12, Act.GELU)]
-        [Dense(12, Init.Orthogonal, Act.SiLU, Gain = 1.5)]
-        [Dense(2, Init.GlorotUniform, Act.Sigmoid)]
-        public sealed partial record RecordNet(string Tag);
+        public sealed partial record Catalog(string Tag)
+        {
+            /// <summary>A network inside a record.</summary>
+            [Input(6)]
+            [Dense(12, Act.GELU)]
+            [Dense(12, Init.Orthogonal, Act.SiLU, Gain = 1.5)]
+            [Dense(2, Init.GlorotUniform, Act.Sigmoid)]
+            public sealed partial class RecordNet { }
+        }
         """;
 
     // Every activation once, each with the initializer Dense(units, activation) picks for it, and both other losses.

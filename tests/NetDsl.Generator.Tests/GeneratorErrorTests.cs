@@ -37,8 +37,9 @@ public sealed class GeneratorErrorTests
     [Theory]
     [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public class [|Net|] { }", "write 'partial class Net'")]
     [InlineData(
-        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] internal sealed record [|Net|](int Id);",
-        "write 'partial record Net'")]
+        "using NetDsl; internal sealed record [|Outer|](int Id) { [Input(3)] [Dense(2, Act.ReLU)] partial class Net "
+            + "{ } }",
+        "write 'partial record Outer'")]
     [InlineData(
         "using NetDsl; public class [|Outer|] { [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { } }",
         "'Outer' must be declared partial",
@@ -231,7 +232,42 @@ public sealed class GeneratorErrorTests
         "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial interface [|Net|] { }",
         "'Net' is an interface,")]
     public void NDSL0011_a_network_that_is_not_an_instance_class(string marked, string message)
-        => AssertError(marked, "NDSL0011", message, "declare it as a non-static class or record class");
+        => AssertError(
+            marked, "NDSL0011", message, "but a network owns its weights and work buffers: declare it as "
+                + "'partial class Net'");
+
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public sealed partial record [|Net|](string Tag);")]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial record class [|Net|] { }")]
+    [InlineData(
+        "using NetDsl; public partial record Outer { [Input(3)] [Dense(2, Act.ReLU)] internal partial record [|Net|]; "
+            + "}")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] partial record [|Net|]; partial record Net { public int Id "
+            + "{ get; init; } }")]
+    public void NDSL0011_a_network_that_is_a_record_class(string marked)
+    {
+        // 'n with { }' would copy the references to the weights and work buffers: Initialize on the copy redrew the
+        // original's weights, and the two raced on one buffer when used on two threads.
+        AssertError(
+            marked, "NDSL0011",
+            "'Net' is a record class, but a network owns its weights and work buffers, which a copy made with 'with' "
+                + "would share with the original: declare it as 'partial class Net'");
+    }
+
+    [Fact]
+    public void A_family_may_be_a_record_since_its_variants_are_classes()
+    {
+        const string source = "using NetDsl; [Input(3)] [Dense(4)] [Dense(2, Init.GlorotUniform, Act.Softmax)] "
+            + "[Grid(new[] { Init.HeNormal }, new[] { Act.ReLU })] public partial record Lab;";
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, source, Bystander).AssertDidNotThrow();
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(["Lab.g.cs", BystanderHint], run.HintNames.Order(StringComparer.Ordinal));
+        Assert.Contains("partial record Lab", run.Source("Lab.g.cs"));
+        Assert.Contains("public sealed partial class HeNormalReLU", run.Source("Lab.g.cs"));
+    }
 
     [Theory]
     [InlineData("[[|Dense(2, Init.Normal, Act.Tanh, Std = 0)|]]", "Layer 0: Normal needs a positive Std, not 0")]
@@ -259,6 +295,76 @@ public sealed class GeneratorErrorTests
             ? "give a lower Min than Max, or leave both out for Keras's ±0.05"
             : "give a Std above 0, or leave it out for 0.05";
         AssertError($"using NetDsl; [Input(3)] {layer} public partial class Net {{ }}", "NDSL0012", message, advice);
+    }
+
+    [Theory]
+    [InlineData(
+        "[Dense(4, Init.Normal, Act.Tanh, [|Std = 3e38|])]",
+        "Layer 0: Normal draws weights as far as Mean ± 12.125 × Std, and with Mean = 0 and Std = 3E+38 that is beyond "
+            + "float's largest value, 3.4028235E+38, where they become infinite: give a Std of at most 2.8E+37")]
+    [InlineData(
+        "[Dense(4, Init.Normal, Act.Tanh, [|Std = 2.8065e37|])]",
+        "Layer 0: Normal draws weights as far as Mean ± 12.125 × Std, and with Mean = 0 and Std = 2.8065E+37 that is "
+            + "beyond float's largest value, 3.4028235E+38, where they become infinite: give a Std of at most 2.8E+37")]
+    [InlineData(
+        "[Dense(4, Init.Normal, Act.Tanh, Mean = 3e38, [|Std = 1e38|])]",
+        "Layer 0: Normal draws weights as far as Mean ± 12.125 × Std, and with Mean = 3E+38 and Std = 1E+38 that is "
+            + "beyond float's largest value, 3.4028235E+38, where they become infinite: give a Std of at most 3.32E+36 "
+            + "with this Mean, or a Mean closer to 0")]
+    [InlineData(
+        "[Dense(4, Init.Normal, Act.Tanh, [|Std = 1e33|], Mean = -3.4028235e38)]",
+        "Layer 0: Normal draws weights as far as Mean ± 12.125 × Std, and with Mean = -3.4028235E+38 and Std = 1E+33 "
+            + "that is beyond float's largest value, 3.4028235E+38, where they become infinite: give a Mean closer to "
+            + "0 and a smaller Std")]
+    [InlineData(
+        "[Dense(4, Init.TruncatedNormal, Act.Tanh, [|Std = 2e38|])]",
+        "Layer 0: TruncatedNormal draws weights as far as Mean ± 2σ with σ = Std / 0.8796256610342398, and with "
+            + "Mean = 0 and Std = 2E+38 that is beyond float's largest value, 3.4028235E+38, where they become "
+            + "infinite: give a Std of at most 1.49E+38")]
+    [InlineData(
+        "[Dense(4, Init.Uniform, Act.Tanh, Min = -1e38, [|Max = 3.4028235677973362e38|])]",
+        "Layer 0: Uniform with Min = -1E+38 and Max = 3.4028235677973362E+38 can draw a weight beyond float's largest "
+            + "value, 3.4028235E+38, which becomes infinite: give a Max of at most 3.4028234663852886E+38 "
+            + "(float.MaxValue)")]
+    [InlineData(
+        "[Dense(4, Init.HeNormal, Act.ReLU)] [Dense(4, Init.Normal, Act.Tanh, [|Std = 1e38|])]",
+        "Layer 1: Normal draws weights as far as Mean ± 12.125 × Std, and with Mean = 0 and Std = 1E+38 that is "
+            + "beyond float's largest value")]
+    public void NDSL0012_initializer_arguments_that_draw_beyond_float(string layers, string message)
+    {
+        // Each argument is a finite float (no NDSL0007), but the runtime rounded the draws to infinity, and the
+        // network's outputs were NaN.
+        AssertError($"using NetDsl; [Input(3)] {layers} public partial class Net {{ }}", "NDSL0012", message);
+    }
+
+    [Theory]
+    [InlineData("[Dense(4, [|Std = 1e38|])]", "Layer 0: Normal draws weights as far as Mean ± 12.125 × Std")]
+    [InlineData(
+        "[Dense(4, Min = -1e38, [|Max = 3.4028235677973362e38|])]",
+        "Layer 0: Uniform with Min = -1E+38 and Max = 3.4028235677973362E+38 can draw a weight beyond")]
+    public void NDSL0012_a_varying_layer_whose_arguments_would_draw_beyond_float(string layer, string message)
+        => AssertError(
+            $"using NetDsl; [Input(3)] {layer} [Dense(2, Init.GlorotUniform, Act.Softmax)] "
+                + "[Grid(new[] { Init.HeNormal }, new[] { Act.ReLU })] public static partial class Lab { }",
+            "NDSL0012", message);
+
+    [Fact]
+    public void Arguments_at_the_edge_of_floats_range_are_accepted()
+    {
+        // The largest each initializer allows: their draws are finite floats (tests/NetDsl.Tests draws them).
+        const string source = "using NetDsl; [Input(3)] [Dense(4, Init.Normal, Act.Tanh, Std = 2.8064e37)] "
+            + "[Dense(4, Init.Normal, Act.Tanh, Mean = 3e38, Std = 3.32e36)] "
+            + "[Dense(4, Init.TruncatedNormal, Act.Tanh, Std = 1.49e38)] "
+            + "[Dense(4, Init.Uniform, Act.Tanh, Min = float.MinValue, Max = float.MaxValue)] "
+            + "[Dense(4, Init.Uniform, Act.Tanh, Min = -3e38, Max = 3.4028235677973362e38)] "
+            + "[Dense(4, Init.Orthogonal, Act.Tanh, Gain = 3.4028235677973362e38)] "
+            + "[Dense(4, Init.Constant, Act.Tanh, Value = -3.4028235677973362e38, Bias = float.MaxValue)] "
+            + "[Dense(2, Act.PReLU, Alpha = float.MaxValue)] public partial class Net { }";
+
+        GeneratorRun run = GeneratorHarness.Run(Settings, source, Bystander).AssertDidNotThrow();
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(["Net.g.cs", BystanderHint], run.HintNames.Order(StringComparer.Ordinal));
     }
 
     [Theory]

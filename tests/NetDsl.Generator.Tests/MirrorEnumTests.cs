@@ -4,8 +4,9 @@ namespace NetDsl.Generator.Tests;
 
 /// <summary>
 /// The generator cannot reference the runtime (netstandard2.0 against net10.0), so it repeats the runtime's enums as
-/// InitKind, ActKind and LossKind. A member added or renumbered on one side only would make the generator misread
-/// attributes; these tests catch it.
+/// InitKind, ActKind and LossKind, and the constants of its random draws. A member added or renumbered on one side
+/// only would make the generator misread attributes, a constant changed on one side misjudge arguments; these tests
+/// catch it.
 /// </summary>
 public sealed class MirrorEnumTests
 {
@@ -67,6 +68,14 @@ public sealed class MirrorEnumTests
         Assert.Equal(Enumerable.Range(0, Traits.MaxDefinedAct + 1), Enum.GetValues<Act>().Select(v => (int)v).Order());
         Assert.Equal(
             Enumerable.Range(0, Traits.MaxDefinedLoss + 1), Enum.GetValues<Loss>().Select(v => (int)v).Order());
+    }
+
+    [Fact]
+    public void The_draw_constants_the_parser_repeats_are_the_runtimes()
+    {
+        // NDSL0012 and NDSL1001 compute the runtime's extreme draws from these.
+        Assert.Equal(NetDsl.Initialization.CounterRandom.LargestStandardNormal, Traits.MaxStandardNormal);
+        Assert.Equal(NetDsl.Initialization.Initializers.TruncatedStdRatio, Traits.TruncatedStdRatio);
     }
 
     private static IEnumerable<(string Name, long Value)> Members(Type enumType)

@@ -67,11 +67,11 @@ public sealed class NamespaceShapeTests
         },
         {
             $$"""using NetDsl; namespace N; static partial class A { partial struct B { partial record C { """
-                + $$"""partial record struct D { {{Layers}} partial record Deep { } } } } }""",
+                + $$"""partial record struct D { {{Layers}} partial class Deep { } } } } }""",
             "N.A+B+C+D+Deep.g.cs",
             [
                 "namespace N", "partial class A", "partial struct B", "partial record C", "partial record struct D",
-                "partial record Deep : global::NetDsl.INetwork",
+                "partial class Deep : global::NetDsl.INetwork",
             ]
         },
     };

@@ -39,6 +39,66 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Rewriting_a_differing_snapshot_fails_and_names_the_file()
+    {
+        // The rewrite switch once made every snapshot test pass, so a CI run with it set passed on changed output.
+        using var folder = new TemporaryFolder();
+        string path = Path.Combine(folder.Path, "Net.g.cs");
+        File.WriteAllText(path, "class Old { }\n");
+
+        var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(
+            () => Snapshot.Match("class New { }\n", path, "Snapshots/Net.g.cs", updating: true));
+
+        Assert.Equal("class New { }\n", File.ReadAllText(path));
+        Assert.Contains("NETDSL_UPDATE_SNAPSHOTS=1 rewrote the differing snapshot Snapshots/Net.g.cs", failure.Message);
+        Assert.Contains("rerun the tests without NETDSL_UPDATE_SNAPSHOTS", failure.Message);
+        Assert.Contains("+class New { }", failure.Message);
+    }
+
+    [Fact]
+    public void Writing_a_missing_snapshot_fails_too()
+    {
+        using var folder = new TemporaryFolder();
+        string path = Path.Combine(folder.Path, "Net.g.cs");
+
+        var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(
+            () => Snapshot.Match("class New { }\n", path, "Snapshots/Net.g.cs", updating: true));
+
+        Assert.Equal("class New { }\n", File.ReadAllText(path));
+        Assert.Contains("wrote the missing snapshot Snapshots/Net.g.cs", failure.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_matching_snapshot_passes_and_is_left_as_it_is(bool updating)
+    {
+        // Git may check the file out with CRLF; the generator writes LF. Equal text is not rewritten either way.
+        using var folder = new TemporaryFolder();
+        string path = Path.Combine(folder.Path, "Net.g.cs");
+        File.WriteAllText(path, "class Same { }\r\n");
+
+        Snapshot.Match("class Same { }\n", path, "Snapshots/Net.g.cs", updating);
+
+        Assert.Equal("class Same { }\r\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Without_the_switch_a_differing_snapshot_fails_with_a_diff_and_stays()
+    {
+        using var folder = new TemporaryFolder();
+        string path = Path.Combine(folder.Path, "Net.g.cs");
+        File.WriteAllText(path, "class Old { }\n");
+
+        var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(
+            () => Snapshot.Match("class New { }\n", path, "Snapshots/Net.g.cs", updating: false));
+
+        Assert.Equal("class Old { }\n", File.ReadAllText(path));
+        Assert.Contains("The generated source differs from Snapshots/Net.g.cs", failure.Message);
+        Assert.Contains("-class Old { }", failure.Message);
+    }
+
+    [Fact]
     public void Shared_layers_emit_one_set_of_kernels()
     {
         string source = GeneratorHarness.Run(Models.SharedKernelsNet).AssertClean().SingleSource;
@@ -56,5 +116,13 @@ public sealed class SnapshotTests
                     + $"refglobal::System.Runtime.CompilerServices.Unsafe.Add(refparameters,Layer{layer}Weights)",
                 calls);
         }
+    }
+
+    /// <summary>A folder of its own under the temporary directory, deleted with what it holds.</summary>
+    private sealed class TemporaryFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("netdsl-snapshot-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

@@ -77,12 +77,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is generic or nested in a generic type, and a network's shape must "
             + "be fixed at compile time: declare the network in a non-generic type");
 
-    /// <summary>Message: "'{0}' is {1} ...".</summary>
+    /// <summary>Message: "'{0}' is {1}, but a network owns its weights and work buffers{2}: declare it as 'partial
+    /// class {0}'", where {2} says what a record's copies would do to them (empty for other kinds).</summary>
     public static readonly DiagnosticDescriptor NotAClass = Error(
         "NDSL0011",
-        "Network must be a class",
-        "'{0}' is {1}, but a network owns its weights and work buffers: "
-            + "declare it as a non-static class or record class");
+        "Network must be a class that is not a record",
+        "'{0}' is {1}, but a network owns its weights and work buffers{2}: declare it as 'partial class {0}'");
 
     /// <summary>Message: "{0}" (the layer, the argument at fault and the value to give instead).</summary>
     public static readonly DiagnosticDescriptor InvalidInitArgument = Error(

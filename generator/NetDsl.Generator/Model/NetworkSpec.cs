@@ -10,7 +10,8 @@ namespace NetDsl.Generator.Model;
 /// for the global namespace.</param>
 /// <param name="Containers">The containing types, outermost first.</param>
 /// <param name="Name">The network type's name as C# writes it (a keyword escaped: <c>@class</c>).</param>
-/// <param name="Keyword">How it is declared: <c>class</c> or <c>record</c>.</param>
+/// <param name="Keyword">How it is declared: <c>class</c> (a family may be a record, a network not: NDSL0011).
+/// </param>
 /// <param name="InputSize">The width of the input.</param>
 /// <param name="Layers">The layers in application order.</param>
 /// <param name="Loss">The training loss, resolved from the last activation when not named.</param>

@@ -17,9 +17,10 @@ internal static class Traits
     /// </summary>
     public const double TruncatedStdRatio = 0.87962566103423978;
 
-    /// <summary>The largest |z| of the runtime's standard normal draws: Marsaglia's polar method on a 2^-53 grid
-    /// returns at most √(−2 ln s) with s ≥ 2^-105, about 12.07.</summary>
-    public const double MaxStandardNormal = 12.1;
+    /// <summary>The runtime's <c>CounterRandom.LargestStandardNormal</c>: no standard normal draw is larger in
+    /// magnitude. Marsaglia's polar method on the runtime's 2^-53 grid returns at most √(−2 ln s) with s ≥ 2^-106,
+    /// 12.12218 (the runtime's remark derives it; 12.1, from s ≥ 2^-105, was short of it).</summary>
+    public const double MaxStandardNormal = 12.125;
 
     /// <summary>True when every weight of the layer starts as the same float: the constant initializers, and
     /// parameters that collapse a distribution to one value (Orthogonal with Gain 0, a Normal or TruncatedNormal

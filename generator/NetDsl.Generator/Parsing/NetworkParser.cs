@@ -611,14 +611,20 @@ internal static class NetworkParser
     private static bool CheckTypeShape(
         INamedTypeSymbol type, Location? identifier, bool family, List<DiagnosticInfo> diagnostics)
     {
-        // A family only holds its variants, so it may be static; a network holds weights and cannot.
-        if (type.TypeKind != TypeKind.Class || (type.IsStatic && !family))
+        // A family only holds its variants, so it may be static or a record; a network holds weights and can be
+        // neither. A record's 'with' would copy the references to them (a deep copy would have to copy the user's own
+        // members too), so the copy's Initialize or training would change the original, and records compare the
+        // arrays by reference.
+        bool recordClass = type.TypeKind == TypeKind.Class && type.IsRecord;
+        if (type.TypeKind != TypeKind.Class || (!family && (type.IsStatic || recordClass)))
         {
             string kind = type.IsStatic ? "a static class"
+                : recordClass ? "a record class"
                 : type.IsRecord ? "a record struct"
                 : type.TypeKind == TypeKind.Interface ? "an interface"
                 : "a " + type.TypeKind.ToString().ToLowerInvariant();
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.NotAClass, identifier, type.Name, kind));
+            string copies = recordClass ? ", which a copy made with 'with' would share with the original" : "";
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.NotAClass, identifier, type.Name, kind, copies));
             return false;
         }
 
@@ -781,12 +787,20 @@ internal static class NetworkParser
                 => NormalProblem(layer, layerName, layer.Init.ToString()),
             _ => null,
         };
-        if (problem is null)
+        if (problem is not null)
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidInitArgument, Syntax(dense), problem));
+            return false;
+        }
+
+        // A valid distribution can still reach beyond float's range, where the runtime's draws become infinite.
+        if (WeightRange.Problem(layer, layerName, varies) is not { } range)
         {
             return true;
         }
 
-        diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidInitArgument, Syntax(dense), problem));
+        diagnostics.Add(Diagnostic(
+            DiagnosticDescriptors.InvalidInitArgument, NamedArgumentSyntax(dense, range.Argument), range.Message));
         return false;
     }
 

@@ -128,6 +128,63 @@ public class InitializerTests
         Assert.InRange(correlation, -0.15, 0.15);
     }
 
+    public static TheoryData<Init, InitParameters> ArgumentsAtTheEdgeOfFloat => new()
+    {
+        // The largest arguments the generator accepts (GeneratorErrorTests): draws in double, rounded once to float.
+        { Init.Normal, new InitParameters(Std: 2.8064e37) },
+        { Init.Normal, new InitParameters(Mean: 3e38, Std: 3.32e36) },
+        { Init.TruncatedNormal, new InitParameters(Std: 1.49e38) },
+        { Init.Uniform, new InitParameters(Min: float.MinValue, Max: float.MaxValue) },
+        { Init.Uniform, new InitParameters(Min: -3e38, Max: 3.4028235677973362e38) },
+        { Init.Orthogonal, new InitParameters(Gain: 3.4028235677973362e38) },
+        { Init.Constant, new InitParameters(Value: -3.4028235677973362e38) },
+    };
+
+    [Theory]
+    [MemberData(nameof(ArgumentsAtTheEdgeOfFloat))]
+    public void Arguments_at_the_edge_of_floats_range_draw_finite_weights(Init init, InitParameters parameters)
+    {
+        // A width computed in float (Max - Min) would already be infinite for the full float range.
+        float[] weights = Draw(init, parameters);
+
+        Assert.All(weights, w => Assert.True(float.IsFinite(w), $"{init} drew {w}"));
+        Assert.Contains(weights, w => System.Math.Abs(w) > 1e36f);
+    }
+
+    [Fact]
+    public void Uniform_draws_span_from_two_to_the_minus_54_to_exactly_one()
+    {
+        // The generator's NDSL0012 takes 1 as the largest draw: k + ½ rounds to an even integer from k = 2^52 on.
+        Assert.Equal(1.0 / (1UL << 54), CounterRandom.UnitFromBits(0));
+        Assert.Equal(1.0, CounterRandom.UnitFromBits(ulong.MaxValue));
+        Assert.Equal(0.5, CounterRandom.UnitFromBits((1UL << 52) << 11));
+    }
+
+    [Fact]
+    public void No_standard_normal_draw_exceeds_the_bound_the_generator_checks_arguments_with()
+    {
+        // |z| ≤ √(−2 ln s), which falls as s grows, so the largest draws come from the points nearest the centre:
+        // every pair of the 2 × 48 grid values next to ½ is tried, and outside them s is large enough that even the
+        // bound stays below what they reach.
+        const int Around = 48;
+        double largest = 0;
+        for (long first = -Around; first < Around; first++)
+        {
+            for (long second = -Around; second < Around; second++)
+            {
+                double? z = CounterRandom.Polar(Unit(first), Unit(second));
+                largest = System.Math.Max(largest, System.Math.Abs(z ?? 0));
+            }
+        }
+
+        double nearestOutside = 2 * Unit(Around) - 1;
+        double boundOutside = System.Math.Sqrt(-2 * System.Math.Log(nearestOutside * nearestOutside));
+        Assert.InRange(largest, 12.1221, CounterRandom.LargestStandardNormal);
+        Assert.True(boundOutside < largest, $"outside the grid tried |z| could reach {boundOutside}");
+
+        static double Unit(long offset) => CounterRandom.UnitFromBits((ulong)((1L << 52) + offset) << 11);
+    }
+
     [Fact]
     public void Portable_log_agrees_with_the_platform_log()
     {
