@@ -6,6 +6,7 @@ namespace FashionMnistSample;
 /// <summary>
 /// Where the images come from and how the training images split: the last min(5,000, a sixth) of them validate, the
 /// rest train, so the full set gives 55,000 + 5,000 and the embedded subset 5,000 + 1,000. The test set stays apart.
+/// Both sets are checked as they load, so that data the networks cannot take fails before any training.
 /// </summary>
 internal sealed class DataSource
 {
@@ -16,6 +17,9 @@ internal sealed class DataSource
     public const string EmbeddedKeyword = "embedded";
 
     public const int MaxValidationCount = 5_000;
+
+    /// <summary>The image size of Fashion-MNIST, which every network of the app takes as its 784 inputs.</summary>
+    public const int ImageSide = 28;
 
     private DataSource(string directory, string origin)
     {
@@ -49,9 +53,24 @@ internal sealed class DataSource
     /// <summary>The number of training images held out for validation.</summary>
     public static int ValidationCount(int trainingImages) => Math.Min(MaxValidationCount, trainingImages / 6);
 
-    public LabelledImageSet LoadTraining() => FashionMnist.LoadTraining(Directory);
+    /// <summary>The training images, checked to be 28 x 28.</summary>
+    /// <exception cref="InvalidDataException">They are not; the message names the file.</exception>
+    public LabelledImageSet LoadTraining()
+    {
+        LabelledImageSet training = FashionMnist.LoadTraining(Directory);
+        string imagesPath = FashionMnist.FindFile(Directory, FashionMnist.TrainingImagesFile);
+        CheckImageSize(training, imagesPath);
+        return training;
+    }
 
-    public LabelledImageSet LoadTest() => FashionMnist.LoadTest(Directory);
+    /// <summary>The test images, checked to be 28 x 28.</summary>
+    /// <exception cref="InvalidDataException">They are not; the message names the file.</exception>
+    public LabelledImageSet LoadTest()
+    {
+        LabelledImageSet test = FashionMnist.LoadTest(Directory);
+        CheckImageSize(test, FashionMnist.FindFile(Directory, FashionMnist.TestImagesFile));
+        return test;
+    }
 
     /// <summary>The training images as the training loop's fit and validation sets.</summary>
     public static (TrainingSet Fit, TrainingSet Validation) Split(LabelledImageSet training)
@@ -59,6 +78,17 @@ internal sealed class DataSource
         TrainingSet all = ToTrainingSet(training);
         int validation = ValidationCount(all.Count);
         return (all.Slice(0, all.Count - validation), all.Slice(all.Count - validation, validation));
+    }
+
+    /// <summary>Refuses images of another size as soon as they load: the networks would otherwise fail deep inside
+    /// training, or, for the test set, only after the whole run.</summary>
+    private static void CheckImageSize(LabelledImageSet set, string imagesPath)
+    {
+        if (set.Images.Rows != ImageSide || set.Images.Columns != ImageSide)
+        {
+            throw new InvalidDataException($"{imagesPath}: images of {set.Images.Rows} x {set.Images.Columns} pixels, "
+                + $"not the {ImageSide} x {ImageSide} of Fashion-MNIST that the networks take");
+        }
     }
 
     public static TrainingSet ToTrainingSet(LabelledImageSet set)
