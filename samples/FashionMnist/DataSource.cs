@@ -4,9 +4,9 @@ using NetDsl.Training;
 namespace FashionMnistSample;
 
 /// <summary>
-/// Where the images come from and how the training images split: the last min(5,000, a sixth) of them validate, the
-/// rest train, so the full set gives 55,000 + 5,000 and the embedded subset 5,000 + 1,000. The test set stays apart.
-/// Both sets are checked as they load, so that data the networks cannot take fails before any training.
+/// Where the images come from and how the training images split: the last min(5,000, a sixth) of them validate, but at
+/// least one, the rest train, so the full set gives 55,000 + 5,000 and the embedded subset 5,000 + 1,000. The test set
+/// stays apart. Both sets are checked as they load, so that data the networks cannot take fails before any training.
 /// </summary>
 internal sealed class DataSource
 {
@@ -17,6 +17,9 @@ internal sealed class DataSource
     public const string EmbeddedKeyword = "embedded";
 
     public const int MaxValidationCount = 5_000;
+
+    /// <summary>One image to train on and one to validate: the fewest training images that split.</summary>
+    public const int MinTrainingCount = 2;
 
     /// <summary>The image size of Fashion-MNIST, which every network of the app takes as its 784 inputs.</summary>
     public const int ImageSide = 28;
@@ -50,16 +53,25 @@ internal sealed class DataSource
         return new DataSource(DataDirectory.Resolve("data"), "the embedded subset");
     }
 
-    /// <summary>The number of training images held out for validation.</summary>
-    public static int ValidationCount(int trainingImages) => Math.Min(MaxValidationCount, trainingImages / 6);
+    /// <summary>The number of training images held out for validation. At least one, so that a set of 2 to 5 images
+    /// still splits: the training loop keeps the epoch with the lowest validation loss, and the lab ranks by
+    /// validation accuracy.</summary>
+    public static int ValidationCount(int trainingImages)
+        => Math.Max(1, Math.Min(MaxValidationCount, trainingImages / 6));
 
-    /// <summary>The training images, checked to be 28 x 28.</summary>
+    /// <summary>The training images, checked to be 28 x 28 and enough to split.</summary>
     /// <exception cref="InvalidDataException">They are not; the message names the file.</exception>
     public LabelledImageSet LoadTraining()
     {
         LabelledImageSet training = FashionMnist.LoadTraining(Directory);
         string imagesPath = FashionMnist.FindFile(Directory, FashionMnist.TrainingImagesFile);
         CheckImageSize(training, imagesPath);
+        if (training.Count < MinTrainingCount)
+        {
+            throw new InvalidDataException($"{imagesPath} holds {Plural.Of(training.Count, "image")}: training needs "
+                + $"at least {MinTrainingCount}, one to train on and one to hold out for validation");
+        }
+
         return training;
     }
 
