@@ -24,10 +24,21 @@ internal sealed class DataSource
     /// <summary>The image size of Fashion-MNIST, which every network of the app takes as its 784 inputs.</summary>
     public const int ImageSide = 28;
 
-    private DataSource(string directory, string origin)
+    /// <summary>What follows a missing file's or folder's message when the user named the folder.</summary>
+    private const string EmbeddedHint = "; --data embedded reads the subset shipped with the app";
+
+    private static readonly string[] StandardFiles =
+    [
+        FashionMnist.TrainingImagesFile, FashionMnist.TrainingLabelsFile, FashionMnist.TestImagesFile,
+        FashionMnist.TestLabelsFile,
+    ];
+
+    private DataSource(string directory, string origin, bool givenWithData = false, string? note = null)
     {
         Directory = directory;
         Origin = origin;
+        GivenWithData = givenWithData;
+        Note = note;
     }
 
     /// <summary>The full path of the directory read.</summary>
@@ -36,21 +47,47 @@ internal sealed class DataSource
     /// <summary>How the directory was chosen, for the first line of output.</summary>
     public string Origin { get; }
 
-    /// <summary>The --data directory if given, else the installed full set if present, else the embedded subset.
+    /// <summary>Why the run does not read what the user would expect, as "note: ..." lines to print before the
+    /// data line; null when there is nothing to explain.</summary>
+    public string? Note { get; }
+
+    /// <summary>The folder is the one named with --data (not the keyword), whose missing files are the user's to fix.
     /// </summary>
-    public static DataSource Locate(string? data)
+    private bool GivenWithData { get; }
+
+    /// <summary>
+    /// The --data directory if given, else the installed full set if its folder holds the four files, else the
+    /// embedded subset. An installed folder that lacks some of them (a half-installed package) is passed over with a
+    /// <see cref="Note"/> saying so: the run the user asked for, on the default data, still works. A --data folder
+    /// that lacks them is not: the user named it, so the error is theirs to see, with a hint.
+    /// </summary>
+    public static DataSource Locate(Settings settings)
     {
+        string? data = settings.Data;
         if (data is not null && !data.Equals(EmbeddedKeyword, StringComparison.OrdinalIgnoreCase))
         {
-            return new DataSource(Path.GetFullPath(data), "the directory given with --data");
+            return new DataSource(Path.GetFullPath(data), "the directory given with --data", givenWithData: true);
         }
 
-        if (data is null && System.IO.Directory.Exists(InstalledDirectory))
+        string? note = null;
+        if (data is null && System.IO.Directory.Exists(settings.InstalledData))
         {
-            return new DataSource(InstalledDirectory, "the installed Fashion-MNIST");
+            string[] missing = [.. StandardFiles.Where(file => !HasFile(settings.InstalledData, file))];
+            if (missing.Length == 0)
+            {
+                return new DataSource(settings.InstalledData, "the installed Fashion-MNIST");
+            }
+
+            // Three short lines rather than one that a terminal would wrap anywhere.
+            string lacking = missing.Length == StandardFiles.Length
+                ? "the four Fashion-MNIST files"
+                : string.Join(", ", missing);
+            note = "note: the installed Fashion-MNIST is incomplete, so this run uses the embedded subset:\n"
+                + $"      {settings.InstalledData} lacks {lacking} (raw or .gz);\n"
+                + "      apt-get install --reinstall dataset-fashion-mnist mends it, or name a folder with --data";
         }
 
-        return new DataSource(DataDirectory.Resolve("data"), "the embedded subset");
+        return new DataSource(DataDirectory.Resolve("data"), "the embedded subset", note: note);
     }
 
     /// <summary>The number of training images held out for validation. At least one, so that a set of 2 to 5 images
@@ -63,7 +100,7 @@ internal sealed class DataSource
     /// <exception cref="InvalidDataException">They are not; the message names the file.</exception>
     public LabelledImageSet LoadTraining()
     {
-        LabelledImageSet training = FashionMnist.LoadTraining(Directory);
+        LabelledImageSet training = WithHint(FashionMnist.LoadTraining);
         string imagesPath = FashionMnist.FindFile(Directory, FashionMnist.TrainingImagesFile);
         CheckImageSize(training, imagesPath);
         if (training.Count < MinTrainingCount)
@@ -79,7 +116,7 @@ internal sealed class DataSource
     /// <exception cref="InvalidDataException">They are not; the message names the file.</exception>
     public LabelledImageSet LoadTest()
     {
-        LabelledImageSet test = FashionMnist.LoadTest(Directory);
+        LabelledImageSet test = WithHint(FashionMnist.LoadTest);
         CheckImageSize(test, FashionMnist.FindFile(Directory, FashionMnist.TestImagesFile));
         return test;
     }
@@ -90,6 +127,23 @@ internal sealed class DataSource
         TrainingSet all = ToTrainingSet(training);
         int validation = ValidationCount(all.Count);
         return (all.Slice(0, all.Count - validation), all.Slice(all.Count - validation, validation));
+    }
+
+    private static bool HasFile(string directory, string fileName)
+        => File.Exists(Path.Combine(directory, fileName)) || File.Exists(Path.Combine(directory, fileName + ".gz"));
+
+    /// <summary>Loads a split from <see cref="Directory"/>; a file or folder missing from a --data folder gets a hint
+    /// at the subset, which a user may have meant, or not know of.</summary>
+    private LabelledImageSet WithHint(Func<string, LabelledImageSet> load)
+    {
+        try
+        {
+            return load(Directory);
+        }
+        catch (IOException e) when (GivenWithData && e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new IOException(e.Message + EmbeddedHint, e);
+        }
     }
 
     /// <summary>Refuses images of another size as soon as they load: the networks would otherwise fail deep inside

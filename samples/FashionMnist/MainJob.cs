@@ -14,10 +14,15 @@ internal static class MainJob
 {
     public static int Run(Settings given, IAnsiConsole console)
     {
-        DataSource source = DataSource.Locate(given.Data);
+        DataSource source = DataSource.Locate(given);
         LabelledImageSet training = source.LoadTraining();
         LabelledImageSet test = source.LoadTest();
         (TrainingSet fit, TrainingSet validation) = DataSource.Split(training);
+        if (source.Note is { } note)
+        {
+            console.WriteLine(note);
+        }
+
         console.WriteLine($"data: {source.Origin}, {source.Directory}");
         console.WriteLine($"      {Plural.Of(training.Count, "training image")}: {fit.Count:N0} to train on, the "
             + $"last {validation.Count:N0} to validate; {Plural.Of(test.Count, "test image")} for the final figure");
