@@ -51,8 +51,9 @@ internal static class AppOptions
     private static readonly Option<string?> Data = new("--data")
     {
         Description = "A directory with the four Fashion-MNIST files (raw or .gz), or 'embedded' for the subset "
-            + "shipped with the app. Default: " + DataSource.InstalledDirectory + " if it holds the four files "
-            + "(apt-get install dataset-fashion-mnist), else the embedded subset.",
+            + "shipped with the app; that word, in any case, never means a folder: write ./embedded for a folder of "
+            + "that name. Default: " + DataSource.InstalledDirectory + " if it holds the four files (apt-get install "
+            + "dataset-fashion-mnist), else the embedded subset.",
         HelpName = "DIR",
     };
 

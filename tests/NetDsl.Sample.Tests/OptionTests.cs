@@ -216,6 +216,18 @@ public class OptionTests
     }
 
     [Fact]
+    public void Help_says_that_embedded_is_a_keyword_and_how_to_name_such_a_folder()
+    {
+        string help = SampleRun.Start("--help").Output;
+        string data = help[help.IndexOf("--data", StringComparison.Ordinal)..];
+
+        // Collapsed, since the help text wraps its descriptions at the console's width.
+        string words = string.Join(' ', data.Split(new[] { ' ', '\n' }, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'embedded' for the subset shipped with the app; that word, in any case, never means a folder: "
+            + "write ./embedded for a folder of that name.", words);
+    }
+
+    [Fact]
     public void Help_shows_defaults_and_names_as_they_are_typed()
     {
         string help = SampleRun.Start("--help").Output;
