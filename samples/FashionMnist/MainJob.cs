@@ -78,13 +78,16 @@ internal static class MainJob
             return 1;
         }
 
+        // The accuracy comes last, as the one line a script or a reader looks for: the matrix that details it and
+        // the weights it was measured with come before.
         ConfusionMatrix matrix = ConfusionMatrix.Measure(network, test);
-        console.WriteLine($"test accuracy: {matrix.Accuracy:F4}");
-        console.Write(matrix.ToTable(FashionMnist.ClassNames));
+        console.Write(matrix.ToTable(FashionMnist.ClassNames)
+            .Title($"confusion matrix of the {Plural.Of(test.Count, "test image")}"));
 
         string replacing = OutputFiles.Replacing(weights);
         network.SaveWeights(weights);
         console.WriteLine($"weights saved to {weights}{replacing}");
+        console.WriteLine($"test accuracy: {matrix.Accuracy:F4}");
         return 0;
     }
 
