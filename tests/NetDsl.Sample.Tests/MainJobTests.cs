@@ -44,7 +44,7 @@ public class MainJobTests(TrainedOnSubset trained) : IClassFixture<TrainedOnSubs
     [Fact]
     public void Two_epochs_on_the_subset_score_far_above_chance()
     {
-        // Measured: 0.7930 after two epochs with seed 0; chance is 0.1.
+        // Measured: 0.7890 after two epochs with seed 0; chance is 0.1.
         Assert.InRange(Run.TestAccuracy, 0.6, 1.0);
     }
 
