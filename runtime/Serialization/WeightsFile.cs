@@ -72,6 +72,9 @@ public static class WeightsFile
 
     /// <summary>Reads the file at <paramref name="path"/> and returns the parameters in canonical order.</summary>
     /// <inheritdoc cref="Load(Stream, NetworkDescription, WeightsLoadOptions?)"/>
+    /// <exception cref="InvalidDataException">As for a stream, with <paramref name="path"/> and ": " before the
+    /// message ("model.safetensors: Not a valid safetensors file: ..."); the stream's exception is the inner one.
+    /// </exception>
     /// <exception cref="IOException">The file cannot be opened or read, or <paramref name="path"/> is a folder.
     /// </exception>
     public static float[] Load(string path, NetworkDescription expected, WeightsLoadOptions? options = null)
@@ -79,7 +82,7 @@ public static class WeightsFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         NetworkDescriptionChecks.Validate(expected, nameof(expected));
         using var stream = Files.OpenRead(path, FileOptions.SequentialScan);
-        return Load(stream, expected, options);
+        return NamingFile(path, () => Load(stream, expected, options));
     }
 
     /// <summary>Reads a weights file to its end and returns the parameters in canonical order, ready for
@@ -117,12 +120,28 @@ public static class WeightsFile
 
     /// <summary>Reads what the file at <paramref name="path"/> holds, tensors (name, dtype, shape) and metadata,
     /// after checking its whole structure, without reading the tensor data.</summary>
-    /// <exception cref="InvalidDataException">The file is not a valid safetensors file.</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid safetensors file; the message starts with
+    /// <paramref name="path"/> and ": ".</exception>
     public static SafetensorsHeader Inspect(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = Files.OpenRead(path);
-        return SafetensorsReader.ReadHeader(stream);
+        return NamingFile(path, () => SafetensorsReader.ReadHeader(stream));
+    }
+
+    /// <summary>Runs <paramref name="read"/> with the file's path put before any problem it finds, as the IDX reader
+    /// does: an app that prints the message then says which of its files is wrong. A stream has no name, so the
+    /// stream overloads' messages open with the problem.</summary>
+    private static T NamingFile<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
     }
 
     /// <summary>A network stores at most three tensors a layer, and a file with any tensor it does not store is

@@ -16,12 +16,16 @@ public static class App
     /// <param name="args">The command line, without the program name.</param>
     /// <param name="console">Where every report goes; help text goes to its underlying writer.</param>
     /// <param name="errors">Where error messages go; the console's writer when null.</param>
-    public static int Run(string[] args, IAnsiConsole console, TextWriter? errors = null)
+    /// <param name="installedData">Where to look for the full data set when --data is not given:
+    /// <see cref="DataSource.InstalledDirectory"/> when null. Tests give a folder of their own.</param>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter? errors = null, string? installedData = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         TextWriter output = console.Profile.Out.Writer;
         errors ??= output;
-        RootCommand root = AppOptions.Build(settings => Execute(settings, console, errors));
+        installedData ??= DataSource.InstalledDirectory;
+        RootCommand root = AppOptions.Build(
+            settings => Execute(settings with { InstalledData = installedData }, console, errors));
 
         // Every number the app prints or parses reads the same everywhere: "test accuracy: 0.8812", "--learning-rate
         // 1e-3". The culture is put back for the in-process caller.

@@ -51,7 +51,8 @@ internal static class AppOptions
     private static readonly Option<string?> Data = new("--data")
     {
         Description = "A directory with the four Fashion-MNIST files (raw or .gz), or 'embedded' for the subset "
-            + "shipped with the app. Default: " + DataSource.InstalledDirectory + " if present (apt-get install "
+            + "shipped with the app; that word, in any case, never means a folder: write ./embedded for a folder of "
+            + "that name. Default: " + DataSource.InstalledDirectory + " if it holds the four files (apt-get install "
             + "dataset-fashion-mnist), else the embedded subset.",
         HelpName = "DIR",
     };
@@ -129,9 +130,9 @@ internal static class AppOptions
         var root = new RootCommand(
             "Trains the 784-128-10 FashionNet on Fashion-MNIST (Adam, batch 32, 10 epochs, seed 0 by default), reports "
             + "each epoch, the test accuracy and a confusion matrix, and saves the weights. The last "
-            + $"min({DataSource.MaxValidationCount:N0}, a sixth) of the training images are held out for validation: "
-            + "5,000 of the full 60,000, 1,000 of the embedded 6,000; the run keeps the weights of the epoch with the "
-            + "lowest validation loss. The test set is used only for the final figure.")
+            + $"min({DataSource.MaxValidationCount:N0}, a sixth) of the training images, at least one, are held out "
+            + "for validation: 5,000 of the full 60,000, 1,000 of the embedded 6,000; the run keeps the weights of the "
+            + "epoch with the lowest validation loss. The test set is used only for the final figure.")
         {
             Epochs, BatchSize, Optimizer, LearningRate, Seed, KeepLast, Data, Weights, Predict, Lab, LabEpochs, LabPlot,
             LabOnly, LabLimit, LabReport,

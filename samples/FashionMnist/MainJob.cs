@@ -14,10 +14,15 @@ internal static class MainJob
 {
     public static int Run(Settings given, IAnsiConsole console)
     {
-        DataSource source = DataSource.Locate(given.Data);
+        DataSource source = DataSource.Locate(given);
         LabelledImageSet training = source.LoadTraining();
         LabelledImageSet test = source.LoadTest();
         (TrainingSet fit, TrainingSet validation) = DataSource.Split(training);
+        if (source.Note is { } note)
+        {
+            console.WriteLine(note);
+        }
+
         console.WriteLine($"data: {source.Origin}, {source.Directory}");
         console.WriteLine($"      {Plural.Of(training.Count, "training image")}: {fit.Count:N0} to train on, the "
             + $"last {validation.Count:N0} to validate; {Plural.Of(test.Count, "test image")} for the final figure");
@@ -73,13 +78,16 @@ internal static class MainJob
             return 1;
         }
 
+        // The accuracy comes last, as the one line a script or a reader looks for: the matrix that details it and
+        // the weights it was measured with come before.
         ConfusionMatrix matrix = ConfusionMatrix.Measure(network, test);
-        console.WriteLine($"test accuracy: {matrix.Accuracy:F4}");
-        console.Write(matrix.ToTable(FashionMnist.ClassNames));
+        console.Write(matrix.ToTable(FashionMnist.ClassNames)
+            .Title($"confusion matrix of the {Plural.Of(test.Count, "test image")}"));
 
         string replacing = OutputFiles.Replacing(weights);
         network.SaveWeights(weights);
         console.WriteLine($"weights saved to {weights}{replacing}");
+        console.WriteLine($"test accuracy: {matrix.Accuracy:F4}");
         return 0;
     }
 

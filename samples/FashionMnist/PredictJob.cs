@@ -28,7 +28,7 @@ internal static class PredictJob
             .AddColumn("true class");
         var probabilities = new float[FashionNet.OutputSize];
         int known = 0, correct = 0;
-        foreach (Item item in Items(settings))
+        foreach (Item item in Items(settings, console))
         {
             network.Forward(item.Pixels.Span, probabilities);
             int predicted = NetDsl.Kernels.Rows.ArgMax(probabilities);
@@ -58,14 +58,25 @@ internal static class PredictJob
 
     private sealed record Item(string Name, ReadOnlyMemory<float> Pixels, int? Label);
 
-    private static IEnumerable<Item> Items(Settings settings)
+    /// <summary>The images to classify, in the order given; the test set is read at the first index, and a note
+    /// about where it came from, if any, goes to <paramref name="console"/> then.</summary>
+    private static IEnumerable<Item> Items(Settings settings, IAnsiConsole console)
     {
         LabelledImageSet? test = null;
         foreach (string token in settings.Predict!.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries)))
         {
             if (TryParseRange(token, out int first, out int last))
             {
-                test ??= DataSource.Locate(settings.Data).LoadTest();
+                if (test is null)
+                {
+                    DataSource source = DataSource.Locate(settings);
+                    test = source.LoadTest();
+                    if (source.Note is { } note)
+                    {
+                        console.WriteLine(note);
+                    }
+                }
+
                 if (last >= test.Count)
                 {
                     throw new UsageException(

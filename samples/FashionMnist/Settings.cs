@@ -26,6 +26,10 @@ internal sealed record Settings
     /// <summary>A directory, "embedded", or null to look in the standard places.</summary>
     public string? Data { get; init; }
 
+    /// <summary>Where the full data set is looked for when <see cref="Data"/> is null. Not an option: the app's
+    /// callers (<see cref="App.Run"/>) set it, so that tests need not touch the real folder.</summary>
+    public string InstalledData { get; init; } = DataSource.InstalledDirectory;
+
     public string WeightsPath { get; init; } = AppOptions.DefaultWeightsFile;
 
     /// <summary>Test-set indices, ranges or IDX files to classify; null outside the predict mode.</summary>

@@ -78,6 +78,19 @@ public class ProcessTests
     }
 
     [Fact]
+    public void Dot_slash_embedded_names_a_folder_where_embedded_names_the_subset()
+    {
+        // As --help says; a process, so that the relative path resolves against a working directory of the test's.
+        using var directory = new TemporaryDirectory();
+        Directory.CreateDirectory(directory.File("embedded"));
+        (int exitCode, _, string errors) = Start(directory, "--data", "./embedded", "--epochs", "1");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Fashion-MNIST file missing: train-images-idx3-ubyte (or train-images-idx3-ubyte.gz) in "
+            + directory.File("embedded"), errors);
+    }
+
+    [Fact]
     public void A_bad_option_exits_non_zero_with_the_message_on_standard_error()
     {
         using var directory = new TemporaryDirectory();

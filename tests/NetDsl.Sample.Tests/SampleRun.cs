@@ -10,11 +10,16 @@ namespace NetDsl.Sample.Tests;
 internal sealed partial record SampleRun(int ExitCode, string Output)
 {
     /// <summary>Runs the app with <paramref name="args"/>; wide enough that no table wraps.</summary>
-    public static SampleRun Start(params string[] args)
+    public static SampleRun Start(params string[] args) => StartWithInstalledData(null, args);
+
+    /// <summary>Runs the app as if the full data set were installed in <paramref name="installedData"/> (the app's
+    /// default folder when null), so that a test can tell what the app does with a folder it has never been given.
+    /// </summary>
+    public static SampleRun StartWithInstalledData(string? installedData, params string[] args)
     {
         var console = new TestConsole();
         console.Profile.Width = 200;
-        int exitCode = App.Run(args, console);
+        int exitCode = installedData is null ? App.Run(args, console) : App.Run(args, console, null, installedData);
         return new SampleRun(exitCode, console.Output);
     }
 

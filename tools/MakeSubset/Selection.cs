@@ -28,4 +28,18 @@ internal static class Selection
 
         return [.. indices];
     }
+
+    /// <summary>
+    /// The same samples as <see cref="FirstOfEachClass"/>, ordered so that the last <paramref name="tailPerClass"/>
+    /// of each class come last: first the first perClass − tailPerClass of each class, then the next tailPerClass of
+    /// each, both parts in file order. A tail taken from the end of the file-order subset would not be balanced (the
+    /// classes reach their count at different places in the file), and the sample holds out its training subset's
+    /// tail for validation.
+    /// </summary>
+    public static int[] FirstOfEachClassWithBalancedTail(byte[] labels, int perClass, int tailPerClass, int classCount)
+    {
+        int[] head = FirstOfEachClass(labels, perClass - tailPerClass, classCount);
+        int[] all = FirstOfEachClass(labels, perClass, classCount);
+        return [.. head, .. all.Except(head)];
+    }
 }

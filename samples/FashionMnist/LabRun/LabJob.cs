@@ -15,8 +15,13 @@ internal static class LabJob
     public static int Run(Settings given, IAnsiConsole console)
     {
         IReadOnlyList<NetworkVariant> variants = VariantSelection.Select(Lab.Variants, given.LabOnly, given.LabLimit);
-        DataSource source = DataSource.Locate(given.Data);
+        DataSource source = DataSource.Locate(given);
         (TrainingSet fit, TrainingSet validation) = DataSource.Split(source.LoadTraining());
+        if (source.Note is { } note)
+        {
+            console.WriteLine(note);
+        }
+
         console.WriteLine($"data: {source.Origin}, {source.Directory}");
         console.WriteLine($"      {Plural.Of(fit.Count, "image")} to train on, {validation.Count:N0} to validate (the "
             + "lab does not read the test set)");

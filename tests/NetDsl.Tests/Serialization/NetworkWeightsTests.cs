@@ -173,9 +173,30 @@ public class NetworkWeightsTests : IDisposable
             }
         });
 
-        Assert.Equal("The weights file does not fit the model: layer 0 has 5 units in the file, 6 in the model.",
+        // Only a path names the file: a stream has no name to give.
+        string named = medium == "path" ? path + ": " : "";
+        Assert.Equal(
+            named + "The weights file does not fit the model: layer 0 has 5 units in the file, 6 in the model.",
             error.Message);
         Assert.Equal(before, TestFiles.ParameterBits(other));
+    }
+
+    [Fact]
+    public void A_corrupt_file_loaded_by_path_is_named_in_the_message()
+    {
+        // The message once gave no path, where the IDX reader's name their file: "--weights junk.st" printed only
+        // "Not a valid safetensors file: the file ends after 5 bytes ...".
+        string path = Path.Combine(_directory, "junk.st");
+        File.WriteAllBytes(path, [1, 2, 3, 4, 5]);
+        const string Problem = "Not a valid safetensors file: the file ends after 5 bytes, inside the 8-byte header "
+            + "length.";
+
+        var load = Assert.Throws<InvalidDataException>(() => new Arguments().LoadWeights(path));
+        var inspect = Assert.Throws<InvalidDataException>(() => WeightsFile.Inspect(path));
+
+        Assert.Equal($"{path}: {Problem}", load.Message);
+        Assert.Equal($"{path}: {Problem}", inspect.Message);
+        Assert.Equal(Problem, load.InnerException!.Message);
     }
 
     [Fact]
