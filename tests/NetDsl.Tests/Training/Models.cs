@@ -185,3 +185,8 @@ public partial class PaddedNet { }
 // Widths that are multiples of 16: no padding at all, the other branch of the trainer's padding code.
 [Input(5)] [Dense(16, Init.GlorotUniform, Act.Tanh)] [Dense(32, Init.GlorotUniform, Act.Linear)]
 public partial class UnpaddedNet { }
+
+// Wider than every vector width several times over and a batch past 32, for the gradient checks.
+[Input(70)] [Dense(130, Init.HeNormal, Act.PReLU)] [Dense(67, Init.GlorotUniform, Act.Tanh)]
+[Dense(11, Init.GlorotUniform, Act.Softmax)]
+public partial class LargeNet { }
