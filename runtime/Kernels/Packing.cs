@@ -45,6 +45,28 @@ public static class Packing
         }
     }
 
+    /// <summary>Zeroes what <see cref="PackPanels"/> zero-fills and leaves every weight in place: in the last panel
+    /// the lanes of units past the last real one, and the rest of <paramref name="packed"/> after the last panel.
+    /// </summary>
+    /// <remarks>The forward kernels compute the padding lanes along with the real ones, so a value left there turns
+    /// up in the padding of pre-activations, deltas and gradients. A trainer calls this after every optimizer update;
+    /// it writes <c>fanIn</c> runs of at most <c>width − 1</c> floats plus the tail.</remarks>
+    public static void ClearPanelPadding(Span<float> packed, int units, int fanIn, int width)
+    {
+        int panels = (units + width - 1) / width;
+        int realLanes = units - (panels - 1) * width;
+        if (realLanes < width)
+        {
+            Span<float> lastPanel = packed.Slice((panels - 1) * fanIn * width, fanIn * width);
+            for (int input = 0; input < fanIn; input++)
+            {
+                lastPanel.Slice(input * width + realLanes, width - realLanes).Clear();
+            }
+        }
+
+        packed[(panels * fanIn * width)..].Clear();
+    }
+
     /// <summary>Panels to the canonical layout with rows padded to <paramref name="rowStride"/> floats (the padding
     /// zeroed): the layout of the kernels that propagate gradients backwards.</summary>
     public static void PanelsToRows(

@@ -6,7 +6,7 @@ namespace NetDsl.Generator.Emit;
 /// <summary>
 /// Writes <c>CreateTrainer</c> and the nested <c>Trainer</c> class: the training forward pass (every layer's
 /// pre-activations kept), the loss chosen at compile time, the backward pass through the fused backward kernels, and
-/// the optimizer update over the packed storage.
+/// the optimizer update over the packed storage, whose padding it zeroes again after every update.
 /// </summary>
 /// <remarks>
 /// The trainer's work buffer holds, per batch row, each layer's pre-activations and activations, then two delta rows
@@ -492,16 +492,30 @@ internal static class TrainerEmitter
         writer.Line();
         using (writer.Block("private void Update()"))
         {
-            writer.Comment(
-                "Counted once the optimizer has taken it: a refused update (a non-finite gradient) is no step.");
-            writer.Line("_optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps + 1);");
-            writer.Line("_steps++;");
-            writer.Line();
-            writer.Comment(
-                "A new version makes the network's other trainers refresh their rows before their next backward pass.");
-            writer.Line("_network._version++;");
-            writer.Line("RefreshRows();");
+            using (writer.Block("try"))
+            {
+                writer.Comment(
+                    "Counted once the optimizer has taken it: a refused update (a non-finite gradient) is no step.");
+                writer.Call(
+                    "_optimizer.Update(",
+                    ["_network._parameters.Span", "_gradients.Span", "_state.Span", "_steps + 1"],
+                    ");");;
+                writer.Line("_steps++;");
+            }
+
+            using (writer.Block("finally"))
+            {
+                writer.Comment("Also after an optimizer that threw half-way through: the padding back to zero, this "
+                    + "trainer's rows refreshed, and a new version, which makes the network's other trainers refresh "
+                    + "theirs before their next backward pass.");
+                writer.Line("ClearPadding(_network._parameters.Span);");
+                writer.Line("_network._version++;");
+                writer.Line("RefreshRows();");
+            }
         }
+
+        writer.Line();
+        EmitClearPadding(writer, spec);
 
         writer.Line();
         writer.Line("// Copies the weights of layers 1 and up into rows, as of the network's current parameters.");
@@ -654,6 +668,51 @@ internal static class TrainerEmitter
                             $"ref {target}",
                         ],
                         ");");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes <c>ClearPadding</c>, which zeroes the packed storage that holds no parameter: the lanes of units past a
+    /// layer's last real one, in its weight panels, biases and slopes. The optimizer updates the whole storage, and
+    /// Adam with ε = 0 writes 0/0 = NaN there; the kernels compute those lanes along with the real ones, so a value
+    /// left there would reach the padding of the gradients, which the optimizers check. Layers whose width is a
+    /// multiple of 16 have no padding and get no line; the others get constant offsets and lengths.
+    /// </summary>
+    private static void EmitClearPadding(IndentedWriter writer, NetworkSpec spec)
+    {
+        writer.Comment("Zeroes the storage past each layer's last real unit, whatever the optimizer wrote there: "
+            + "the kernels compute those lanes too, and only zeros keep them out of the gradients.");
+        using (writer.Block($"private static void ClearPadding({Names.Span} packed)"))
+        {
+            var padded = Enumerable.Range(0, spec.Layers.Count)
+                .Where(i => spec.Layers[i].PaddedUnits != spec.Layers[i].Units)
+                .ToList();
+            if (padded.Count == 0)
+            {
+                writer.Comment("Every layer's width is a multiple of 16: nothing is padding.");
+            }
+            else
+            {
+                writer.Line($"int width = {Names.Packing}.PanelWidth;");
+            }
+
+            foreach (int i in padded)
+            {
+                LayerSpec layer = spec.Layers[i];
+                int padding = layer.PaddedUnits - layer.Units;
+                writer.Call(
+                    $"{Names.Packing}.ClearPanelPadding(",
+                    [
+                        $"packed.Slice(Layer{i}Weights, {Literals.Int((long)layer.PaddedUnits * layer.FanIn)})",
+                        $"{layer.Units}", $"{layer.FanIn}", "width",
+                    ],
+                    ");");
+                writer.Line($"packed.Slice(Layer{i}Bias + {layer.Units}, {padding}).Clear();");
+                if (layer.HasSlopes)
+                {
+                    writer.Line($"packed.Slice(Layer{i}Slopes + {layer.Units}, {padding}).Clear();");
                 }
             }
         }

@@ -512,13 +512,30 @@ namespace Samples
 
             private void Update()
             {
-                // Counted once the optimizer has taken it: a refused update (a non-finite gradient) is no step.
-                _optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps + 1);
-                _steps++;
+                try
+                {
+                    // Counted once the optimizer has taken it: a refused update (a non-finite gradient) is no step.
+                    _optimizer.Update(_network._parameters.Span, _gradients.Span, _state.Span, _steps + 1);
+                    _steps++;
+                }
+                finally
+                {
+                    // Also after an optimizer that threw half-way through: the padding back to zero, this trainer's
+                    // rows refreshed, and a new version, which makes the network's other trainers refresh theirs before
+                    // their next backward pass.
+                    ClearPadding(_network._parameters.Span);
+                    _network._version++;
+                    RefreshRows();
+                }
+            }
 
-                // A new version makes the network's other trainers refresh their rows before their next backward pass.
-                _network._version++;
-                RefreshRows();
+            // Zeroes the storage past each layer's last real unit, whatever the optimizer wrote there: the kernels
+            // compute those lanes too, and only zeros keep them out of the gradients.
+            private static void ClearPadding(global::System.Span<float> packed)
+            {
+                int width = global::NetDsl.Kernels.Packing.PanelWidth;
+                global::NetDsl.Kernels.Packing.ClearPanelPadding(packed.Slice(Layer1Weights, 2048), 10, 128, width);
+                packed.Slice(Layer1Bias + 10, 6).Clear();
             }
 
             // Copies the weights of layers 1 and up into rows, as of the network's current parameters.

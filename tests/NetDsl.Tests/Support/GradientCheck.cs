@@ -27,30 +27,43 @@ public sealed class GradientCheck
     public const double Relative = 5e-5;
     public const double Floor = 5e-6;
 
-    private GradientCheck(double loss, double[] expected, bool[] straddles)
+    private GradientCheck(double loss, double[] expected, bool[] straddles, bool[] compared)
     {
         Loss = loss;
         Expected = expected;
         Straddles = straddles;
-        Rms = System.Math.Sqrt(expected.Where((_, i) => !straddles[i]).DefaultIfEmpty(0).Average(g => g * g));
+        Compared = compared;
+        Rms = System.Math.Sqrt(
+            expected.Where((_, i) => compared[i] && !straddles[i]).DefaultIfEmpty(0).Average(g => g * g));
     }
 
     /// <summary>The reference's mean loss at the network's parameters.</summary>
     public double Loss { get; }
 
-    /// <summary>d(mean loss)/d(parameter) by central differences, in canonical order.</summary>
+    /// <summary>d(mean loss)/d(parameter) by central differences, in canonical order; NaN where not
+    /// <see cref="Compared"/>.</summary>
     public double[] Expected { get; }
 
     /// <summary>Parameters whose ±h moves some pre-activation across a kink: the difference quotient mixes both
     /// sides there and measures neither derivative, so they are not compared.</summary>
     public bool[] Straddles { get; }
 
+    /// <summary>The parameters whose finite differences were measured: all of them unless
+    /// <see cref="Measure"/> was given a selection.</summary>
+    public bool[] Compared { get; }
+
     /// <summary>The root-mean-square of the compared finite differences.</summary>
     public double Rms { get; }
 
     public int StraddleCount => Straddles.Count(s => s);
 
-    public static GradientCheck Measure(INetwork network, Loss loss, float[] inputs, int[]? labels, float[]? targets)
+    public int ComparedCount => Compared.Count(c => c);
+
+    /// <summary>Measures the finite differences of every parameter, or of those <paramref name="compare"/> selects
+    /// by canonical index: each costs two forward passes of the whole batch through the whole network, so a large
+    /// network is checked at a sample.</summary>
+    public static GradientCheck Measure(
+        INetwork network, Loss loss, float[] inputs, int[]? labels, float[]? targets, Func<int, bool>? compare = null)
     {
         var parameters = new float[network.ParameterCount];
         network.ExportParameters(parameters);
@@ -58,26 +71,33 @@ public sealed class GradientCheck
         double[] point = parameters.Select(p => (double)p).ToArray();
         var expected = new double[point.Length];
         var straddles = new bool[point.Length];
+        bool[] compared = Enumerable.Range(0, point.Length).Select(i => compare?.Invoke(i) ?? true).ToArray();
         long sides = reference.KinkSides(point, inputs);
         for (int i = 0; i < point.Length; i++)
         {
+            if (!compared[i])
+            {
+                expected[i] = double.NaN;
+                continue;
+            }
+
             double saved = point[i];
             point[i] = saved + Step;
-            double above = reference.Mean(point, inputs, labels, targets);
-            straddles[i] = reference.KinkSides(point, inputs) != sides;
+            (double above, long sidesAbove) = reference.MeanAndKinkSides(point, inputs, labels, targets);
             point[i] = saved - Step;
-            double below = reference.Mean(point, inputs, labels, targets);
-            straddles[i] |= reference.KinkSides(point, inputs) != sides;
+            (double below, long sidesBelow) = reference.MeanAndKinkSides(point, inputs, labels, targets);
             point[i] = saved;
+            straddles[i] = sidesAbove != sides || sidesBelow != sides;
             expected[i] = (above - below) / (2 * Step);
         }
 
-        return new GradientCheck(reference.Mean(point, inputs, labels, targets), expected, straddles);
+        return new GradientCheck(reference.Mean(point, inputs, labels, targets), expected, straddles, compared);
     }
 
     public double Tolerance(int i) => Relative * System.Math.Abs(Expected[i]) + Floor * Rms;
 
-    /// <summary>|g − g_fd| over the tolerance for each compared parameter; NaN where it straddles a kink.</summary>
+    /// <summary>|g − g_fd| over the tolerance for each compared parameter; NaN where it straddles a kink or is not
+    /// compared.</summary>
     public double[] Ratios(ReadOnlySpan<float> gradients)
     {
         if (gradients.Length != Expected.Length)
@@ -89,7 +109,9 @@ public sealed class GradientCheck
         var ratios = new double[Expected.Length];
         for (int i = 0; i < ratios.Length; i++)
         {
-            ratios[i] = Straddles[i] ? double.NaN : System.Math.Abs(gradients[i] - Expected[i]) / Tolerance(i);
+            ratios[i] = Straddles[i] || !Compared[i]
+                ? double.NaN
+                : System.Math.Abs(gradients[i] - Expected[i]) / Tolerance(i);
         }
 
         return ratios;
@@ -99,7 +121,7 @@ public sealed class GradientCheck
     public int[] Failures(ReadOnlySpan<float> gradients)
         => Ratios(gradients)
             .Select((r, i) => (r, i))
-            .Where(p => !Straddles[p.i] && !(p.r <= 1))
+            .Where(p => Compared[p.i] && !Straddles[p.i] && !(p.r <= 1))
             .Select(p => p.i)
             .ToArray();
 }

@@ -7,13 +7,22 @@ namespace NetDsl.Tests.Support;
 public sealed class ReferenceLoss(NetworkDescription description, Loss loss)
 {
     public double Mean(double[] parameters, float[] inputs, int[]? labels, float[]? targets)
+        => MeanAndKinkSides(parameters, inputs, labels, targets).Mean;
+
+    /// <summary><see cref="Mean"/> and <see cref="KinkSides"/> from one forward pass, for finite differences, which
+    /// need both at every point.</summary>
+    public (double Mean, long KinkSides) MeanAndKinkSides(
+        double[] parameters, float[] inputs, int[]? labels, float[]? targets)
     {
         int rows = inputs.Length / description.InputSize;
         double total = 0;
+        long hash = 17;
         for (int row = 0; row < rows; row++)
         {
-            (double[] z, double[] a) =
-                Forward(parameters, inputs.AsSpan(row * description.InputSize, description.InputSize));
+            (double[] z, double[] a) = Forward(
+                parameters,
+                inputs.AsSpan(row * description.InputSize, description.InputSize),
+                (layer, preActivation) => hash = Fold(hash, layer, preActivation));
             total += loss switch
             {
                 Loss.CrossEntropy when labels is not null => LogSumExp(z) - z[labels[row]],
@@ -26,7 +35,8 @@ public sealed class ReferenceLoss(NetworkDescription description, Loss loss)
             };
         }
 
-        return total / (loss == Loss.CrossEntropy ? rows : (double)rows * description.OutputSize);
+        double mean = total / (loss == Loss.CrossEntropy ? rows : (double)rows * description.OutputSize);
+        return (mean, hash);
     }
 
     /// <summary>
@@ -40,13 +50,20 @@ public sealed class ReferenceLoss(NetworkDescription description, Loss loss)
         int rows = inputs.Length / description.InputSize;
         for (int row = 0; row < rows; row++)
         {
-            Forward(parameters, inputs.AsSpan(row * description.InputSize, description.InputSize), (layer, z) =>
-            {
-                foreach (double kink in Kinks(layer))
-                {
-                    hash = hash * 31 + (z > kink ? 1 : 0);
-                }
-            });
+            Forward(
+                parameters,
+                inputs.AsSpan(row * description.InputSize, description.InputSize),
+                (layer, preActivation) => hash = Fold(hash, layer, preActivation));
+        }
+
+        return hash;
+    }
+
+    private static long Fold(long hash, LayerDescription layer, double z)
+    {
+        foreach (double kink in Kinks(layer))
+        {
+            hash = hash * 31 + (z > kink ? 1 : 0);
         }
 
         return hash;

@@ -177,3 +177,16 @@ public partial class KinkHiddenHardSigmoid { }
 
 [Input(1)] [Dense(6, Init.GlorotUniform, Act.HardSigmoid)]
 public partial class KinkOutputHardSigmoid { }
+
+// 17 and 6 units: every layer's storage is padded to whole 16-float blocks, and the padding tests write into it.
+[Input(5)] [Dense(17, Init.GlorotUniform, Act.Tanh)] [Dense(6, Init.GlorotUniform, Act.Linear)]
+public partial class PaddedNet { }
+
+// Widths that are multiples of 16: no padding at all, the other branch of the trainer's padding code.
+[Input(5)] [Dense(16, Init.GlorotUniform, Act.Tanh)] [Dense(32, Init.GlorotUniform, Act.Linear)]
+public partial class UnpaddedNet { }
+
+// Wider than every vector width several times over and a batch past 32, for the gradient checks.
+[Input(70)] [Dense(130, Init.HeNormal, Act.PReLU)] [Dense(67, Init.GlorotUniform, Act.Tanh)]
+[Dense(11, Init.GlorotUniform, Act.Softmax)]
+public partial class LargeNet { }

@@ -1,3 +1,4 @@
+using NetDsl.Tests.Support;
 using NetDsl.Training;
 
 namespace NetDsl.Tests.Training;
@@ -44,6 +45,62 @@ public class OptimizerTests
         float[] coupled = [2f];
         new Adam(0.1f, weightDecay: 0.5f).Update(coupled, [0f], new float[2], 1);
         Assert.Equal(2f - 0.1f, coupled[0], 1e-6f);
+    }
+
+    [Fact]
+    public void AdamW_follows_PyTorch_with_gradients_and_weight_decay_over_three_steps()
+    {
+        // torch.optim.AdamW's rule (ReferenceAdam, in double): p ← p − lr·λ·p, then the Adam step. 37 parameters with
+        // their own values and non-zero gradients, so the vector loop and the tail both run. A large ε pins where it
+        // goes (added to √v̂, not to √v) together with the decay.
+        // Tolerance: |p| < 2, where a float rounding is at most 2⁻²⁴ ≈ 6e-8. A step rounds p twice (decay, move) and
+        // the decay factor 1 − lr·λ once (6e-8 on p), and the move, below lr·|m̂|/√v̂ ≤ 0.1·1.1, carries some ten
+        // roundings of relative 2⁻²⁴ (7e-8): under 2.6e-7 a step, 7.8e-7 over three; the bound used is 1e-6. m takes
+        // three roundings a step at values below 0.55 and its terms can cancel, so its error is absolute: under 1e-7
+        // after three steps, bound 2e-7. v sums positive terms, four roundings of relative 2⁻²⁴ a step: under 7e-7·v
+        // after three, bound 1e-6·v. The nearest wrong conventions miss by far more on the first step: the decay
+        // applied after the Adam step by lr·λ·move ≥ 0.05·0.089 ≈ 4e-3, λ·p in place of lr·λ·p by 0.45·|p| ≥ 0.2,
+        // ε added to the uncorrected √v (ε/√(1 − β₂) = 1.58 on √v̂) by 0.04 or more.
+        const float lr = 0.1f, beta1 = 0.9f, beta2 = 0.999f, epsilon = 0.05f, decay = 0.5f;
+        const int count = 37, steps = 3;
+        var adamW = new AdamW(lr, beta1, beta2, epsilon, decay);
+        float[] weights = Enumerable.Range(0, count).Select(i => (i % 2 == 0 ? 1 : -1) * (0.5f + i / 25f)).ToArray();
+        var state = new float[2 * count];
+        var reference = new ReferenceAdam(weights, lr, beta1, beta2, epsilon, decay, decoupled: true);
+        for (int step = 1; step <= steps; step++)
+        {
+            // |g| from 0.4 to 2, its sign changing between steps for some parameters.
+            float[] gradients = Enumerable.Range(0, count)
+                .Select(i => System.Math.Sign(System.Math.Sin(step * 1.9 + i)) * (0.4f + 0.16f * ((i * 7 + step) % 11)))
+                .ToArray();
+            adamW.Update(weights, gradients, state, step);
+            reference.Step(gradients);
+            for (int i = 0; i < count; i++)
+            {
+                Assert.True(
+                    System.Math.Abs(weights[i] - reference.Parameters[i]) <= 1e-6,
+                    $"step {step}, weight {i}: {weights[i]:R} vs {reference.Parameters[i]:R}");
+                Assert.True(
+                    System.Math.Abs(state[i] - reference.First[i]) <= 2e-7,
+                    $"step {step}, m {i}: {state[i]:R} vs {reference.First[i]:R}");
+                Assert.True(
+                    System.Math.Abs(state[count + i] - reference.Second[i]) <= 1e-6 * reference.Second[i],
+                    $"step {step}, v {i}: {state[count + i]:R} vs {reference.Second[i]:R}");
+            }
+        }
+    }
+
+    [Fact]
+    public void AdamW_first_step_matches_a_hand_computation()
+    {
+        // One weight, p = 2, g = 0.5, lr = 0.1, λ = 0.5, ε = 1e-8, by hand: the decay gives 2·(1 − 0.05) = 1.9; then
+        // m = 0.05, v = 2.5e-4, m̂ = 0.5, √v̂ = 0.5, so the move is 0.1·0.5 / (0.5 + 1e-8) = 0.1·(1 − 2e-8):
+        // p = 1.9 − 0.1 + 2e-9 = 1.800000002. Tolerance: the float step rounds p and the move a handful of times
+        // near 1.8 (half an ulp there is 6e-8), so 3e-7; decaying after the move would give 1.805, decaying by λ·p
+        // instead of lr·λ·p 0.9, no decay 1.9.
+        float[] weight = [2f];
+        new AdamW(0.1f, weightDecay: 0.5f).Update(weight, [0.5f], new float[2], 1);
+        Assert.Equal(1.800000002, weight[0], 3e-7);
     }
 
     [Fact]

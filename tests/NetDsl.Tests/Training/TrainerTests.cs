@@ -41,7 +41,8 @@ public class TrainerTests
         Assert.Equal(Bits(Gradients(last)), Bits(Gradients(a)));
     }
 
-    public static TheoryData<string> Optimizers() => ["Sgd", "SgdNesterovDecay", "Adam", "AdamW"];
+    public static TheoryData<string> Optimizers() =>
+        ["Sgd", "SgdNesterovDecay", "Adam", "AdamW", "AdamWithoutEpsilon", "AdamWWithoutEpsilon"];
 
     [Theory]
     [MemberData(nameof(Optimizers))]
@@ -89,6 +90,9 @@ public class TrainerTests
         "Sgd" => new Sgd(0.05f, momentum: 0.9f),
         "SgdNesterovDecay" => new Sgd(0.05f, momentum: 0.8f, nesterov: true, weightDecay: 0.01f),
         "Adam" => new Adam(0.01f, weightDecay: 0.001f),
+        // ε = 0 (PyTorch allows it) once turned the padding into 0/0 = NaN and stopped training at the second step.
+        "AdamWithoutEpsilon" => new Adam(0.01f, epsilon: 0),
+        "AdamWWithoutEpsilon" => new AdamW(0.01f, epsilon: 0, weightDecay: 0.1f),
         _ => new AdamW(0.01f, weightDecay: 0.1f),
     };
 
