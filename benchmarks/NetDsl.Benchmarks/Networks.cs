@@ -5,3 +5,16 @@ namespace NetDsl.Benchmarks;
 [Dense(128, Init.He, Act.ReLU)]
 [Dense(10, Init.Xavier, Act.Softmax)]
 public partial class FashionNet { }
+
+/// <summary>The main model's shape with a sigmoid hidden layer: an activation evaluated in double precision, as
+/// <see cref="HiddenActivationBenchmarks"/> measures it.</summary>
+[Input(784)]
+[Dense(128, Init.Xavier, Act.Sigmoid)]
+[Dense(10, Init.Xavier, Act.Softmax)]
+public partial class SigmoidFashionNet { }
+
+/// <summary>The same with a tanh hidden layer.</summary>
+[Input(784)]
+[Dense(128, Init.Xavier, Act.Tanh)]
+[Dense(10, Init.Xavier, Act.Softmax)]
+public partial class TanhFashionNet { }

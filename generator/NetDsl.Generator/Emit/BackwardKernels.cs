@@ -305,6 +305,13 @@ internal static class BackwardKernels
     private sealed record Cell(string Variable, string Offset, string? RowGuard, int Panel);
 
     /// <summary>Writes c ← f′(z, y)·c for each cell, for the activation of <paramref name="layer"/>.</summary>
+    /// <remarks>Known shortcoming: the derivatives evaluated in double precision are inlined into the tile, one per
+    /// accumulator, and for the heavier ones the tile passes the JIT's limit on locals (the forward kernels met the
+    /// same limit; see ForwardKernels.EmitActivationHelper). Seen with .NET 10.0.12 on a 64-128(GELU)-128(GELU)-10
+    /// network: the input-gradient tile of the second layer keeps 83 calls at tier 1, and its multiply-add loop loads
+    /// and stores accumulators on the stack at every step (22 stack accesses in the loop); Sigmoid's cheap derivative
+    /// inlines cleanly at tier 1. Missing: a never-inlined derivative of two vectors a call, as the forward kernels
+    /// have, and a training benchmark with such an activation to measure it.</remarks>
     private static void EmitDerivative(
         IndentedWriter writer, LayerSpec layer, IReadOnlyList<Cell> cells, bool accumulateOutside = false)
     {

@@ -7,7 +7,9 @@ namespace NetDsl.Generator.Emit;
 
 /// <summary>
 /// Emits the fused forward kernels of one layer shape: a driver that walks the rows, a register tile for batches
-/// (<see cref="TileRows"/> rows × <see cref="TilePanels"/> weight panels) and a one-row tile for single samples.
+/// (<see cref="TileRows"/> rows × <see cref="TilePanels"/> weight panels), a one-row tile for single samples and, for
+/// an activation evaluated in double precision, the never-inlined helper through which the tiles activate and store
+/// their outputs.
 /// </summary>
 /// <remarks>
 /// The kernels are generic over the vector flavor (<c>ISimd&lt;TVector&gt;</c>): the JIT compiles one copy per
@@ -36,6 +38,11 @@ internal static class ForwardKernels
         EmitTile(writer, layer, name, TileRows, TilePanels, "Tile", "batch");
         writer.Line();
         EmitTile(writer, layer, name, 1, RowPanels, "Row", "single-row");
+        if (Traits.FunctionType(layer.Activation) is { } function)
+        {
+            writer.Line();
+            EmitActivationHelper(writer, layer, name, function);
+        }
     }
 
     public static string KernelName(int firstLayer) => "Layer" + Literals.Int(firstLayer) + "Forward";
@@ -203,20 +210,20 @@ internal static class ForwardKernels
             }
 
             writer.Line();
-            EmitEpilogue(writer, layer, rows, panels);
+            EmitEpilogue(writer, layer, name, rows, panels);
         }
     }
 
-    private static void EmitEpilogue(IndentedWriter writer, LayerSpec layer, int rows, int panels)
+    private static void EmitEpilogue(IndentedWriter writer, LayerSpec layer, string name, int rows, int panels)
     {
         string? function = Traits.FunctionType(layer.Activation);
-        writer.Line(layer.Activation switch
+        writer.Comment(layer.Activation switch
         {
-            ActKind.Linear => "// Epilogue: bias, then one store per output vector.",
-            ActKind.Softmax => "// Epilogue: bias, then one store per output vector; the driver normalizes the rows.",
+            ActKind.Linear => "Epilogue: bias, then one store per output vector.",
+            ActKind.Softmax => "Epilogue: bias, then one store per output vector; the driver normalizes the rows.",
             _ when function is null
-                => "// Epilogue: bias, then the activation on the registers, then one store per output vector.",
-            _ => "// Epilogue: bias, then one store per output vector, then the activation over the stored tile.",
+                => "Epilogue: bias, then the activation on the registers, then one store per output vector.",
+            _ => $"Epilogue: bias, then {name}Activation activates and stores the output vectors, two a call.",
         });
         for (int p = 0; p < panels; p++)
         {
@@ -235,41 +242,76 @@ internal static class ForwardKernels
         }
 
         writer.Line();
-        if (function is null)
+        if (function is not null)
         {
-            // The ReLU family is a few float instructions, applied to the registers before the one store; Linear has
-            // nothing to apply, and Softmax rows are normalized by the driver once the tiles have stored the logits.
-            if (layer.Activation is not (ActKind.Linear or ActKind.Softmax))
-            {
-                EmitActivation(writer, layer, rows, panels);
-                writer.Line();
-            }
-
-            EmitStores(writer, rows, panels, "output");
+            EmitActivatedStores(writer, name, rows, panels);
             return;
         }
 
-        EmitStores(writer, rows, panels, "output");
-        writer.Line();
-        writer.Comment("The activation, evaluated in double precision, runs over the stored tile while it is in L1: "
-            + "applied to the registers, its out-of-line calls would make the JIT keep the accumulators on the stack "
-            + "throughout the multiply-add loop above (measured: twice as slow).");
-        writer.Wrap(
-            $"{Names.IntPtr} lastPanel = ", $"global::System.Math.Min(panel + {Literals.Int(panels)}, panels);");
-        using (writer.Block("for (int r = 0; r < rows; r++)"))
+        // The ReLU family is a few float instructions, applied to the registers before the one store; Linear has
+        // nothing to apply, and Softmax rows are normalized by the driver once the tiles have stored the logits.
+        if (layer.Activation is not (ActKind.Linear or ActKind.Softmax))
         {
-            using (writer.Block($"for ({Names.IntPtr} p = panel; p < lastPanel; p++)"))
+            EmitActivation(writer, layer, rows, panels);
+            writer.Line();
+        }
+
+        EmitStores(writer, rows, panels, "output");
+    }
+
+    /// <summary>Passes each row's accumulators, two panels a call, to the activation that stores them. Rows past the
+    /// last real one are skipped, and so are pairs of panels past it; in a pair that straddles it, the second vector
+    /// is evaluated and not stored. Both tiles have an even number of panels.</summary>
+    private static void EmitActivatedStores(IndentedWriter writer, string name, int rows, int panels)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            IDisposable? guard = r == 0 ? null : writer.Block($"if (rows > {r})");
+            for (int p = 0; p < panels; p += 2)
             {
                 writer.Call(
-                    $"ref float slot = ref {Names.Unsafe}.Add(",
-                    ["ref output", "r * OutputStride + p * TSimd.Count"],
-                    ");");
-                string evaluate = $"TSimd.Evaluate<{Names.Activations}.{function}>";
-                writer.Call(
-                    "TSimd.Store(",
-                    [$"{evaluate}(TSimd.Load(ref slot, 0), {Literals.Double(layer.Alpha)})", "ref slot", "0"],
-                    ");");
+                    $"{name}Activation<TSimd, TVector>(",
+                    [
+                        $"c{r}{p}", $"c{r}{p + 1}", "ref output", $"{r} * OutputStride + panel{p} * TSimd.Count",
+                        $"{r} * OutputStride + panel{p + 1} * TSimd.Count", $"panel + {p + 1} < panels",
+                    ],
+                    ");",
+                    prefix: p == 0 ? null : $"if (panel + {p} < panels) ");
             }
+
+            guard?.Dispose();
+        }
+    }
+
+    /// <summary>The double-precision activation of two output vectors and their stores, as the tiles' epilogues call
+    /// it.</summary>
+    private static void EmitActivationHelper(IndentedWriter writer, LayerSpec layer, string name, string function)
+    {
+        writer.Comment($"The {layer.Activation} of two output vectors of {name}'s tiles, in double precision and "
+            + "rounded once, and their one store. Never inlined: each inlined evaluation brings hundreds of the JIT's "
+            + "locals, and a tile holding all of its evaluations would pass the JIT's limit of tracked locals, past "
+            + "which even one-instruction helpers stay calls. The multiply-add loop keeps every accumulator in a "
+            + "register; around these calls the JIT saves the tile's other accumulators in its stack frame. Two "
+            + "vectors a call give the processor two independent evaluations to overlap.");
+        writer.Call($"[{Names.MethodImpl}(", [$"{Names.MethodImplOptions}.NoInlining"], ")]");
+        writer.Call(
+            $"private static void {name}Activation<TSimd, TVector>(",
+            [
+                "TVector first", "TVector second", "ref float output", $"{Names.IntPtr} firstOffset",
+                $"{Names.IntPtr} secondOffset", "bool storeSecond",
+            ],
+            ")",
+            breakAfterHead: true);
+        writer.Line($"    where TSimd : struct, {Names.Simd}");
+        writer.Line("    where TVector : struct");
+        using (writer.Block())
+        {
+            string evaluate = $"TSimd.Evaluate<{Names.Activations}.{function}>";
+            string alpha = Literals.Double(layer.Alpha);
+            writer.Line($"TVector firstValue = {evaluate}(first, {alpha});");
+            writer.Line($"TVector secondValue = {evaluate}(second, {alpha});");
+            writer.Line("TSimd.Store(firstValue, ref output, firstOffset);");
+            writer.Line("if (storeSecond) TSimd.Store(secondValue, ref output, secondOffset);");
         }
     }
 
@@ -350,8 +392,8 @@ internal static class ForwardKernels
         ],
         _ when Traits.FunctionType(layer.Activation) is not null =>
         [
-            "The matrix product and the bias happen in one pass, each output accumulated in a register and stored",
-            "once; the activation, in double precision, then runs over each stored tile while it is in L1.",
+            "The matrix product, the bias and the activation happen in one pass: each output is accumulated in a",
+            "register, biased, activated in double precision and stored once.",
         ],
         _ =>
         [

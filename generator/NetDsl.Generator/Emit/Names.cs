@@ -59,6 +59,10 @@ internal static class Names
 
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCodeAttribute";
 
+    public const string MethodImpl = "global::System.Runtime.CompilerServices.MethodImpl";
+
+    public const string MethodImplOptions = "global::System.Runtime.CompilerServices.MethodImplOptions";
+
     /// <summary>A doc reference to a generated method names its parameter types: the user may overload the method,
     /// and a bare name then matches every overload (CS0419, an error under TreatWarningsAsErrors).</summary>
     public const string ExportParametersCref = "ExportParameters(global::System.Span{float})";

@@ -1069,11 +1069,10 @@ namespace Samples
         /// <summary>
         /// Layer 6: dense 64 → 3 with Sigmoid, fused:
         /// y[r, u] = Sigmoid(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
-        /// The matrix product and the bias happen in one pass, each output accumulated in a register and stored
-        /// once; the activation, in double precision, then runs over each stored tile while it is in L1. Batches go
-        /// through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When <paramref name="keep"/> is
-        /// set (training) the pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as
-        /// TSimd says.
+        /// The matrix product, the bias and the activation happen in one pass: each output is accumulated in a
+        /// register, biased, activated in double precision and stored once. Batches go through tiles of 6 rows × 2
+        /// panels, one row through a tile of 4 panels. When <paramref name="keep"/> is set (training) the
+        /// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer6Forward<TSimd, TVector>(
             ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
@@ -1176,7 +1175,7 @@ namespace Samples
                 c51 = TSimd.MultiplyAdd(a, b1, c51);
             }
 
-            // Epilogue: bias, then one store per output vector, then the activation over the stored tile.
+            // Epilogue: bias, then Layer6ForwardActivation activates and stores the output vectors, two a call.
             TVector bias0 = TSimd.Load(ref bias, panel0 * TSimd.Count);
             TVector bias1 = TSimd.Load(ref bias, panel1 * TSimd.Count);
             c00 = TSimd.Add(c00, bias0);
@@ -1228,47 +1227,32 @@ namespace Samples
                 }
             }
 
-            TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
-            if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
+            Layer6ForwardActivation<TSimd, TVector>(c00, c01, ref output, 0 * OutputStride + panel0 * TSimd.Count,
+                0 * OutputStride + panel1 * TSimd.Count, panel + 1 < panels);
             if (rows > 1)
             {
-                TSimd.Store(c10, ref output, 1 * OutputStride + panel0 * TSimd.Count);
-                if (panel + 1 < panels) TSimd.Store(c11, ref output, 1 * OutputStride + panel1 * TSimd.Count);
+                Layer6ForwardActivation<TSimd, TVector>(c10, c11, ref output, 1 * OutputStride + panel0 * TSimd.Count,
+                    1 * OutputStride + panel1 * TSimd.Count, panel + 1 < panels);
             }
             if (rows > 2)
             {
-                TSimd.Store(c20, ref output, 2 * OutputStride + panel0 * TSimd.Count);
-                if (panel + 1 < panels) TSimd.Store(c21, ref output, 2 * OutputStride + panel1 * TSimd.Count);
+                Layer6ForwardActivation<TSimd, TVector>(c20, c21, ref output, 2 * OutputStride + panel0 * TSimd.Count,
+                    2 * OutputStride + panel1 * TSimd.Count, panel + 1 < panels);
             }
             if (rows > 3)
             {
-                TSimd.Store(c30, ref output, 3 * OutputStride + panel0 * TSimd.Count);
-                if (panel + 1 < panels) TSimd.Store(c31, ref output, 3 * OutputStride + panel1 * TSimd.Count);
+                Layer6ForwardActivation<TSimd, TVector>(c30, c31, ref output, 3 * OutputStride + panel0 * TSimd.Count,
+                    3 * OutputStride + panel1 * TSimd.Count, panel + 1 < panels);
             }
             if (rows > 4)
             {
-                TSimd.Store(c40, ref output, 4 * OutputStride + panel0 * TSimd.Count);
-                if (panel + 1 < panels) TSimd.Store(c41, ref output, 4 * OutputStride + panel1 * TSimd.Count);
+                Layer6ForwardActivation<TSimd, TVector>(c40, c41, ref output, 4 * OutputStride + panel0 * TSimd.Count,
+                    4 * OutputStride + panel1 * TSimd.Count, panel + 1 < panels);
             }
             if (rows > 5)
             {
-                TSimd.Store(c50, ref output, 5 * OutputStride + panel0 * TSimd.Count);
-                if (panel + 1 < panels) TSimd.Store(c51, ref output, 5 * OutputStride + panel1 * TSimd.Count);
-            }
-
-            // The activation, evaluated in double precision, runs over the stored tile while it is in L1: applied to
-            // the registers, its out-of-line calls would make the JIT keep the accumulators on the stack throughout the
-            // multiply-add loop above (measured: twice as slow).
-            global::System.IntPtr lastPanel = global::System.Math.Min(panel + 2, panels);
-            for (int r = 0; r < rows; r++)
-            {
-                for (global::System.IntPtr p = panel; p < lastPanel; p++)
-                {
-                    ref float slot = ref global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref output, r * OutputStride + p * TSimd.Count);
-                    TSimd.Store(
-                        TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(TSimd.Load(ref slot, 0), 0D), ref slot, 0);
-                }
+                Layer6ForwardActivation<TSimd, TVector>(c50, c51, ref output, 5 * OutputStride + panel0 * TSimd.Count,
+                    5 * OutputStride + panel1 * TSimd.Count, panel + 1 < panels);
             }
         }
 
@@ -1314,7 +1298,7 @@ namespace Samples
                 c03 = TSimd.MultiplyAdd(a, b3, c03);
             }
 
-            // Epilogue: bias, then one store per output vector, then the activation over the stored tile.
+            // Epilogue: bias, then Layer6ForwardActivation activates and stores the output vectors, two a call.
             TVector bias0 = TSimd.Load(ref bias, panel0 * TSimd.Count);
             TVector bias1 = TSimd.Load(ref bias, panel1 * TSimd.Count);
             TVector bias2 = TSimd.Load(ref bias, panel2 * TSimd.Count);
@@ -1332,25 +1316,31 @@ namespace Samples
                 if (panel + 3 < panels) TSimd.Store(c03, ref preActivation, 0 * OutputStride + panel3 * TSimd.Count);
             }
 
-            TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
-            if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
-            if (panel + 2 < panels) TSimd.Store(c02, ref output, 0 * OutputStride + panel2 * TSimd.Count);
-            if (panel + 3 < panels) TSimd.Store(c03, ref output, 0 * OutputStride + panel3 * TSimd.Count);
+            Layer6ForwardActivation<TSimd, TVector>(c00, c01, ref output, 0 * OutputStride + panel0 * TSimd.Count,
+                0 * OutputStride + panel1 * TSimd.Count, panel + 1 < panels);
+            if (panel + 2 < panels)
+                Layer6ForwardActivation<TSimd, TVector>(c02, c03, ref output, 0 * OutputStride + panel2 * TSimd.Count,
+                    0 * OutputStride + panel3 * TSimd.Count, panel + 3 < panels);
+        }
 
-            // The activation, evaluated in double precision, runs over the stored tile while it is in L1: applied to
-            // the registers, its out-of-line calls would make the JIT keep the accumulators on the stack throughout the
-            // multiply-add loop above (measured: twice as slow).
-            global::System.IntPtr lastPanel = global::System.Math.Min(panel + 4, panels);
-            for (int r = 0; r < rows; r++)
-            {
-                for (global::System.IntPtr p = panel; p < lastPanel; p++)
-                {
-                    ref float slot = ref global::System.Runtime.CompilerServices.Unsafe.Add(
-                        ref output, r * OutputStride + p * TSimd.Count);
-                    TSimd.Store(
-                        TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(TSimd.Load(ref slot, 0), 0D), ref slot, 0);
-                }
-            }
+        // The Sigmoid of two output vectors of Layer6Forward's tiles, in double precision and rounded once, and their
+        // one store. Never inlined: each inlined evaluation brings hundreds of the JIT's locals, and a tile holding all
+        // of its evaluations would pass the JIT's limit of tracked locals, past which even one-instruction helpers stay
+        // calls. The multiply-add loop keeps every accumulator in a register; around these calls the JIT saves the
+        // tile's other accumulators in its stack frame. Two vectors a call give the processor two independent
+        // evaluations to overlap.
+        [global::System.Runtime.CompilerServices.MethodImpl(
+            global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void Layer6ForwardActivation<TSimd, TVector>(
+            TVector first, TVector second, ref float output, global::System.IntPtr firstOffset,
+            global::System.IntPtr secondOffset, bool storeSecond)
+            where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
+            where TVector : struct
+        {
+            TVector firstValue = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(first, 0D);
+            TVector secondValue = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(second, 0D);
+            TSimd.Store(firstValue, ref output, firstOffset);
+            if (storeSecond) TSimd.Store(secondValue, ref output, secondOffset);
         }
 
         /// <summary>
