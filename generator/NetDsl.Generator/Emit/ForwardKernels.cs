@@ -311,7 +311,10 @@ internal static class ForwardKernels
             writer.Line($"TVector firstValue = {evaluate}(first, {alpha});");
             writer.Line($"TVector secondValue = {evaluate}(second, {alpha});");
             writer.Line("TSimd.Store(firstValue, ref output, firstOffset);");
-            writer.Line("if (storeSecond) TSimd.Store(secondValue, ref output, secondOffset);");
+            using (writer.Block("if (storeSecond)"))
+            {
+                writer.Line("TSimd.Store(secondValue, ref output, secondOffset);");
+            }
         }
     }
 

@@ -964,7 +964,10 @@ namespace Company.Product.Models
                         TVector firstValue = TSimd.Evaluate<global::NetDsl.Activations.Tanh>(first, 0D);
                         TVector secondValue = TSimd.Evaluate<global::NetDsl.Activations.Tanh>(second, 0D);
                         TSimd.Store(firstValue, ref output, firstOffset);
-                        if (storeSecond) TSimd.Store(secondValue, ref output, secondOffset);
+                        if (storeSecond)
+                        {
+                            TSimd.Store(secondValue, ref output, secondOffset);
+                        }
                     }
 
                     /// <summary>

@@ -1340,7 +1340,10 @@ namespace Samples
             TVector firstValue = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(first, 0D);
             TVector secondValue = TSimd.Evaluate<global::NetDsl.Activations.Sigmoid>(second, 0D);
             TSimd.Store(firstValue, ref output, firstOffset);
-            if (storeSecond) TSimd.Store(secondValue, ref output, secondOffset);
+            if (storeSecond)
+            {
+                TSimd.Store(secondValue, ref output, secondOffset);
+            }
         }
 
         /// <summary>
