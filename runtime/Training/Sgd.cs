@@ -8,6 +8,9 @@ namespace NetDsl.Training;
 /// the gradient, g ← g + λ·p; with momentum μ the buffer is b ← μ·b + g (b = g on the first step), and the step uses
 /// b, or g + μ·b with Nesterov momentum; then p ← p − lr·step.
 /// </summary>
+/// <remarks>A momentum buffer that decays below the smallest normal float (2⁻¹²⁶, for a parameter whose gradient
+/// stays zero) is set to zero, as PyTorch does under <c>torch.set_flush_denormal(True)</c>: x64 processors take
+/// microcoded slow paths on subnormal floats. That changes a step by less than lr·2⁻¹²⁶ (1 + μ).</remarks>
 /// <param name="learningRate">lr.</param>
 /// <param name="momentum">μ, 0 for plain SGD.</param>
 /// <param name="nesterov">Nesterov momentum (needs μ &gt; 0).</param>
@@ -57,7 +60,7 @@ public sealed class Sgd(float learningRate, float momentum = 0, bool nesterov = 
                 Vector<float> gradient = g[j] + decay * p[j];
                 if (mu > 0)
                 {
-                    Vector<float> buffer = first ? gradient : mu * b[j] + gradient;
+                    Vector<float> buffer = Subnormals.FlushToZero(first ? gradient : mu * b[j] + gradient);
                     b[j] = buffer;
                     gradient = Nesterov ? gradient + mu * buffer : buffer;
                 }
@@ -73,7 +76,7 @@ public sealed class Sgd(float learningRate, float momentum = 0, bool nesterov = 
             float gradient = gradients[i] + decay * parameters[i];
             if (mu > 0)
             {
-                float buffer = first ? gradient : mu * state[i] + gradient;
+                float buffer = Subnormals.FlushToZero(first ? gradient : mu * state[i] + gradient);
                 state[i] = buffer;
                 gradient = Nesterov ? gradient + mu * buffer : buffer;
             }

@@ -499,7 +499,7 @@ internal static class TrainerEmitter
                 writer.Call(
                     "_optimizer.Update(",
                     ["_network._parameters.Span", "_gradients.Span", "_state.Span", "_steps + 1"],
-                    ");");;
+                    ");");
                 writer.Line("_steps++;");
             }
 

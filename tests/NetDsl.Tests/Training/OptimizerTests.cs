@@ -195,6 +195,70 @@ public class OptimizerTests
         Assert.Equal(1 - 0.1 * (0.5 + 0.01), weight[0], 1e-7);
     }
 
+    /// <summary>Whether every state value is zero or a normal float: a subnormal one makes every later update take
+    /// the processor's microcoded slow path.</summary>
+    private static bool NoSubnormal(float[] values) => values.All(v => v == 0 || !float.IsSubnormal(v));
+
+    [Fact]
+    public void Adam_flushes_moments_that_decay_below_the_smallest_normal_float()
+    {
+        // Parameters whose gradients stay zero (blank border pixels): m shrinks by β₁ and v by β₂ each step. Their
+        // subnormal values made an update 36 times slower on an Intel Xeon. 37 parameters: the vector loop and the
+        // tail. m starts at 1e-36 and passes 2⁻¹²⁶ within 44 steps, v starts just above it.
+        const int Count = 37;
+        float[] weights = Enumerable.Repeat(0.5f, Count).ToArray();
+        float[] state = [.. Enumerable.Repeat(1e-36f, Count), .. Enumerable.Repeat(1.2e-38f, Count)];
+        var adam = new Adam(1e-3f);
+
+        for (int step = 1000; step < 1100; step++)
+        {
+            adam.Update(weights, new float[Count], state, step);
+            Assert.True(NoSubnormal(state), $"a subnormal moment after step {step}");
+        }
+
+        // Every moment has reached zero, and the weights never moved: each step was below 1e-30, far under their ulp.
+        Assert.All(state, value => Assert.Equal(0f, value));
+        Assert.All(weights, weight => Assert.Equal(0.5f, weight));
+    }
+
+    [Fact]
+    public void Adam_with_epsilon_zero_keeps_a_subnormal_second_moment()
+    {
+        // With ε = 0 the step is m̂/√v̂: flushing a subnormal v under a normal m would make it m/0 = ∞. Here m = 1e-22
+        // and v = 1e-39 (subnormal), g = 0, lr = 1: the exact step, in double from the same float inputs, is
+        // m̂/√v̂ ≈ 9e-23 / 3.98e-20 ≈ 2.3e-3. Tolerance 1e-6: a handful of float roundings of values below 1.
+        float[] weights = [0.5f, 0.5f];
+        float[] state = [1e-22f, 1e-22f, 1e-39f, 1e-39f];
+
+        new Adam(1f, epsilon: 0).Update(weights, new float[2], state, 1000);
+
+        double m = 0.9 * (double)1e-22f / (1 - System.Math.Pow(0.9, 1000));
+        double v = 0.999 * (double)1e-39f / (1 - System.Math.Pow(0.999, 1000));
+        double expected = 0.5 - m / System.Math.Sqrt(v);
+        Assert.All(weights, weight => Assert.Equal(expected, weight, 1e-6));
+        Assert.True(float.IsSubnormal(state[2]), $"v = {state[2]}");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Sgd_flushes_a_momentum_buffer_that_decays_below_the_smallest_normal_float(bool nesterov)
+    {
+        const int Count = 37;
+        float[] weights = Enumerable.Repeat(0.5f, Count).ToArray();
+        float[] buffer = Enumerable.Repeat(1e-37f, Count).ToArray();
+        var sgd = new Sgd(0.1f, momentum: 0.9f, nesterov: nesterov);
+
+        for (int step = 2; step < 100; step++)
+        {
+            sgd.Update(weights, new float[Count], buffer, step);
+            Assert.True(NoSubnormal(buffer), $"a subnormal momentum buffer after step {step}");
+        }
+
+        Assert.All(buffer, value => Assert.Equal(0f, value));
+        Assert.All(weights, weight => Assert.Equal(0.5f, weight));
+    }
+
     [Fact]
     public void Vector_and_tail_loops_agree_bit_for_bit()
     {
