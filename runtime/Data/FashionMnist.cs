@@ -42,23 +42,33 @@ public static class FashionMnist
 
     /// <summary>The path of <paramref name="fileName"/> in <paramref name="directory"/>, raw if present, otherwise
     /// with ".gz" appended.</summary>
-    /// <exception cref="FileNotFoundException">Neither exists.</exception>
-    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    /// <exception cref="FileNotFoundException">Neither exists as a file.</exception>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist, or is a file.</exception>
     public static string FindFile(string directory, string fileName)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(fileName);
+        string fullDirectory = Path.GetFullPath(directory);
         if (!Directory.Exists(directory))
         {
-            throw new DirectoryNotFoundException($"Fashion-MNIST directory not found: {Path.GetFullPath(directory)}");
+            throw new DirectoryNotFoundException(File.Exists(directory)
+                ? $"Fashion-MNIST directory expected, {fullDirectory} is a file: name the folder that holds the "
+                    + "four files"
+                : $"Fashion-MNIST directory not found: {fullDirectory}");
         }
 
         string raw = Path.Combine(directory, fileName);
         string compressed = raw + ".gz";
-        return File.Exists(raw) ? raw
-            : File.Exists(compressed) ? compressed
-            : throw new FileNotFoundException($"Fashion-MNIST file missing: {fileName} (or {fileName}.gz) in "
-                + Path.GetFullPath(directory), compressed);
+        if (File.Exists(raw) || File.Exists(compressed))
+        {
+            return File.Exists(raw) ? raw : compressed;
+        }
+
+        // A folder where the file should be would otherwise read as "missing", which it is not.
+        string? folder = Directory.Exists(raw) ? raw : Directory.Exists(compressed) ? compressed : null;
+        throw new FileNotFoundException(folder is null
+            ? $"Fashion-MNIST file missing: {fileName} (or {fileName}.gz) in {fullDirectory}"
+            : $"Fashion-MNIST file expected, {Path.GetFullPath(folder)} is a directory", compressed);
     }
 
     private static LabelledImageSet Load(string directory, string imagesFile, string labelsFile)

@@ -24,8 +24,9 @@ internal sealed class IdxSource(Stream decoded, string name, bool compressed, lo
         }
         catch (InvalidDataException e) when (compressed)
         {
-            // GZipStream's own messages ("unsupported compression method") describe a corrupt stream poorly.
-            throw Error($"corrupt gzip stream ({e.Message})", e);
+            // GZipStream's own messages ("compressed using an unsupported compression method") blame the format for
+            // damaged data; the inner exception keeps them.
+            throw Error("corrupt gzip stream: the compressed data is damaged", e);
         }
     }
 

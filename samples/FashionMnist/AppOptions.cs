@@ -11,6 +11,7 @@ internal static class AppOptions
 {
     public const string DefaultWeightsFile = "fashion-mnist.safetensors";
     public const string DefaultLabPlotFile = "lab-validation-accuracy.png";
+    public const string DefaultLabWeightsFile = "lab-best.safetensors";
 
     private static readonly Option<int> Epochs = Positive("--epochs", "N", 10, "Training epochs.");
     private static readonly Option<int> BatchSize = Positive("--batch-size", "N", 32, "Rows per optimizer step.");
@@ -85,6 +86,13 @@ internal static class AppOptions
         DefaultValueFactory = _ => DefaultLabPlotFile,
     };
 
+    private static readonly Option<string?> LabWeights = new("--lab-weights")
+    {
+        Description = "Where the lab saves the trained weights of its best variant, for --predict --weights. "
+            + $"Default: {DefaultLabWeightsFile} in the folder of the plot.",
+        HelpName = "PATH",
+    };
+
     private static readonly Option<string?> LabOnly = new("--lab-only")
     {
         Description = "Run only these variants: initializer×activation pairs separated by commas, e.g. "
@@ -111,8 +119,8 @@ internal static class AppOptions
         (BatchSize, Modes.Training | Modes.Lab), (Optimizer, Modes.Training | Modes.Lab),
         (LearningRate, Modes.Training | Modes.Lab), (Seed, Modes.Training | Modes.Lab),
         (Weights, Modes.Training | Modes.Predict),
-        (LabEpochs, Modes.Lab), (LabPlot, Modes.Lab), (LabOnly, Modes.Lab), (LabLimit, Modes.Lab),
-        (LabReport, Modes.Lab),
+        (LabEpochs, Modes.Lab), (LabPlot, Modes.Lab), (LabWeights, Modes.Lab), (LabOnly, Modes.Lab),
+        (LabLimit, Modes.Lab), (LabReport, Modes.Lab),
     ];
 
     [Flags]
@@ -135,10 +143,10 @@ internal static class AppOptions
             + "epoch with the lowest validation loss. The test set is used only for the final figure.")
         {
             Epochs, BatchSize, Optimizer, LearningRate, Seed, KeepLast, Data, Weights, Predict, Lab, LabEpochs, LabPlot,
-            LabOnly, LabLimit, LabReport,
+            LabWeights, LabOnly, LabLimit, LabReport,
         };
 
-        foreach (Option path in new Option[] { Data, Weights, LabPlot, LabReport })
+        foreach (Option path in new Option[] { Data, Weights, LabPlot, LabWeights, LabReport })
         {
             path.Validators.Add(result =>
             {
@@ -194,6 +202,7 @@ internal static class AppOptions
         Lab = parsed.GetValue(Lab),
         LabEpochs = parsed.GetValue(LabEpochs),
         LabPlotPath = parsed.GetValue(LabPlot)!,
+        LabWeightsOption = parsed.GetValue(LabWeights),
         LabOnly = parsed.GetValue(LabOnly),
         LabLimit = parsed.GetValue(LabLimit),
         LabReportPath = parsed.GetValue(LabReport),

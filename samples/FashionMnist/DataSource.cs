@@ -87,6 +87,13 @@ internal sealed class DataSource
                 + "      apt-get install --reinstall dataset-fashion-mnist mends it, or name a folder with --data";
         }
 
+        else if (data is null)
+        {
+            // The first run on a fresh machine lands here: say how to get the figures the README reports.
+            note = "note: the full Fashion-MNIST is not installed, so this run uses the embedded subset (a tenth of "
+                + "it);\n      apt-get install dataset-fashion-mnist installs it, or name a folder with --data";
+        }
+
         return new DataSource(DataDirectory.Resolve("data"), "the embedded subset", note: note);
     }
 

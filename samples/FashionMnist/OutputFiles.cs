@@ -21,15 +21,28 @@ internal static class OutputFiles
             return;
         }
 
-        // The lab creates missing folders for its plot and its report (LabJob), so that both can go in a new one.
-        CheckWritable("--lab-plot", settings.LabPlotPath, createsDirectory: true);
+        // The lab creates missing folders for its outputs (LabJob), so that they can all go in a new one.
+        List<(string Option, string Path)> outputs =
+            [("--lab-plot", settings.LabPlotPath), ("--lab-weights", settings.LabWeightsPath)];
         if (settings.LabReportPath is { } report)
         {
-            CheckWritable("--lab-report", report, createsDirectory: true);
-            if (Path.GetFullPath(report) == Path.GetFullPath(settings.LabPlotPath))
+            outputs.Add(("--lab-report", report));
+        }
+
+        for (int i = 0; i < outputs.Count; i++)
+        {
+            CheckWritable(outputs[i].Option, outputs[i].Path, createsDirectory: true);
+            if (outputs.Take(i).FirstOrDefault(o => Path.GetFullPath(o.Path) == Path.GetFullPath(outputs[i].Path))
+                is { Option: { } earlier })
             {
-                throw new UsageException($"--lab-report {report}: the same file as --lab-plot; name another one");
+                throw Refuse(outputs[i].Option, outputs[i].Path, $"the same file as {earlier}; name another one");
             }
+        }
+
+        // ScottPlot writes a PNG whatever the name says; a plot.jpg or plot.txt would hold a PNG unannounced.
+        if (!settings.LabPlotPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Refuse("--lab-plot", settings.LabPlotPath, "the plot is a PNG image: name a file ending in .png");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NetDsl;
 using NetDsl.Data;
+using NetDsl.Serialization;
 using Spectre.Console;
 
 namespace FashionMnistSample;
@@ -13,20 +14,27 @@ internal static class PredictJob
 {
     public static int Run(Settings settings, IAnsiConsole console)
     {
-        if (!File.Exists(settings.WeightsPath))
+        string path = Path.GetFullPath(settings.WeightsPath);
+        if (Directory.Exists(path))
         {
-            throw new UsageException($"no weights file at {Path.GetFullPath(settings.WeightsPath)}: train first "
-                + "(run without --predict), or name the file with --weights");
+            throw new UsageException($"--weights {settings.WeightsPath}: a directory, not a weights file");
         }
 
-        var network = new FashionNet();
-        network.LoadWeights(settings.WeightsPath);
-        console.WriteLine($"weights: {Path.GetFullPath(settings.WeightsPath)}");
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"no weights file at {path}: train first (run without --predict), or name the "
+                + "file with --weights");
+        }
+
+        INetwork network = NetworkFor(path);
+        network.LoadWeights(path);
+        console.WriteLine($"weights: {path}");
+        console.WriteLine($"network: {network.Description.Name}, {MainJob.Describe(network.Description)}");
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("image").AddColumn("predicted").AddColumn(new TableColumn("confidence").RightAligned())
             .AddColumn("true class");
-        var probabilities = new float[FashionNet.OutputSize];
+        var probabilities = new float[network.OutputSize];
         int known = 0, correct = 0;
         foreach (Item item in Items(settings, console))
         {
@@ -56,6 +64,16 @@ internal static class PredictJob
         return 0;
     }
 
+    /// <summary>The network <paramref name="path"/> was saved from, by the name its metadata records: FashionNet or
+    /// one of the lab's variants (the lab saves its best). A file without that name, such as a PyTorch export, or
+    /// with another, goes to FashionNet, whose load then says what differs.</summary>
+    private static INetwork NetworkFor(string path)
+    {
+        string? name = WeightsFile.Inspect(path).Metadata.GetValueOrDefault(WeightsMetadata.NetworkKey);
+        return Lab.Variants.Select(variant => variant.Create()).FirstOrDefault(n => n.Description.Name == name)
+            ?? new FashionNet();
+    }
+
     private sealed record Item(string Name, ReadOnlyMemory<float> Pixels, int? Label);
 
     /// <summary>The images to classify, in the order given; the test set is read at the first index, and a note
@@ -75,6 +93,9 @@ internal static class PredictJob
                     {
                         console.WriteLine(note);
                     }
+
+                    console.WriteLine(
+                        $"data: {source.Origin}, {source.Directory}, {Plural.Of(test.Count, "test image")}");
                 }
 
                 if (last >= test.Count)

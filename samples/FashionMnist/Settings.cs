@@ -41,6 +41,14 @@ internal sealed record Settings
 
     public string LabPlotPath { get; init; } = AppOptions.DefaultLabPlotFile;
 
+    /// <summary>--lab-weights as given; null when not given.</summary>
+    public string? LabWeightsOption { get; init; }
+
+    /// <summary>Where the lab saves its best variant's weights: --lab-weights, else next to the plot, so that a lab
+    /// run's outputs stay together.</summary>
+    public string LabWeightsPath
+        => LabWeightsOption ?? Path.Combine(Path.GetDirectoryName(LabPlotPath) ?? "", AppOptions.DefaultLabWeightsFile);
+
     public string? LabOnly { get; init; }
 
     public int? LabLimit { get; init; }

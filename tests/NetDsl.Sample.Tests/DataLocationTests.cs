@@ -41,6 +41,30 @@ public class DataLocationTests
     }
 
     [Fact]
+    public void Without_an_installed_folder_the_subset_is_read_with_the_command_that_installs_the_full_set()
+    {
+        using var directory = new TemporaryDirectory();
+        SampleRun run = SampleRun.StartWithInstalledData(directory.File("not-installed"), "--epochs", "1",
+            "--weights", directory.File("w.safetensors"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("note: the full Fashion-MNIST is not installed, so this run uses the embedded subset (a "
+            + "tenth of it);\n      apt-get install dataset-fashion-mnist installs it, or name a folder with --data\n"
+            + "data: the embedded subset, ", run.Output);
+    }
+
+    [Fact]
+    public void The_subset_chosen_with_data_embedded_needs_no_note()
+    {
+        using var directory = new TemporaryDirectory();
+        SampleRun run = SampleRun.StartWithInstalledData(directory.File("not-installed"), "--epochs", "1",
+            "--data", "embedded", "--weights", directory.File("w.safetensors"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("data: the embedded subset, ", run.Output);
+    }
+
+    [Fact]
     public void Predict_falls_back_from_a_half_installed_folder_too()
     {
         using var installed = new TemporaryDirectory();

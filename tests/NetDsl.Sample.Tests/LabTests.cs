@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FashionMnistSample;
 using FashionMnistSample.LabRun;
+using NetDsl.Data;
 using NetDsl.Training;
 using SkiaSharp;
 
@@ -64,7 +65,43 @@ public class LabTests
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);
         using SKBitmap image = SKBitmap.Decode(bytes);
         Assert.NotNull(image);
-        Assert.Equal((1400, 900), (image.Width, image.Height));
+        Assert.Equal((1800, 900), (image.Width, image.Height));
+    }
+
+    [Fact]
+    public void The_lab_keeps_the_best_variant_s_weights_and_predict_loads_them()
+    {
+        using var directory = new TemporaryDirectory();
+        string plot = directory.File("plot.png"), weights = directory.File("lab-best.safetensors");
+        SampleRun run = SampleRun.Start("--lab", "--lab-only", "Zeros×ReLU, Zeros×LeakyReLU, HeNormal×ReLU",
+            "--lab-epochs", "1", "--data", "embedded", "--lab-plot", plot);
+        Assert.Equal(0, run.ExitCode);
+
+        // Zero weights give LeakyReLU nothing below zero to leak: both networks learn the same, and draw one line.
+        Assert.Contains("one line for Zeros × ReLU and Zeros × LeakyReLU: the same validation accuracy", run.Output);
+        Assert.Contains($"weights of the best variant, HeNormal × ReLU: {weights}", run.Output);
+
+        // The file holds the weights that scored the ranked accuracy, not the variant's initial ones.
+        var network = new Lab.HeNormalReLU();
+        network.LoadWeights(weights);
+        TrainingSet validation = DataSource.Split(FashionMnist.LoadTraining(DataDirectory.Resolve("data"))).Validation;
+        double accuracy = TrainingLoop.Evaluate(network.CreateTrainer(new Adam()), validation).Accuracy;
+        Assert.Matches($@"│ 1\s+│ HeNormal × ReLU\s+│ {accuracy:F4}\s+│", run.Output);
+
+        SampleRun predict = SampleRun.Start("--predict", "0-9", "--data", "embedded", "--weights", weights);
+        Assert.Equal(0, predict.ExitCode);
+        Assert.Contains("network: FashionMnistSample.Lab.HeNormalReLU, 784-256 ReLU-128 ReLU-64 ReLU-10 Softmax",
+            predict.Output);
+        Assert.Matches(@"\d+ of 10 correct", predict.Output);
+    }
+
+    [Fact]
+    public void The_plot_must_be_named_as_the_PNG_it_is()
+    {
+        SampleRun run = SampleRun.Start("--lab", "--data", "embedded", "--lab-plot", "plot.txt");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: --lab-plot plot.txt: the plot is a PNG image: name a file ending in .png", run.Output);
+        Assert.False(File.Exists("plot.txt"));
     }
 
     [Theory]

@@ -92,6 +92,9 @@ public class MainJobTests(TrainedOnSubset trained) : IClassFixture<TrainedOnSubs
         SampleRun predict =
             SampleRun.Start("--predict", "0-9", "12", "--data", "embedded", "--weights", trained.WeightsPath);
         Assert.Equal(0, predict.ExitCode);
+        Assert.Contains("network: FashionMnistSample.FashionNet, 784-128 ReLU-10 Softmax", predict.Output);
+        Assert.Contains("data: the embedded subset, ", predict.Output);
+        Assert.Contains(", 1,000 test images", predict.Output);
         for (int i = 0; i < 10; i++)
         {
             Assert.Contains($"test #{i} ", predict.Output);

@@ -14,6 +14,8 @@ public class OutputFileTests
     [InlineData("--lab-plot", "file.txt/sub/p.png", "file.txt is a file, not a directory")]
     [InlineData("--lab-plot", "", "is a directory, not a file")]
     [InlineData("--lab-report", "file.txt/r.md", "file.txt is a file, not a directory")]
+    [InlineData("--lab-weights", "file.txt/w.safetensors", "file.txt is a file, not a directory")]
+    [InlineData("--lab-weights", "", "is a directory, not a file")]
     public void A_path_that_cannot_be_written_fails_before_training(string option, string name, string reason)
     {
         using var directory = new TemporaryDirectory();
@@ -44,6 +46,7 @@ public class OutputFileTests
     [InlineData("--weights", "x.safetensors")]
     [InlineData("--lab-plot", "p.png")]
     [InlineData("--lab-report", "r.md")]
+    [InlineData("--lab-weights", "w.safetensors")]
     public void A_folder_without_write_permission_is_refused_before_training(string option, string name)
     {
         using var directory = new TemporaryDirectory();
@@ -96,13 +99,25 @@ public class OutputFileTests
         Assert.DoesNotContain(".tmp", run.Output);
     }
 
-    [Fact]
-    public void The_report_and_the_plot_cannot_be_the_same_file()
+    [Theory]
+    [InlineData("--lab-report")]
+    [InlineData("--lab-weights")]
+    public void No_lab_output_can_be_the_plot_s_file(string option)
     {
         using var directory = new TemporaryDirectory();
         string path = directory.File("lab.png");
-        SampleRun run = SampleRun.Start("--lab", "--data", "embedded", "--lab-plot", path, "--lab-report", path);
-        AssertRefusedBeforeTraining(run, $"error: --lab-report {path}: the same file as --lab-plot");
+        SampleRun run = SampleRun.Start("--lab", "--data", "embedded", "--lab-plot", path, option, path);
+        AssertRefusedBeforeTraining(run, $"error: {option} {path}: the same file as --lab-plot");
+    }
+
+    [Fact]
+    public void The_report_cannot_be_the_lab_s_weights_file()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = directory.File("lab.md");
+        SampleRun run = SampleRun.Start("--lab", "--data", "embedded", "--lab-plot", directory.File("p.png"),
+            "--lab-weights", path, "--lab-report", path);
+        AssertRefusedBeforeTraining(run, $"error: --lab-report {path}: the same file as --lab-weights");
     }
 
     [Fact]
@@ -111,6 +126,15 @@ public class OutputFileTests
         SampleRun run = SampleRun.Start("--predict", "3", "--weights", "/proc/x.safetensors");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("error: no weights file at /proc/x.safetensors", run.Output);
+    }
+
+    [Fact]
+    public void Predict_refuses_a_directory_given_as_its_weights_file()
+    {
+        using var directory = new TemporaryDirectory();
+        SampleRun run = SampleRun.Start("--predict", "3", "--weights", directory.Path);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"error: --weights {directory.Path}: a directory, not a weights file", run.Output);
     }
 
     /// <summary>The shortest run of the mode <paramref name="option"/> belongs to. A lab run names its plot in

@@ -35,7 +35,8 @@ internal static class LabJob
             + $"{settings.BatchSize:N0}, seed {settings.Seed}");
         console.WriteLine();
 
-        IReadOnlyList<VariantResult> results = TrainAll(variants, fit, validation, settings, console);
+        (IReadOnlyList<VariantResult> results, INetwork bestNetwork) =
+            TrainAll(variants, fit, validation, settings, console);
         IReadOnlyList<VariantResult> ranked = VariantResult.Rank(results);
         console.WriteLine();
         console.Write(LabTables.Ranking(ranked));
@@ -45,8 +46,14 @@ internal static class LabJob
         // The plot keeps the grid's order, so that its legend reads as the grid does.
         string plot = Path.GetFullPath(settings.LabPlotPath);
         string replacing = OutputFiles.Replacing(plot);
-        LabPlot.Save(results, plot);
+        IReadOnlyList<IReadOnlyList<VariantResult>> sharedLines = LabPlot.Save(results, plot);
         console.WriteLine($"plot of validation accuracy per epoch: {plot}{replacing}");
+        foreach (IReadOnlyList<VariantResult> shared in sharedLines)
+        {
+            console.WriteLine($"      one line for {string.Join(" and ", shared.Select(r => r.Variant.Name))}: "
+                + "the same validation accuracy at every epoch");
+        }
+
         if (settings.LabReportPath is { } reportPath)
         {
             string report = Path.GetFullPath(reportPath);
@@ -56,21 +63,48 @@ internal static class LabJob
             console.WriteLine($"Markdown report: {report}{replacing}");
         }
 
+        SaveBest(ranked[0], bestNetwork, settings, console);
         return 0;
     }
 
+    /// <summary>Keeps the winner, the last step of the procedure: its trained weights go to --lab-weights, for
+    /// --predict to load. A lab where every variant diverged has nothing to keep.</summary>
+    private static void SaveBest(VariantResult best, INetwork network, Settings settings, IAnsiConsole console)
+    {
+        string path = Path.GetFullPath(settings.LabWeightsPath);
+        if (best.Accuracy == 0)
+        {
+            console.WriteLine($"no weights saved: every variant diverged ({path} is left as it was)");
+            return;
+        }
+
+        string replacing = OutputFiles.Replacing(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        network.SaveWeights(path);
+        console.WriteLine($"weights of the best variant, {best.Variant.Name}: {path}{replacing}");
+        console.WriteLine($"      classify with them: --predict 0-9 --weights {settings.LabWeightsPath}");
+    }
+
     /// <summary>Trains the variants one after the other, under a bar each on a terminal, with a plain line per epoch
-    /// elsewhere (as <see cref="EpochBars.Show"/>).</summary>
-    private static List<VariantResult> TrainAll(
+    /// elsewhere (as <see cref="EpochBars.Show"/>), and returns their results with the trained network of the one
+    /// that ranks first; the others are dropped as soon as they are beaten.</summary>
+    private static (List<VariantResult> Results, INetwork Best) TrainAll(
         IReadOnlyList<NetworkVariant> variants, TrainingSet fit, TrainingSet validation, Settings settings,
         IAnsiConsole console)
     {
         var results = new List<VariantResult>();
+        (VariantResult Result, INetwork Network)? best = null;
         void RunAll(Func<NetworkVariant, IProgress<TrainingProgress>> progressOf)
         {
             foreach (NetworkVariant variant in variants)
             {
-                results.Add(Train(variant, fit, validation, settings, progressOf(variant)));
+                (VariantResult result, INetwork network) =
+                    Train(variant, fit, validation, settings, progressOf(variant));
+                results.Add(result);
+                if (best is null || ReferenceEquals(VariantResult.Rank([best.Value.Result, result])[0], result))
+                {
+                    best = (result, network);
+                }
             }
         }
 
@@ -83,10 +117,10 @@ internal static class LabJob
             RunAll(variant => new EpochLines(console, $"{variant.Name,-24} "));
         }
 
-        return results;
+        return (results, best!.Value.Network);
     }
 
-    private static VariantResult Train(
+    private static (VariantResult Result, INetwork Network) Train(
         NetworkVariant variant, TrainingSet fit, TrainingSet validation, Settings settings,
         IProgress<TrainingProgress> progress)
     {
@@ -100,6 +134,6 @@ internal static class LabJob
             Epochs = settings.LabEpochs, BatchSize = settings.BatchSize, Seed = settings.Seed,
         };
         TrainingHistory history = TrainingLoop.Run(trainer, fit, validation, options, progress);
-        return new VariantResult(variant, initial, initialAccuracy, history.Epochs);
+        return (new VariantResult(variant, initial, initialAccuracy, history.Epochs), network);
     }
 }

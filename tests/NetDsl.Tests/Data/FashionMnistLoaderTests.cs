@@ -55,6 +55,34 @@ public class FashionMnistLoaderTests
     }
 
     [Fact]
+    public void A_file_given_as_the_directory_is_called_a_file_not_missing()
+    {
+        using var directory = new TempDirectory();
+        string file = directory.Write("passwd", [1, 2, 3]);
+
+        var error = Assert.Throws<DirectoryNotFoundException>(() => FashionMnist.LoadTest(file));
+
+        Assert.Equal($"Fashion-MNIST directory expected, {file} is a file: name the folder that holds the four files",
+            error.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(".gz")]
+    public void A_directory_in_the_place_of_a_file_is_called_a_directory_not_missing(string suffix)
+    {
+        using var directory = new TempDirectory();
+        WriteSplit(directory, FashionMnist.TestImagesFile, FashionMnist.TestLabelsFile, 5, compressed: true);
+        File.Delete(Path.Combine(directory.Path, FashionMnist.TestLabelsFile + ".gz"));
+        string folder = Directory.CreateDirectory(
+            Path.Combine(directory.Path, FashionMnist.TestLabelsFile + suffix)).FullName;
+
+        var error = Assert.Throws<FileNotFoundException>(() => FashionMnist.LoadTest(directory.Path));
+
+        Assert.Equal($"Fashion-MNIST file expected, {folder} is a directory", error.Message);
+    }
+
+    [Fact]
     public void A_missing_file_fails_naming_it()
     {
         using var directory = new TempDirectory();

@@ -179,6 +179,22 @@ public class IdxReaderDefectTests
     }
 
     [Fact]
+    public void Damaged_compressed_data_is_called_damaged_not_an_unsupported_method()
+    {
+        // A flipped bit in the first deflate block's header makes GZipStream report "an unsupported compression
+        // method", which sends the user looking for another gzip tool rather than another copy of the file.
+        byte[] gzip = IdxFiles.Gzip(IdxFiles.Images(count: 10, rows: 28, columns: 28));
+        gzip[10] ^= 0xFF;
+
+        foreach (Stream stream in new Stream[] { new MemoryStream(gzip), new ForwardOnlyStream(gzip) })
+        {
+            var error = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(stream, Name));
+            Assert.Equal(Name + ": corrupt gzip stream: the compressed data is damaged", error.Message);
+            Assert.IsType<InvalidDataException>(error.InnerException);
+        }
+    }
+
+    [Fact]
     public void A_missing_file_fails_naming_it()
     {
         string path = Path.Combine(Path.GetTempPath(), "netdsl-missing-" + Guid.NewGuid(), "labels");
