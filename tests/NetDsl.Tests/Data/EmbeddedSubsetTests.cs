@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using NetDsl.Data;
+using NetDsl.Tests.Support;
 
 namespace NetDsl.Tests.Data;
 
@@ -11,7 +12,7 @@ namespace NetDsl.Tests.Data;
 /// </summary>
 public class EmbeddedSubsetTests
 {
-    internal const string FullSetDirectory = "/usr/share/datasets/fashion-mnist";
+    internal const string FullSetDirectory = FullSetFactAttribute.Directory;
     private const int TrainingPerClass = 600;
     private const int TestPerClass = 100;
 
@@ -155,22 +156,5 @@ public class EmbeddedSubsetTests
         }
 
         throw new DirectoryNotFoundException($"No samples/FashionMnist/data above {AppContext.BaseDirectory}");
-    }
-}
-
-/// <summary>A test that needs the full Fashion-MNIST in <see cref="EmbeddedSubsetTests.FullSetDirectory"/>: skipped
-/// where it is absent, unless <c>NETDSL_REQUIRE_FULL_FASHION_MNIST=1</c> (which .ci/run sets after installing it)
-/// requires it, and then the test fails, with the reason, instead of being skipped.</summary>
-public sealed class FullSetFactAttribute : FactAttribute
-{
-    internal const string Required = "NETDSL_REQUIRE_FULL_FASHION_MNIST";
-
-    public FullSetFactAttribute()
-    {
-        bool required = Environment.GetEnvironmentVariable(Required) == "1";
-        if (!required && !Directory.Exists(EmbeddedSubsetTests.FullSetDirectory))
-        {
-            Skip = $"{EmbeddedSubsetTests.FullSetDirectory} is absent: apt-get install dataset-fashion-mnist.";
-        }
     }
 }
