@@ -53,6 +53,15 @@ public sealed class AnalyzerWarningTests
         "[Dense(4, [|Init.TruncatedNormal|], Act.ReLU, Mean = -3, Std = 1e-8)] [Dense(2, Act.Softmax)]",
         "HeNormal",
         "initialized with TruncatedNormal, Mean = -3 and Std = 1E-08")]
+    [InlineData(
+        "[Dense(4, [|Init.Normal|], Act.Tanh, Std = 1e-45)] [Dense(2, Act.Softmax)]",
+        "GlorotUniform",
+        "initialized with Normal, Mean = 0 and Std = 1E-45, whose weights are all zero or subnormal floats, as good "
+            + "as zero:")]
+    [InlineData(
+        "[Dense(4, [|Init.Orthogonal|], Act.ReLU, Gain = 1e-40)] [Dense(2, Act.Softmax)]",
+        "HeNormal",
+        "initialized with Orthogonal, Gain = 1E-40, whose weights are all zero or subnormal floats, as good as zero:")]
     public void NDSL1001_identical_starting_weights_on_a_hidden_layer(
         string layers, string suggested, params string[] message)
         => AssertWarning(layers, "NDSL1001", suggested, message);
@@ -81,9 +90,35 @@ public sealed class AnalyzerWarningTests
 
         NetDsl.Initialization.Initializers.Fill(weights, 64, 64, init, parameters, seed: 0, layer: 0);
 
-        Assert.Equal(identical, Traits.DrawsIdenticalWeights(layer));
+        Assert.Equal(identical, Traits.DrawsIdenticalWeights(layer) && !Traits.DrawsOnlySubnormals(layer));
         Assert.Equal(identical, weights.Distinct().Count() == 1);
         Assert.Equal(NetDsl.Initialization.Initializers.TruncatedStdRatio, Traits.TruncatedStdRatio);
+    }
+
+    /// <summary>The other half of NDSL1001's rule: where it finds the draws all zero or subnormal, the runtime's 4,096
+    /// weights are several values, every one below float's smallest normal number; beside them, normal weights.
+    /// </summary>
+    [Theory]
+    [InlineData(Init.Orthogonal, 1e-40, 0.0, 0.05, true)]
+    [InlineData(Init.Orthogonal, -1e-39, 0.0, 0.05, true)]
+    [InlineData(Init.Normal, 1.0, 0.0, 1e-45, true)]
+    [InlineData(Init.Normal, 1.0, 1e-42, 1e-44, true)]
+    [InlineData(Init.TruncatedNormal, 1.0, 0.0, 1e-40, true)]
+    [InlineData(Init.Normal, 1.0, 0.0, 1e-37, false)]
+    [InlineData(Init.Orthogonal, 1e-37, 0.0, 0.05, false)]
+    public void NDSL1001_warns_where_the_runtime_draws_only_subnormal_weights(
+        Init init, double gain, double mean, double std, bool subnormal)
+    {
+        var layer = new LayerSpec(64, 64, (InitKind)init, ActKind.Tanh, 0, 0, -0.05, 0.05, mean, std, gain, 0);
+        var weights = new float[64 * 64];
+        var parameters = new NetDsl.Initialization.InitParameters(Mean: mean, Std: std, Gain: gain);
+
+        NetDsl.Initialization.Initializers.Fill(weights, 64, 64, init, parameters, seed: 0, layer: 0);
+
+        Assert.Equal(subnormal, Traits.DrawsOnlySubnormals(layer));
+        Assert.Equal(subnormal, Traits.DrawsIdenticalWeights(layer));
+        Assert.True(weights.Distinct().Count() > 1);
+        Assert.Equal(subnormal, weights.All(w => float.IsSubnormal(w) || w == 0));
     }
 
     [Theory]
@@ -101,6 +136,8 @@ public sealed class AnalyzerWarningTests
         "use GlorotUniform")]
     [InlineData("[Dense(4, [|NetDsl.Init.HeNormal|], Act.Tanh)]", "GlorotNormal", "use GlorotNormal")]
     [InlineData("[Dense(4, [|(Init)9|], Act.Tanh)]", "GlorotNormal", "HeNormal is derived for ReLU")]
+    [InlineData("[Dense(4, [|Init.HeNormal|], Act.Softsign)]", "GlorotNormal", "Softsign zeroes none")]
+    [InlineData("[Dense(4, [|Init.HeUniform|], Act.HardSigmoid)]", "GlorotUniform", "HardSigmoid zeroes none")]
     public void NDSL1002_He_under_a_saturating_activation(string layers, string suggested, params string[] message)
         => AssertWarning(layers, "NDSL1002", suggested, message);
 

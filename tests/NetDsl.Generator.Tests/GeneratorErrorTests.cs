@@ -255,6 +255,20 @@ public sealed class GeneratorErrorTests
                 + "would share with the original: declare it as 'partial class Net'");
     }
 
+    [Theory]
+    [InlineData("using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public abstract partial class [|Net|] { }")]
+    [InlineData(
+        "using NetDsl; public partial class Outer { [Input(3)] [Dense(2, Act.ReLU)] protected abstract partial class "
+            + "[|Net|] { } }")]
+    public void NDSL0011_a_network_that_is_an_abstract_class(string marked)
+    {
+        // The generator once emitted it silently, but 'new Net()', the way every network is made, cannot compile.
+        AssertError(
+            marked, "NDSL0011",
+            "'Net' is an abstract class, but a network owns its weights and work buffers and is created with 'new', "
+                + "which an abstract class refuses: declare it as 'partial class Net'");
+    }
+
     [Fact]
     public void A_family_may_be_a_record_since_its_variants_are_classes()
     {

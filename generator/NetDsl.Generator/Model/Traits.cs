@@ -25,22 +25,48 @@ internal static class Traits
     /// <summary>True when every weight of the layer starts as the same float: the constant initializers, and
     /// parameters that collapse a distribution to one value (Orthogonal with Gain 0, a Normal or TruncatedNormal
     /// whose Std vanishes next to its Mean once rounded to float). The weights are drawn in double and rounded once,
-    /// and rounding is monotonic: when both ends of the range round to one float, so does every draw.</summary>
+    /// and rounding is monotonic: when both ends of the range round to one float, so does every draw. Weights that
+    /// are all zero or subnormal (<see cref="DrawsOnlySubnormals"/>) count too: they are as good as zero.</summary>
     public static bool DrawsIdenticalWeights(LayerSpec layer) => layer.Init switch
     {
         InitKind.Zeros or InitKind.Ones or InitKind.Constant => true,
 
-        // Orthogonal entries are at most 1 in magnitude, so a gain that rounds to 0 gives 0 everywhere.
-        InitKind.Orthogonal => (float)layer.Gain == 0,
-        InitKind.Normal => RoundsToOneFloat(layer.Mean, MaxStandardNormal * layer.Std),
-        InitKind.TruncatedNormal => RoundsToOneFloat(layer.Mean, 2 * layer.Std / TruncatedStdRatio),
+        // Orthogonal entries are at most 1 in magnitude, so a gain below float's smallest normal number gives
+        // subnormal weights or zeros: a few distinct values at most, and a product with any input that is no signal.
+        InitKind.Orthogonal => System.Math.Abs((float)layer.Gain) < SmallestNormalFloat,
+        InitKind.Normal or InitKind.TruncatedNormal => RoundsToOneFloat(layer.Mean, Spread(layer))
+            || DrawsOnlySubnormals(layer),
         _ => false,
     };
+
+    /// <summary>True when the layer's random weights, not all one value, are all zero or subnormal floats (a Normal
+    /// with Std = 1e-45, an Orthogonal with Gain = 1e-40): a handful of values near 0 whose products with any input
+    /// carry no signal.</summary>
+    public static bool DrawsOnlySubnormals(LayerSpec layer) => layer.Init switch
+    {
+        InitKind.Orthogonal => (float)layer.Gain != 0 && System.Math.Abs((float)layer.Gain) < SmallestNormalFloat,
+        InitKind.Normal or InitKind.TruncatedNormal => !RoundsToOneFloat(layer.Mean, Spread(layer))
+            && System.Math.Abs(layer.Mean) + Spread(layer) < SmallestNormalFloat,
+        _ => false,
+    };
+
+    /// <summary>How far from the mean a Normal or TruncatedNormal layer draws.</summary>
+    private static double Spread(LayerSpec layer) => layer.Init == InitKind.TruncatedNormal
+        ? 2 * layer.Std / TruncatedStdRatio
+        : MaxStandardNormal * layer.Std;
 
     private static bool RoundsToOneFloat(double mean, double spread)
         => (float)(mean - spread) == (float)(mean + spread);
 
+    /// <summary>float's smallest normal number, 2^-126; netstandard2.0 has no float.MinNormal.</summary>
+    private const double SmallestNormalFloat = 1.1754943508222875e-38;
+
     public static bool IsHe(InitKind init) => init is InitKind.HeNormal or InitKind.HeUniform;
+
+    /// <summary>The activations with flat tails on both sides and no zeroed half, where He's factor of 2 only pushes
+    /// pre-activations toward the tails.</summary>
+    public static bool Saturates(ActKind activation)
+        => activation is ActKind.Sigmoid or ActKind.Tanh or ActKind.Softsign or ActKind.HardSigmoid;
 
     public static bool IsGlorotOrLeCun(InitKind init)
         => init is InitKind.GlorotUniform or InitKind.GlorotNormal or InitKind.LeCunUniform or InitKind.LeCunNormal;

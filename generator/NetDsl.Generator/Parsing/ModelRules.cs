@@ -99,7 +99,7 @@ internal static class ModelRules
                 index.ToString(CultureInfo.InvariantCulture), IdenticalWeights(layer), better.ToString());
         }
 
-        if (Traits.IsHe(init) && activation is ActKind.Sigmoid or ActKind.Tanh)
+        if (Traits.IsHe(init) && Traits.Saturates(activation))
         {
             InitKind better = init == InitKind.HeUniform ? InitKind.GlorotUniform : InitKind.GlorotNormal;
             return Suggest(
@@ -147,10 +147,15 @@ internal static class ModelRules
     /// collapse it where it draws at random.</summary>
     private static string IdenticalWeights(LayerSpec layer) => layer.Init switch
     {
-        InitKind.Orthogonal => $"Orthogonal, Gain = {NetworkParser.Format(layer.Gain)}",
+        InitKind.Orthogonal
+            => $"Orthogonal, Gain = {NetworkParser.Format(layer.Gain)}" + (Traits.DrawsOnlySubnormals(layer)
+                ? ", whose weights are all zero or subnormal floats, as good as zero"
+                : ""),
         InitKind.Normal or InitKind.TruncatedNormal
             => $"{layer.Init}, Mean = {NetworkParser.Format(layer.Mean)} and Std = {NetworkParser.Format(layer.Std)}, "
-                + "a single value as floats",
+                + (Traits.DrawsOnlySubnormals(layer)
+                    ? "whose weights are all zero or subnormal floats, as good as zero"
+                    : "a single value as floats"),
         _ => layer.Init.ToString(),
     };
 

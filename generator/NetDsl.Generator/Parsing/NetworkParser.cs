@@ -615,15 +615,21 @@ internal static class NetworkParser
         // neither. A record's 'with' would copy the references to them (a deep copy would have to copy the user's own
         // members too), so the copy's Initialize or training would change the original, and records compare the
         // arrays by reference.
+        // An abstract class cannot be constructed, and 'new Net()' is the contract (a family is a static class, which
+        // metadata also calls abstract).
         bool recordClass = type.TypeKind == TypeKind.Class && type.IsRecord;
-        if (type.TypeKind != TypeKind.Class || (!family && (type.IsStatic || recordClass)))
+        bool abstractClass = type.TypeKind == TypeKind.Class && type.IsAbstract && !type.IsStatic;
+        if (type.TypeKind != TypeKind.Class || abstractClass || (!family && (type.IsStatic || recordClass)))
         {
             string kind = type.IsStatic ? "a static class"
                 : recordClass ? "a record class"
+                : abstractClass ? "an abstract class"
                 : type.IsRecord ? "a record struct"
                 : type.TypeKind == TypeKind.Interface ? "an interface"
                 : "a " + type.TypeKind.ToString().ToLowerInvariant();
-            string copies = recordClass ? ", which a copy made with 'with' would share with the original" : "";
+            string copies = recordClass ? ", which a copy made with 'with' would share with the original"
+                : abstractClass ? " and is created with 'new', which an abstract class refuses"
+                : "";
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.NotAClass, identifier, type.Name, kind, copies));
             return false;
         }
