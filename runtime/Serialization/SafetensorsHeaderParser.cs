@@ -225,7 +225,7 @@ internal static class SafetensorsHeaderParser
             if (reader.TokenType != JsonTokenType.Number)
             {
                 throw Invalid(
-                    $"tensor {Quote(name)} has a {Describe(reader.TokenType)} in its {field}, not an integer");
+                    $"tensor {Quote(name)} has {WithArticle(reader.TokenType)} in its {field}, not an integer");
             }
 
             if (!reader.TryGetUInt64(out ulong value) || value > long.MaxValue)
@@ -265,6 +265,14 @@ internal static class SafetensorsHeaderParser
         JsonTokenType.True or JsonTokenType.False => "boolean",
         JsonTokenType.Null => "null",
         _ => token.ToString(),
+    };
+
+    /// <summary>The kind as a phrase of its own: "an array", "a string", "null".</summary>
+    private static string WithArticle(JsonTokenType token) => token switch
+    {
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartObject or JsonTokenType.StartArray => "an " + Describe(token),
+        _ => "a " + Describe(token),
     };
 
     private static InvalidDataException Invalid(string problem) => SafetensorsErrors.Malformed(problem);
