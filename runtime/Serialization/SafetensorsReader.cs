@@ -20,6 +20,10 @@ public static class SafetensorsReader
     /// <summary>The reference library's limit on the JSON header's length.</summary>
     public const long MaxHeaderLength = 100_000_000;
 
+    /// <summary>The most bytes after the data that a message counts; beyond it, "more than" this many. Counting them
+    /// all would never end on an endless stream, and a seekable one is told in the same words.</summary>
+    internal const int MaxTrailingCount = 1 << 20;
+
     /// <summary>Reads a whole file: its header, then its data, then checks that the stream ends there.</summary>
     /// <param name="source">Read from its current position to its end; need not be seekable.</param>
     /// <exception cref="InvalidDataException">The file is malformed; the message says how, in the same words
@@ -36,7 +40,7 @@ public static class SafetensorsReader
             BoundedRead.Exactly(source, header.DataLength, arrived => DataTooShort(header.DataLength, arrived));
         if (source.ReadByte() >= 0)
         {
-            throw TrailingBytes(1 + BoundedRead.CountToEnd(source));
+            throw TrailingBytes(1 + BoundedRead.CountUpTo(source, MaxTrailingCount));
         }
 
         return new SafetensorsFile(header, data);
@@ -44,23 +48,26 @@ public static class SafetensorsReader
 
     /// <summary>Reads and checks the header, and checks the file's length against it, without keeping the data: what
     /// a tool needs to show what a file holds.</summary>
-    /// <param name="source">Read from its current position; a non-seekable stream is read to its end.</param>
+    /// <param name="source">Read from its current position; a non-seekable stream is read through its data section
+    /// (which must then be at most 2 GiB, as for <see cref="Read(Stream)"/>) and a little past it.</param>
     /// <exception cref="InvalidDataException">The file is malformed; the message says how, in the words of
-    /// <see cref="Read(Stream)"/> (which also refuses data sections over 2 GiB).</exception>
+    /// <see cref="Read(Stream)"/> (which also refuses data sections over 2 GiB on a seekable stream).</exception>
     public static SafetensorsHeader ReadHeader(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
         var header = ReadHeaderOnly(source, dataLimit: long.MaxValue, tooManyTensors: null);
-        long actual = BoundedRead.Remaining(source) ?? BoundedRead.CountToEnd(source);
+        long actual = BoundedRead.Remaining(source)
+            ?? BoundedRead.CountUpTo(source, header.DataLength + MaxTrailingCount + 1);
         CheckDataLength(header.DataLength, actual);
         return header;
     }
 
     /// <summary>Reads the length prefix and the header. A seekable stream's length only lets the problems of a short
-    /// file show before reading; a non-seekable one finds them by reading and names them in the same words.</summary>
+    /// file show before reading; a non-seekable one finds them by reading and names them in the same words.
+    /// <paramref name="dataLimit"/> bounds the data section where the stream tells its length; where it cannot, the
+    /// data must be read to be checked, and at most 2 GiB is.</summary>
     private static SafetensorsHeader ReadHeaderOnly(Stream source, long dataLimit, TensorLimit? tooManyTensors)
     {
-        long? remaining = BoundedRead.Remaining(source);
         Span<byte> prefix = stackalloc byte[8];
         int got = BoundedRead.AtMost(source, prefix);
         if (got < prefix.Length)
@@ -76,9 +83,10 @@ public static class SafetensorsReader
             throw Malformed($"the header length {headerLength} is over the limit of {MaxHeaderLength} bytes");
         }
 
-        if (remaining is long known && known - 8 < (long)headerLength)
+        // Asked after reading, so that a stream that has already given more than its length claims is not believed.
+        if (BoundedRead.Remaining(source) is long known && known < (long)headerLength)
         {
-            throw HeaderTooLong(headerLength, System.Math.Max(0, known - 8));
+            throw HeaderTooLong(headerLength, known);
         }
 
         byte[] json = BoundedRead.Exactly(source, (long)headerLength, arrived => HeaderTooLong(headerLength, arrived));
@@ -86,14 +94,16 @@ public static class SafetensorsReader
         long dataLength = SafetensorsLayout.Validate(tensors);
 
         // Before the length check, so that both kinds of stream refuse an oversized section in the same words.
-        if (dataLength > dataLimit)
+        long? remaining = BoundedRead.Remaining(source);
+        long limit = remaining is null ? System.Math.Min(dataLimit, Array.MaxLength) : dataLimit;
+        if (dataLength > limit)
         {
-            throw Malformed($"the data section is {dataLength} bytes; NetDsl reads at most {dataLimit}");
+            throw Malformed($"the data section is {dataLength} bytes; NetDsl reads at most {limit}");
         }
 
-        if (remaining is long total)
+        if (remaining is long left)
         {
-            CheckDataLength(dataLength, total - 8 - (long)headerLength);
+            CheckDataLength(dataLength, left);
         }
 
         return new SafetensorsHeader(tensors, metadata, (long)headerLength, dataLength);
@@ -107,7 +117,10 @@ public static class SafetensorsReader
             "header");
 
     private static InvalidDataException TrailingBytes(long extra)
-        => Malformed($"the file has {Bytes(extra)} after the end of the last tensor's data");
+    {
+        string count = extra > MaxTrailingCount ? $"more than {Bytes(MaxTrailingCount)}" : Bytes(extra);
+        return Malformed($"the file has {count} after the end of the last tensor's data");
+    }
 
     private static string Bytes(long count) => count == 1 ? "1 byte" : $"{count} bytes";
 
