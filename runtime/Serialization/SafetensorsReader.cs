@@ -13,7 +13,8 @@ namespace NetDsl.Serialization;
 /// mapping unique tensor names to {"dtype", "shape", "data_offsets"} plus an optional "__metadata__" object of
 /// strings, possibly padded with whitespace; then the data section, which the tensors' byte ranges tile exactly and
 /// after which the file ends. Data sections over 2 GiB (<see cref="Array.MaxLength"/>) are refused: NetDsl networks
-/// are far smaller, and the file is read into memory rather than mapped.
+/// are far smaller, and the file is read into memory rather than mapped. So are headers of over 100,000 tensors or
+/// metadata entries, as soon as they pass it: parsed, a header of millions of tiny entries would take gigabytes.
 /// </remarks>
 public static class SafetensorsReader
 {
@@ -28,14 +29,13 @@ public static class SafetensorsReader
     /// <param name="source">Read from its current position to its end; need not be seekable.</param>
     /// <exception cref="InvalidDataException">The file is malformed; the message says how, in the same words
     /// whether or not the stream can seek.</exception>
-    public static SafetensorsFile Read(Stream source) => Read(source, tooManyTensors: null);
+    public static SafetensorsFile Read(Stream source) => Read(source, HeaderLimits.AnyFile);
 
-    /// <summary>Reads a whole file, refusing it as soon as its header names more tensors than the caller can use.
-    /// </summary>
-    internal static SafetensorsFile Read(Stream source, TensorLimit? tooManyTensors)
+    /// <summary>Reads a whole file, refusing it as soon as its header holds more than the caller can use.</summary>
+    internal static SafetensorsFile Read(Stream source, HeaderLimits limits)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var header = ReadHeaderOnly(source, dataLimit: Array.MaxLength, tooManyTensors);
+        var header = ReadHeaderOnly(source, dataLimit: Array.MaxLength, limits);
         byte[] data =
             BoundedRead.Exactly(source, header.DataLength, arrived => DataTooShort(header.DataLength, arrived));
         if (source.ReadByte() >= 0)
@@ -55,7 +55,7 @@ public static class SafetensorsReader
     public static SafetensorsHeader ReadHeader(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var header = ReadHeaderOnly(source, dataLimit: long.MaxValue, tooManyTensors: null);
+        var header = ReadHeaderOnly(source, dataLimit: long.MaxValue, HeaderLimits.AnyFile);
         long actual = BoundedRead.Remaining(source)
             ?? BoundedRead.CountUpTo(source, header.DataLength + MaxTrailingCount + 1);
         CheckDataLength(header.DataLength, actual);
@@ -66,7 +66,7 @@ public static class SafetensorsReader
     /// file show before reading; a non-seekable one finds them by reading and names them in the same words.
     /// <paramref name="dataLimit"/> bounds the data section where the stream tells its length; where it cannot, the
     /// data must be read to be checked, and at most 2 GiB is.</summary>
-    private static SafetensorsHeader ReadHeaderOnly(Stream source, long dataLimit, TensorLimit? tooManyTensors)
+    private static SafetensorsHeader ReadHeaderOnly(Stream source, long dataLimit, HeaderLimits limits)
     {
         Span<byte> prefix = stackalloc byte[8];
         int got = BoundedRead.AtMost(source, prefix);
@@ -90,7 +90,7 @@ public static class SafetensorsReader
         }
 
         byte[] json = BoundedRead.Exactly(source, (long)headerLength, arrived => HeaderTooLong(headerLength, arrived));
-        var (tensors, metadata) = SafetensorsHeaderParser.Parse(json, tooManyTensors);
+        var (tensors, metadata) = SafetensorsHeaderParser.Parse(json, limits);
         long dataLength = SafetensorsLayout.Validate(tensors);
 
         // Before the length check, so that both kinds of stream refuse an oversized section in the same words.
