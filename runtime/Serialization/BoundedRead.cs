@@ -58,27 +58,35 @@ internal static class BoundedRead
         return filled;
     }
 
-    /// <summary>Reads to the end and counts, holding one small buffer.</summary>
-    public static long CountToEnd(Stream source)
+    /// <summary>Reads on and counts, up to <paramref name="limit"/> bytes, holding one small buffer: reading to the end
+    /// would never return on an endless stream.</summary>
+    public static long CountUpTo(Stream source, long limit)
     {
         Span<byte> scratch = stackalloc byte[4096];
         long total = 0;
-        int read;
-        while ((read = source.Read(scratch)) > 0)
+        while (total < limit)
         {
+            int read = source.Read(scratch[..(int)System.Math.Min(scratch.Length, limit - total)]);
+            if (read == 0)
+            {
+                break;
+            }
+
             total += read;
         }
 
         return total;
     }
 
-    /// <summary>The bytes left by the stream's own account, or null when it cannot tell. A hint for earlier and
-    /// clearer messages only: nothing is allocated on its word.</summary>
+    /// <summary>The bytes left by the stream's own account, or null when it cannot tell or has already given more than
+    /// it claims (/dev/zero seeks but says its length is 0). A hint for earlier and clearer messages only: nothing is
+    /// allocated on its word.</summary>
     public static long? Remaining(Stream source)
     {
         try
         {
-            return source.CanSeek ? System.Math.Max(0, source.Length - source.Position) : null;
+            long left = source.CanSeek ? source.Length - source.Position : -1;
+            return left >= 0 ? left : null;
         }
         catch (NotSupportedException)
         {

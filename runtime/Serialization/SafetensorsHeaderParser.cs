@@ -18,11 +18,9 @@ internal static class SafetensorsHeaderParser
     private const string MetadataKey = "__metadata__";
 
     /// <param name="json">The header's bytes.</param>
-    /// <param name="tooManyTensors">Where a caller knows how many tensors it could use, the error for a header that
-    /// names more than that (<c>Limit</c>): it comes as soon as one more is read, so a header of a million tiny
-    /// tensors never costs the memory of holding them all.</param>
+    /// <param name="limits">How much of it to hold; <see cref="HeaderLimits.AnyFile"/> when null.</param>
     public static (List<TensorEntry> Tensors, Dictionary<string, string> Metadata) Parse(
-        ReadOnlySpan<byte> json, TensorLimit? tooManyTensors = null)
+        ReadOnlySpan<byte> json, HeaderLimits? limits = null)
     {
         if (json.IsEmpty)
         {
@@ -38,7 +36,7 @@ internal static class SafetensorsHeaderParser
         {
             var reader = new Utf8JsonReader(
                 json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-            return ParseRoot(ref reader, tooManyTensors);
+            return ParseRoot(ref reader, limits ?? HeaderLimits.AnyFile);
         }
         catch (JsonException e)
         {
@@ -52,7 +50,7 @@ internal static class SafetensorsHeaderParser
     }
 
     private static (List<TensorEntry>, Dictionary<string, string>) ParseRoot(
-        ref Utf8JsonReader reader, TensorLimit? tooManyTensors)
+        ref Utf8JsonReader reader, HeaderLimits limits)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -63,6 +61,7 @@ internal static class SafetensorsHeaderParser
         var tensors = new List<TensorEntry>();
         Dictionary<string, string>? metadata = null;
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var scratch = new List<long>(MaxRank);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             string name = reader.GetString()!;
@@ -74,15 +73,15 @@ internal static class SafetensorsHeaderParser
             reader.Read();
             if (name == MetadataKey)
             {
-                metadata = ParseMetadata(ref reader);
+                metadata = ParseMetadata(ref reader, limits);
             }
-            else if (tensors.Count == tooManyTensors?.Limit)
+            else if (tensors.Count == limits.Tensors)
             {
-                throw tooManyTensors.Error();
+                throw limits.TooManyTensors();
             }
             else
             {
-                tensors.Add(ParseTensor(ref reader, name));
+                tensors.Add(ParseTensor(ref reader, name, scratch));
             }
         }
 
@@ -95,7 +94,7 @@ internal static class SafetensorsHeaderParser
         return (tensors, metadata ?? new Dictionary<string, string>(StringComparer.Ordinal));
     }
 
-    private static Dictionary<string, string>? ParseMetadata(ref Utf8JsonReader reader)
+    private static Dictionary<string, string>? ParseMetadata(ref Utf8JsonReader reader, HeaderLimits limits)
     {
         // The reference reads "__metadata__": null as no metadata.
         if (reader.TokenType == JsonTokenType.Null)
@@ -108,14 +107,33 @@ internal static class SafetensorsHeaderParser
             throw Invalid($"__metadata__ is a JSON {Describe(reader.TokenType)}, not an object of strings");
         }
 
+        // Limits are checked on the text as written, before its strings are made.
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        long bytes = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (metadata.Count == limits.MetadataEntries)
+            {
+                throw limits.TooManyMetadataEntries();
+            }
+
+            bytes += reader.ValueSpan.Length;
+            if (bytes > limits.MetadataBytes)
+            {
+                throw limits.TooMuchMetadata();
+            }
+
             string key = reader.GetString()!;
             reader.Read();
             if (reader.TokenType != JsonTokenType.String)
             {
                 throw Invalid($"__metadata__ entry {Quote(key)} is a JSON {Describe(reader.TokenType)}, not a string");
+            }
+
+            bytes += reader.ValueSpan.Length;
+            if (bytes > limits.MetadataBytes)
+            {
+                throw limits.TooMuchMetadata();
             }
 
             if (!metadata.TryAdd(key, reader.GetString()!))
@@ -127,7 +145,9 @@ internal static class SafetensorsHeaderParser
         return metadata;
     }
 
-    private static TensorEntry ParseTensor(ref Utf8JsonReader reader, string name)
+    /// <summary>Reads one tensor's entry, with <paramref name="scratch"/> reused for every shape and offset pair: a
+    /// header of many small tensors allocates little besides what it keeps.</summary>
+    private static TensorEntry ParseTensor(ref Utf8JsonReader reader, string name, List<long> scratch)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -135,7 +155,7 @@ internal static class SafetensorsHeaderParser
         }
 
         TensorDType? dtype = null;
-        List<long>? shape = null;
+        long[]? shape = null;
         (long Begin, long End)? offsets = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -162,14 +182,15 @@ internal static class SafetensorsHeaderParser
                     dtype = ParseDType(ref reader, name);
                     break;
                 case "shape":
-                    shape = ParseIntegers(ref reader, name, field, MaxRank);
+                    ParseIntegers(ref reader, name, field, MaxRank, scratch);
+                    shape = scratch.ToArray();
                     break;
                 case "data_offsets":
-                    var pair = ParseIntegers(ref reader, name, field, 2);
-                    offsets = pair.Count == 2
-                        ? (pair[0], pair[1])
+                    ParseIntegers(ref reader, name, field, 2, scratch);
+                    offsets = scratch.Count == 2
+                        ? (scratch[0], scratch[1])
                         : throw Invalid(
-                            $"tensor {Quote(name)} has {pair.Count} data_offsets; it needs two, [begin, end]");
+                            $"tensor {Quote(name)} has {scratch.Count} data_offsets; it needs two, [begin, end]");
                     break;
                 default:
                     // The reference ignores fields it does not know.
@@ -185,7 +206,7 @@ internal static class SafetensorsHeaderParser
         }
 
         CheckedElementCount(name, shape);
-        return new TensorEntry(name, dtype.Value, shape.ToArray(), offsets.Value.Begin, offsets.Value.End);
+        return new TensorEntry(name, dtype.Value, shape, offsets.Value.Begin, offsets.Value.End);
     }
 
     private static TensorDType ParseDType(ref Utf8JsonReader reader, string name)
@@ -203,9 +224,10 @@ internal static class SafetensorsHeaderParser
             : throw Invalid($"tensor {Quote(name)} has the unknown dtype '{Shorten(text)}'");
     }
 
-    /// <summary>Reads an array of non-negative integers, refusing more than <paramref name="maxCount"/> of them
-    /// before storing them.</summary>
-    private static List<long> ParseIntegers(ref Utf8JsonReader reader, string name, string field, int maxCount)
+    /// <summary>Reads an array of non-negative integers into <paramref name="values"/>, refusing more than
+    /// <paramref name="maxCount"/> of them before storing them.</summary>
+    private static void ParseIntegers(
+        ref Utf8JsonReader reader, string name, string field, int maxCount, List<long> values)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -214,7 +236,7 @@ internal static class SafetensorsHeaderParser
                 $"tensor {Quote(name)} has a {field} that is a JSON {Describe(reader.TokenType)}, not an array");
         }
 
-        var values = new List<long>();
+        values.Clear();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (values.Count == maxCount)
@@ -225,7 +247,7 @@ internal static class SafetensorsHeaderParser
             if (reader.TokenType != JsonTokenType.Number)
             {
                 throw Invalid(
-                    $"tensor {Quote(name)} has a {Describe(reader.TokenType)} in its {field}, not an integer");
+                    $"tensor {Quote(name)} has {WithArticle(reader.TokenType)} in its {field}, not an integer");
             }
 
             if (!reader.TryGetUInt64(out ulong value) || value > long.MaxValue)
@@ -237,11 +259,9 @@ internal static class SafetensorsHeaderParser
 
             values.Add((long)value);
         }
-
-        return values;
     }
 
-    private static void CheckedElementCount(string name, List<long> shape)
+    private static void CheckedElementCount(string name, long[] shape)
     {
         long count = 1;
         foreach (long dimension in shape)
@@ -267,12 +287,17 @@ internal static class SafetensorsHeaderParser
         _ => token.ToString(),
     };
 
+    /// <summary>The kind as a phrase of its own: "an array", "a string", "null".</summary>
+    private static string WithArticle(JsonTokenType token) => token switch
+    {
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartObject or JsonTokenType.StartArray => "an " + Describe(token),
+        _ => "a " + Describe(token),
+    };
+
     private static InvalidDataException Invalid(string problem) => SafetensorsErrors.Malformed(problem);
 
     private static string Quote(string name) => SafetensorsErrors.Quote(name);
 
     private static string Shorten(string text) => SafetensorsErrors.Shorten(text);
 }
-
-/// <summary>How many tensors a reader can use, and the error for a file that has more.</summary>
-internal sealed record TensorLimit(int Limit, Func<InvalidDataException> Error);

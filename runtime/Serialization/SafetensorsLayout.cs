@@ -23,22 +23,21 @@ internal static class SafetensorsLayout
         string? previous = null;
         foreach (var tensor in tensors)
         {
-            string name = Quote(tensor.Name);
             if (tensor.DataEnd < tensor.DataBegin)
             {
-                throw Malformed($"tensor {name} has data_offsets [{tensor.DataBegin}, {tensor.DataEnd}], " +
+                throw Malformed($"{Named(tensor)} has data_offsets [{tensor.DataBegin}, {tensor.DataEnd}], " +
                     "which end before they begin");
             }
 
             if (tensor.DataBegin > cursor)
             {
                 throw Malformed($"the data section has a hole: bytes {cursor} to {tensor.DataBegin} belong to no " +
-                    $"tensor (tensor {name} begins at {tensor.DataBegin})");
+                    $"tensor ({Named(tensor)} begins at {tensor.DataBegin})");
             }
 
             if (tensor.DataBegin < cursor)
             {
-                throw Malformed($"tensor {name} (bytes {tensor.DataBegin} to {tensor.DataEnd}) overlaps tensor " +
+                throw Malformed($"{Named(tensor)} (bytes {tensor.DataBegin} to {tensor.DataEnd}) overlaps tensor " +
                     $"{Quote(previous!)}, which ends at {cursor}");
             }
 
@@ -47,13 +46,13 @@ internal static class SafetensorsLayout
             long elements = tensor.ElementCount;
             if (elements > long.MaxValue / elementSize)
             {
-                throw Malformed($"tensor {name} of shape {tensor.ShapeText} needs more bytes than 64 bits count");
+                throw Malformed($"{Named(tensor)} of shape {tensor.ShapeText} needs more bytes than 64 bits count");
             }
 
             long needed = elements * elementSize;
             if (tensor.ByteCount != needed)
             {
-                throw Malformed($"tensor {name} spans {tensor.ByteCount} bytes, but {needed} are needed for " +
+                throw Malformed($"{Named(tensor)} spans {tensor.ByteCount} bytes, but {needed} are needed for " +
                     $"dtype {TensorDTypes.FileName(tensor.DType)} and shape {tensor.ShapeText}");
             }
 
@@ -63,4 +62,7 @@ internal static class SafetensorsLayout
 
         return cursor;
     }
+
+    /// <summary>Quoted only for a message: a header of many tensors should cost little to check.</summary>
+    private static string Named(TensorEntry tensor) => "tensor " + Quote(tensor.Name);
 }

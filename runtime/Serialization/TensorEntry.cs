@@ -16,7 +16,20 @@ public sealed record TensorEntry(
     public IReadOnlyList<long> Shape { get; init; } = Shape ?? throw new ArgumentNullException(nameof(Shape));
 
     /// <summary>The product of <see cref="Shape"/>: 1 for a scalar (empty shape).</summary>
-    public long ElementCount => Shape.Aggregate(1L, (product, dimension) => product * dimension);
+    public long ElementCount
+    {
+        get
+        {
+            // A loop rather than LINQ: checking a header of many tensors should allocate nothing per tensor.
+            long product = 1;
+            for (int i = 0; i < Shape.Count; i++)
+            {
+                product *= Shape[i];
+            }
+
+            return product;
+        }
+    }
 
     /// <summary>The bytes it takes in the data section.</summary>
     public long ByteCount => DataEnd - DataBegin;

@@ -1,4 +1,6 @@
+using System.Text;
 using static NetDsl.Serialization.NetDslTensorNames;
+using static NetDsl.Serialization.SafetensorsErrors;
 
 namespace NetDsl.Serialization;
 
@@ -99,7 +101,7 @@ public static class WeightsFile
         NetworkDescriptionChecks.Validate(expected, nameof(expected));
         options ??= WeightsLoadOptions.Default;
 
-        var file = SafetensorsReader.Read(source, TensorLimitFor(expected));
+        var file = SafetensorsReader.Read(source, LimitsFor(expected));
         WeightsMetadata.CheckVersion(file.Header.Metadata);
         var found = options.NameMapping switch
         {
@@ -145,16 +147,28 @@ public static class WeightsFile
     }
 
     /// <summary>A network stores at most three tensors a layer, and a file with any tensor it does not store is
-    /// refused. The slack lets such a file be refused by the name of its first stray tensor (a BatchNorm's statistics,
-    /// say); past it, the count alone refuses the file before a hostile header of a million tiny tensors is held in
-    /// memory.</summary>
-    private static TensorLimit TensorLimitFor(NetworkDescription expected)
+    /// refused; it reads a few metadata keys a layer. The slack lets such a file be refused by the name of its first
+    /// stray tensor (a BatchNorm's statistics, say) and keeps other tools' metadata; past it, the count alone refuses
+    /// the file before a hostile header of a million tiny entries is held in memory.</summary>
+    private static HeaderLimits LimitsFor(NetworkDescription expected)
     {
         const int Slack = 1024;
+        const int SlackBytes = 1 << 20;
         int stored = expected.Layers.Sum(layer => layer.HasSlopes ? 3 : 2);
-        int limit = stored + Slack;
-        return new TensorLimit(limit, () => SafetensorsErrors.Mismatch(
-            $"the file holds more than {limit} tensors, and the model stores {stored}"));
+        int tensors = stored + Slack;
+        var written = WeightsMetadata.For(expected);
+        int entries = written.Count + Slack;
+        long writtenBytes = written.Sum(m => (long)Encoding.UTF8.GetByteCount(m.Key + m.Value));
+        long bytes = writtenBytes + SlackBytes;
+        return new HeaderLimits(
+            tensors,
+            () => Mismatch($"the file holds more than {tensors} tensors, and the model stores {stored}"),
+            entries,
+            () => Mismatch($"the file's __metadata__ has more than {entries} entries, and NetDsl writes " +
+                $"{written.Count} for the model"),
+            bytes,
+            () => Mismatch($"the file's __metadata__ holds more than {bytes} bytes of keys and values, and NetDsl " +
+                $"writes {writtenBytes} for the model"));
     }
 
     private static void CheckArguments(NetworkDescription description, ReadOnlySpan<float> parameters)

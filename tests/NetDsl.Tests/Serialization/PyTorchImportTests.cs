@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using NetDsl.Serialization;
 using NetDsl.Tests.Networks.Models;
 
@@ -13,12 +14,17 @@ namespace NetDsl.Tests.Serialization;
 /// "10.*" precedes "2.*"; data follows in that order with no gaps; the header is serde_json's compact output with
 /// "__metadata__" first and each tensor's fields in the order dtype, shape, data_offsets; the header is padded with
 /// spaces to a multiple of 8 bytes. <c>save_file</c> writes "__metadata__" only when given metadata; Hugging Face
-/// tools pass {"format": "pt"}, so the main test includes it and another leaves it out.
+/// tools pass {"format": "pt"}, so the main test is run with it and without it.
 /// </remarks>
 public class PyTorchImportTests
 {
-    [Fact]
-    public void A_784_128_10_sequential_written_byte_by_byte_loads_as_its_weights_set_through_ImportParameters()
+    // As transformers' save_pretrained writes it (311 bytes and one space of padding), and as plain
+    // save_file(model.state_dict(), path) does: no "__metadata__", and 280 bytes that need no padding.
+    [Theory]
+    [InlineData("{\"__metadata__\":{\"format\":\"pt\"},", 312)]
+    [InlineData("{", 280)]
+    public void A_784_128_10_sequential_written_byte_by_byte_loads_as_its_weights_set_through_ImportParameters(
+        string opening, long headerLength)
     {
         // model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10)): modules 0 and 2 have parameters.
         // Scaled by 2^-12, still exact, so that the logits stay small and the softmax outputs are not all 0 and 1.
@@ -28,8 +34,7 @@ public class PyTorchImportTests
         float[] bias2 = Scaled(TestFiles.Parameters(10, seed: 13));
 
         // 0.bias: 128 × 4 = 512 bytes; 0.weight: 128 × 784 × 4 = 401,408; 2.bias: 40; 2.weight: 5,120.
-        const string Header =
-            "{\"__metadata__\":{\"format\":\"pt\"}," +
+        string header = opening +
             "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[128],\"data_offsets\":[0,512]}," +
             "\"0.weight\":{\"dtype\":\"F32\",\"shape\":[128,784],\"data_offsets\":[512,401920]}," +
             "\"2.bias\":{\"dtype\":\"F32\",\"shape\":[10],\"data_offsets\":[401920,401960]}," +
@@ -37,8 +42,9 @@ public class PyTorchImportTests
         byte[] data = [.. TestFiles.Singles(bias0), .. TestFiles.Singles(weight0), .. TestFiles.Singles(bias2),
             .. TestFiles.Singles(weight2)];
         Assert.Equal(407080, data.Length);
-        byte[] file = TestFiles.File(Header, data);
-        Assert.Equal(0, (file.Length - data.Length) % 8);
+        byte[] file = TestFiles.File(header, data);
+        Assert.Equal(headerLength, BinaryPrimitives.ReadInt64LittleEndian(file));
+        Assert.Equal(8 + headerLength + data.Length, file.Length);
         string path = Path.Combine(Path.GetTempPath(), $"netdsl-pytorch-{Guid.NewGuid():N}.safetensors");
         var fromFile = new FashionNet();
         try

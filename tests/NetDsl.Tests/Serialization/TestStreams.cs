@@ -60,7 +60,7 @@ public sealed class NonSeekableWriteStream(Stream inner) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 }
 
-/// <summary>A seekable stream that claims to be far longer than the bytes it has.</summary>
+/// <summary>A seekable stream that claims a length other than the bytes it has: far more, or none at all.</summary>
 public sealed class LyingLengthStream(byte[] bytes, long claimedLength) : Stream
 {
     private readonly MemoryStream inner = new(bytes);
@@ -109,4 +109,48 @@ public sealed class FailingWriteStream(Stream inner, long failAfter) : Stream
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
+}
+
+/// <summary>A non-seekable stream of <paramref name="bytes"/> followed by zeros without end, like /dev/zero behind a
+/// pipe. It counts what it hands out, so that a test bounds a reader's work by bytes rather than by time, and throws
+/// past <paramref name="maxBytes"/>, so that a reader reading to the end fails instead of hanging.</summary>
+public sealed class EndlessStream(byte[] bytes, long maxBytes = 1L << 30) : Stream
+{
+    /// <summary>The bytes handed out so far.</summary>
+    public long BytesRead { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (BytesRead + buffer.Length > maxBytes)
+        {
+            throw new InvalidOperationException($"Read past {maxBytes} bytes of an endless stream.");
+        }
+
+        buffer.Clear();
+        if (BytesRead < bytes.Length)
+        {
+            var part = bytes.AsSpan((int)BytesRead, (int)System.Math.Min(buffer.Length, bytes.Length - BytesRead));
+            part.CopyTo(buffer);
+        }
+
+        BytesRead += buffer.Length;
+        return buffer.Length;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
