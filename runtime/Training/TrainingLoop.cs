@@ -191,7 +191,7 @@ public static class TrainingLoop
             seen += rows;
             bool diverged = !float.IsFinite(loss);
             if (progress is not null
-                && ((batch + 1) % System.Math.Max(1, options.ReportEvery) == 0 || batch == batches - 1 || diverged))
+                && ((batch + 1) % options.ReportEvery == 0 || batch == batches - 1 || diverged))
             {
                 progress.Report(new BatchProgress(
                     epoch, options.Epochs, batch + 1, batches, lossSum / seen, seen / clock.Elapsed.TotalSeconds));
@@ -223,6 +223,13 @@ public static class TrainingLoop
         if (options.Epochs < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "Epochs must be at least 1.");
+        }
+
+        // Once silently taken as 1: a value that cannot count batches is a mistake to report, not to guess at.
+        if (options.ReportEvery < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ReportEvery,
+                "ReportEvery counts batches between progress reports and must be at least 1 (1 reports every batch).");
         }
 
         if (options.KeepBestEpoch && (validation is null || validation.Count == 0))
