@@ -15,8 +15,9 @@ public static class TrainingLoop
     /// <paramref name="cancellationToken"/> is cancelled (which throws <see cref="OperationCanceledException"/> between
     /// batches).
     /// </summary>
-    /// <remarks>A run diverges when a step's loss is NaN or infinite, the optimizer refuses a gradient that is (see
-    /// <see cref="IOptimizer.Update"/>), or an epoch ends with weights that are: the run stops there, like Keras's
+    /// <remarks>A run diverges when a step's loss is NaN or infinite or the optimizer refuses a gradient that is (the
+    /// step throws, see <see cref="ITrainer.Step(ReadOnlySpan{float}, ReadOnlySpan{float})"/>; its loss is reported
+    /// as NaN), or an epoch ends with weights that are: the run stops there, like Keras's
     /// TerminateOnNaN, reports that epoch as its last, puts back the weights of
     /// <see cref="TrainingHistory.BestEpoch"/> (or those from before training when it is 0) and says so in
     /// <see cref="TrainingHistory.DivergedEpoch"/>.</remarks>
@@ -183,7 +184,8 @@ public static class TrainingLoop
             }
             catch (NotFiniteNumberException)
             {
-                // The optimizer refused a NaN or infinite gradient and left the weights as they were.
+                // The trainer refused a NaN or infinite loss, or the optimizer such a gradient: the weights are as
+                // they were.
                 loss = float.NaN;
             }
 
