@@ -130,9 +130,9 @@ public class NonFiniteTests
         "mean squared error" => new(
             () => Imported(new OutputLinear(), i => (i % 7 - 3) * 0.125f),
             (t, step) => step
-                ? t.Step(new float[6], [3e38f, 0, 0, 0])
-                : t.ComputeGradients(new float[6], [3e38f, 0, 0, 0]),
-            t => t.Step([1, 0, 0, 0, 0, 0], [1f, 0, 0, 0])),
+                ? t.Step(new float[6], [3e38f, 0, 0, 0, 0])
+                : t.ComputeGradients(new float[6], [3e38f, 0, 0, 0, 0]),
+            t => t.Step([1, 0, 0, 0, 0, 0], [1f, 0, 0, 0, 0])),
         "cross-entropy on labels" => new(
             () => Imported(new Logits2(), i => i is 0 or 3 ? 1 : 0),
             (t, step) => step ? t.Step([3e38f, -3e38f], [1]) : t.ComputeGradients([3e38f, -3e38f], [1]),
@@ -266,7 +266,7 @@ public class NonFiniteTests
 
         ITrainer squaredError = new OutputLinear().CreateTrainer(new Adam(), 4);
         error = Assert.Throws<ArgumentOutOfRangeException>(
-            () => squaredError.Evaluate(new float[12], [0, 0, 0, 0, 0, float.PositiveInfinity, 0, 0]));
+            () => squaredError.Evaluate(new float[12], [0, 0, 0, 0, 0, 0, float.PositiveInfinity, 0, 0, 0]));
         Assert.StartsWith($"Target 1 of row 1 in a batch is {float.PositiveInfinity}: mean squared error needs finite",
             error.Message, StringComparison.Ordinal);
     }
