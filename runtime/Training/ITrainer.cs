@@ -30,9 +30,12 @@ public interface ITrainer
     /// <param name="inputs">1 to <see cref="MaxBatchSize"/> rows of <see cref="INetwork.InputSize"/> features.</param>
     /// <param name="labels">One class index per row, below <see cref="INetwork.OutputSize"/>.</param>
     /// <returns>The batch's mean loss before the update.</returns>
-    /// <exception cref="NotFiniteNumberException">A gradient is NaN or infinite, from NaN or infinite inputs,
-    /// parameters that already are, or divergence: <see cref="Sgd"/> and <see cref="Adam"/> leave the parameters
-    /// unchanged.</exception>
+    /// <exception cref="NotFiniteNumberException">The loss or a gradient is NaN or infinite, from NaN or infinite
+    /// inputs, values too large for float (a mean squared error target of 3e38 overflows the loss while its gradient
+    /// stays finite), parameters that already are, or divergence. Nothing changes and the step is not counted: the
+    /// trainer refuses a non-finite loss for every optimizer before the update, and <see cref="Sgd"/>,
+    /// <see cref="Adam"/> and <see cref="AdamW"/> refuse a non-finite gradient (another optimizer should, see
+    /// <see cref="IOptimizer.Update"/>).</exception>
     float Step(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
 
     /// <summary>One training step on target vectors: distributions for cross-entropy, values in [0, 1] for binary
@@ -43,12 +46,14 @@ public interface ITrainer
     /// for binary cross-entropy and mean squared error (PyTorch's reduction = 'mean').</returns>
     /// <exception cref="ArgumentOutOfRangeException">A target is outside the loss's domain: below 0 for
     /// cross-entropy, outside [0, 1] for binary cross-entropy, not finite for any loss. Nothing changes.</exception>
-    /// <exception cref="NotFiniteNumberException">A gradient is NaN or infinite; see the other overload.</exception>
+    /// <exception cref="NotFiniteNumberException">The loss or a gradient is NaN or infinite; nothing changes, see the
+    /// other overload.</exception>
     float Step(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 
     /// <summary>The forward and backward passes of <see cref="Step(ReadOnlySpan{float}, ReadOnlySpan{int})"/>
     /// without the update: afterwards <see cref="ExportGradients"/> holds the gradient of the mean loss.</summary>
-    /// <returns>The batch's mean loss.</returns>
+    /// <returns>The batch's mean loss, NaN or infinite too (only a step, which would apply it, refuses that).
+    /// </returns>
     float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
 
     /// <summary>The forward and backward passes on target vectors, without the update.</summary>

@@ -15,8 +15,9 @@ public static class TrainingLoop
     /// <paramref name="cancellationToken"/> is cancelled (which throws <see cref="OperationCanceledException"/> between
     /// batches).
     /// </summary>
-    /// <remarks>A run diverges when a step's loss is NaN or infinite, the optimizer refuses a gradient that is (see
-    /// <see cref="IOptimizer.Update"/>), or an epoch ends with weights that are: the run stops there, like Keras's
+    /// <remarks>A run diverges when a step's loss is NaN or infinite or the optimizer refuses a gradient that is (the
+    /// step throws, see <see cref="ITrainer.Step(ReadOnlySpan{float}, ReadOnlySpan{float})"/>; its loss is reported
+    /// as NaN), or an epoch ends with weights that are: the run stops there, like Keras's
     /// TerminateOnNaN, reports that epoch as its last, puts back the weights of
     /// <see cref="TrainingHistory.BestEpoch"/> (or those from before training when it is 0) and says so in
     /// <see cref="TrainingHistory.DivergedEpoch"/>.</remarks>
@@ -183,7 +184,8 @@ public static class TrainingLoop
             }
             catch (NotFiniteNumberException)
             {
-                // The optimizer refused a NaN or infinite gradient and left the weights as they were.
+                // The trainer refused a NaN or infinite loss, or the optimizer such a gradient: the weights are as
+                // they were.
                 loss = float.NaN;
             }
 
@@ -191,7 +193,7 @@ public static class TrainingLoop
             seen += rows;
             bool diverged = !float.IsFinite(loss);
             if (progress is not null
-                && ((batch + 1) % System.Math.Max(1, options.ReportEvery) == 0 || batch == batches - 1 || diverged))
+                && ((batch + 1) % options.ReportEvery == 0 || batch == batches - 1 || diverged))
             {
                 progress.Report(new BatchProgress(
                     epoch, options.Epochs, batch + 1, batches, lossSum / seen, seen / clock.Elapsed.TotalSeconds));
@@ -223,6 +225,13 @@ public static class TrainingLoop
         if (options.Epochs < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "Epochs must be at least 1.");
+        }
+
+        // Once silently taken as 1: a value that cannot count batches is a mistake to report, not to guess at.
+        if (options.ReportEvery < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ReportEvery,
+                "ReportEvery counts batches between progress reports and must be at least 1 (1 reports every batch).");
         }
 
         if (options.KeepBestEpoch && (validation is null || validation.Count == 0))

@@ -31,7 +31,8 @@ public sealed record TrainingOptions
     /// </summary>
     public bool KeepBestEpoch { get; init; }
 
-    /// <summary>Batches between <see cref="BatchProgress"/> reports; 1 reports every batch.</summary>
+    /// <summary>Batches between <see cref="BatchProgress"/> reports, at least 1 (1 reports every batch); 20 by default.
+    /// The last batch of an epoch, and one that diverges, are reported too.</summary>
     public int ReportEvery { get; init; } = 20;
 }
 

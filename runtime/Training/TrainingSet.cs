@@ -55,7 +55,7 @@ public sealed class TrainingSet
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
-        Validate(features, featureCount, labels.Length);
+        Validate(features, featureCount, labels.Length, $"the labels {labels.Length}", "one label", nameof(labels));
         RequireFinite(features, featureCount, "features", nameof(features));
         return new TrainingSet(features, featureCount, labels, null, 0, 0, labels.Length);
     }
@@ -75,10 +75,12 @@ public sealed class TrainingSet
                 $"Expected a multiple of {targetCount} targets, got {targets.Length}.", nameof(targets));
         }
 
-        Validate(features, featureCount, targets.Length / targetCount);
+        int rows = targets.Length / targetCount;
+        Validate(features, featureCount, rows, $"the targets {Rows(rows)} of {targetCount}", "one target row",
+            nameof(targets));
         RequireFinite(features, featureCount, "features", nameof(features));
         RequireFinite(targets, targetCount, "targets", nameof(targets));
-        return new TrainingSet(features, featureCount, null, targets, targetCount, 0, targets.Length / targetCount);
+        return new TrainingSet(features, featureCount, null, targets, targetCount, 0, rows);
     }
 
     /// <summary>Rows [start, start + count) as a set sharing these arrays.</summary>
@@ -120,15 +122,30 @@ public sealed class TrainingSet
         }
     }
 
-    private static void Validate(float[] features, int featureCount, int rows)
+    /// <summary>Refuses features that are not whole rows of <paramref name="featureCount"/>, then features whose
+    /// rows the labels or targets (<paramref name="rows"/> of them, described by <paramref name="counted"/>) do not
+    /// match: the message and the argument name the side at fault.</summary>
+    private static void Validate(
+        float[] features, int featureCount, int rows, string counted, string perRow, string parameterName)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
-        if (features.Length != (long)rows * featureCount)
+        if (features.Length % featureCount != 0)
         {
             throw new ArgumentException(
-                $"Expected {(long)rows * featureCount} features for {rows} rows of {featureCount}"
-                    + $", got {features.Length}.",
+                $"Expected {(long)rows * featureCount} features for {Rows(rows)} of {featureCount}"
+                    + $", got {features.Length}: not a whole number of rows.",
                 nameof(features));
         }
+
+        int featureRows = features.Length / featureCount;
+        if (featureRows != rows)
+        {
+            throw new ArgumentException(
+                $"The features hold {Rows(featureRows)} of {featureCount}, {counted}: give {perRow} per row of "
+                    + "features.",
+                parameterName);
+        }
     }
+
+    private static string Rows(long count) => count == 1 ? "1 row" : $"{count} rows";
 }

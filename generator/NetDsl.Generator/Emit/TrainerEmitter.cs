@@ -187,12 +187,35 @@ internal static class TrainerEmitter
             using (writer.Block())
             {
                 writer.Line($"float loss = ComputeGradients(inputs, {kind});");
+                writer.Line("RequireFinite(loss);");
                 writer.Line("Update();");
                 writer.Line("return loss;");
             }
 
             writer.Line();
         }
+
+        using (writer.Block("private static void RequireFinite(float loss)"))
+        {
+            writer.Comment("A loss past float's range can come with finite gradients (a target of 3e38 under mean "
+                + "squared error, logits of ±3e38 under cross-entropy), whose update would overflow the next step: "
+                + "refused before the update, as the optimizers refuse a non-finite gradient, so nothing changes and "
+                + "no step is counted.");
+            using (writer.Block("if (!float.IsFinite(loss))"))
+            {
+                writer.Line("throw new global::System.NotFiniteNumberException(");
+                using (writer.Indent())
+                {
+                    writer.Wrap(
+                        "$\"The loss is {loss}: the parameters were left unchanged. \"",
+                        " + \"The batch's inputs or targets are too large for float, the parameters \"",
+                        " + \"already are, or training diverged (a lower learning rate may help).\",");
+                    writer.Line("loss);");
+                }
+            }
+        }
+
+        writer.Line();
 
         // Gradients against labels exist for cross-entropy only; against targets for every loss.
         writer.Line("/// <inheritdoc/>");

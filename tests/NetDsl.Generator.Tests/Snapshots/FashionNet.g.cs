@@ -344,6 +344,7 @@ namespace Samples
             public float Step(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
             {
                 float loss = ComputeGradients(inputs, labels);
+                RequireFinite(loss);
                 Update();
                 return loss;
             }
@@ -352,8 +353,24 @@ namespace Samples
             public float Step(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
                 float loss = ComputeGradients(inputs, targets);
+                RequireFinite(loss);
                 Update();
                 return loss;
+            }
+
+            private static void RequireFinite(float loss)
+            {
+                // A loss past float's range can come with finite gradients (a target of 3e38 under mean squared error,
+                // logits of ±3e38 under cross-entropy), whose update would overflow the next step: refused before the
+                // update, as the optimizers refuse a non-finite gradient, so nothing changes and no step is counted.
+                if (!float.IsFinite(loss))
+                {
+                    throw new global::System.NotFiniteNumberException(
+                        $"The loss is {loss}: the parameters were left unchanged. "
+                            + "The batch's inputs or targets are too large for float, the parameters "
+                            + "already are, or training diverged (a lower learning rate may help).",
+                        loss);
+                }
             }
 
             /// <inheritdoc/>

@@ -185,6 +185,25 @@ public class MisuseTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void A_report_interval_below_one_batch_is_refused_by_name(int reportEvery)
+    {
+        // Once silently taken as 1. Refused before any step, even with no progress receiver to report to.
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+        TrainingSet data = TrainingSet.WithLabels(TwoRows, 2, [0, 1]);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => TrainingLoop.Run(trainer, data, null, new TrainingOptions { ReportEvery = reportEvery }));
+
+        Assert.StartsWith("ReportEvery counts batches between progress reports and must be at least 1",
+            error.Message, StringComparison.Ordinal);
+        Assert.Equal("options", error.ParamName);
+        Assert.Equal(reportEvery, error.ActualValue);
+        Assert.Equal(0, trainer.StepCount);
+    }
+
+    [Theory]
     [InlineData(3, 2)]
     [InlineData(-1, 1)]
     [InlineData(0, -1)]

@@ -6,8 +6,8 @@ namespace NetDsl.Tests.Training;
 /// <summary>
 /// One NaN once corrupted a network for good: <c>trainer.Step([NaN, ...], ...)</c> made every later Forward NaN, and
 /// a training loop over data with one NaN pixel ran every epoch on NaN losses. Data with NaN or infinities is refused
-/// where it enters, an update with a non-finite gradient changes nothing, and targets outside the loss's domain are
-/// refused by row.
+/// where it enters, a step with a non-finite loss or gradient changes nothing, and targets outside the loss's domain
+/// are refused by row.
 /// </summary>
 public class NonFiniteTests
 {
@@ -74,6 +74,86 @@ public class NonFiniteTests
         network.Forward(poisoned.Select(x => float.IsNaN(x) ? 0 : x).ToArray(), output);
         Assert.All(output, value => Assert.True(float.IsFinite(value)));
     }
+
+    public static TheoryData<string> LossesPastFloat
+        => new()
+        {
+            "mean squared error", "cross-entropy on labels", "cross-entropy on targets", "binary cross-entropy"
+        };
+
+    [Theory]
+    [MemberData(nameof(LossesPastFloat))]
+    public void A_step_whose_loss_is_past_float_is_refused_by_every_optimizer_and_changes_nothing(string loss)
+    {
+        // A mean squared error target of 3e38 under Sgd once returned a loss of +∞, applied its finite gradient, and
+        // made the next step's gradient NaN. Each loss has such a batch: finite values, finite gradients, a loss that
+        // float cannot hold (logits of ±3e38 for cross-entropy; a logit of 2·3e38 = +∞ for binary cross-entropy).
+        Func<IOptimizer>[] optimizers =
+        [
+            () => new Sgd(0.1f), () => new Sgd(0.1f, momentum: 0.9f), () => new Sgd(0.1f, 0.9f, nesterov: true),
+            () => new Adam(), () => new AdamW(),
+        ];
+        foreach (Func<IOptimizer> optimizer in optimizers)
+        {
+            Overflow batch = Overflowing(loss);
+            INetwork network = batch.Create();
+            ITrainer trainer = network.CreateTrainer(optimizer(), 4);
+            int[] before = Bits(Parameters(network));
+            Assert.False(float.IsFinite(batch.Extreme(trainer, false)));
+            var gradients = new float[network.ParameterCount];
+            trainer.ExportGradients(gradients);
+            Assert.All(gradients, g => Assert.True(float.IsFinite(g))); // so no optimizer's own check would refuse it
+
+            var error = Assert.Throws<NotFiniteNumberException>(() => batch.Extreme(trainer, true));
+
+            Assert.StartsWith("The loss is ", error.Message, StringComparison.Ordinal);
+            Assert.Contains("the parameters were left unchanged", error.Message, StringComparison.Ordinal);
+            Assert.Equal(before, Bits(Parameters(network)));
+            Assert.Equal(0, trainer.StepCount);
+
+            // The optimizer's state is untouched too: the next step is bit for bit a new trainer's first.
+            batch.Ordinary(trainer);
+            INetwork twin = batch.Create();
+            batch.Ordinary(twin.CreateTrainer(optimizer(), 4));
+            Assert.Equal(Bits(Parameters(twin)), Bits(Parameters(network)));
+            Assert.Equal(1, trainer.StepCount);
+        }
+    }
+
+    /// <summary>A network with fixed weights, a batch whose loss is past float's range (a step when the flag is
+    /// set, else ComputeGradients), and an ordinary step.</summary>
+    private sealed record Overflow(
+        Func<INetwork> Create, Func<ITrainer, bool, float> Extreme, Action<ITrainer> Ordinary);
+
+    private static Overflow Overflowing(string loss) => loss switch
+    {
+        "mean squared error" => new(
+            () => Imported(new OutputLinear(), i => (i % 7 - 3) * 0.125f),
+            (t, step) => step
+                ? t.Step(new float[6], [3e38f, 0, 0, 0, 0])
+                : t.ComputeGradients(new float[6], [3e38f, 0, 0, 0, 0]),
+            t => t.Step([1, 0, 0, 0, 0, 0], [1f, 0, 0, 0, 0])),
+        "cross-entropy on labels" => new(
+            () => Imported(new Logits2(), i => i is 0 or 3 ? 1 : 0),
+            (t, step) => step ? t.Step([3e38f, -3e38f], [1]) : t.ComputeGradients([3e38f, -3e38f], [1]),
+            t => t.Step([1, -1], [1])),
+        "cross-entropy on targets" => new(
+            () => Imported(new Logits2(), i => i is 0 or 3 ? 1 : 0),
+            (t, step) => step ? t.Step([3e38f, -3e38f], [0f, 1]) : t.ComputeGradients([3e38f, -3e38f], [0f, 1]),
+            t => t.Step([1, -1], [0f, 1])),
+        _ => new(
+            () => Imported(new Logit1(), i => i == 0 ? 2 : 0),
+            (t, step) => step ? t.Step([3e38f], [0f]) : t.ComputeGradients([3e38f], [0f]),
+            t => t.Step([0.5f], [1f])),
+    };
+
+    private static INetwork Imported(INetwork network, Func<int, float> parameter)
+    {
+        network.ImportParameters([.. Enumerable.Range(0, network.ParameterCount).Select(parameter)]);
+        return network;
+    }
+
+    private static int[] Bits(float[] values) => [.. values.Select(BitConverter.SingleToInt32Bits)];
 
     [Theory]
     [MemberData(nameof(NonFinite))]
@@ -186,7 +266,7 @@ public class NonFiniteTests
 
         ITrainer squaredError = new OutputLinear().CreateTrainer(new Adam(), 4);
         error = Assert.Throws<ArgumentOutOfRangeException>(
-            () => squaredError.Evaluate(new float[12], [0, 0, 0, 0, 0, float.PositiveInfinity, 0, 0]));
+            () => squaredError.Evaluate(new float[12], [0, 0, 0, 0, 0, 0, float.PositiveInfinity, 0, 0, 0]));
         Assert.StartsWith($"Target 1 of row 1 in a batch is {float.PositiveInfinity}: mean squared error needs finite",
             error.Message, StringComparison.Ordinal);
     }

@@ -59,8 +59,26 @@ public class TrainingSetTests
         Assert.Equal("targets", error.ParamName);
 
         error = Assert.Throws<ArgumentException>(() => TrainingSet.WithTargets(new float[7], 3, new float[4], 2));
-        Assert.Contains("Expected 6 features for 2 rows of 3, got 7", error.Message);
+        Assert.Contains("Expected 6 features for 2 rows of 3, got 7: not a whole number of rows", error.Message);
         Assert.Equal("features", error.ParamName);
+        error = Assert.Throws<ArgumentException>(() => TrainingSet.WithLabels(new float[7], 2, [0, 1]));
+        Assert.Contains("Expected 4 features for 2 rows of 2, got 7: not a whole number of rows", error.Message);
+        Assert.Equal("features", error.ParamName);
+
+        // Whole rows of features, but not as many as there are labels or target rows: that count is what disagrees.
+        // The features were once blamed ("Expected 2 features for 1 rows of 2, got 4.").
+        error = Assert.Throws<ArgumentException>(() => TrainingSet.WithLabels(new float[4], 2, [0]));
+        Assert.StartsWith("The features hold 2 rows of 2, the labels 1: give one label per row of features.",
+            error.Message, StringComparison.Ordinal);
+        Assert.Equal("labels", error.ParamName);
+        error = Assert.Throws<ArgumentException>(() => TrainingSet.WithTargets(new float[6], 3, new float[6], 2));
+        Assert.StartsWith(
+            "The features hold 2 rows of 3, the targets 3 rows of 2: give one target row per row of features.",
+            error.Message, StringComparison.Ordinal);
+        Assert.Equal("targets", error.ParamName);
+        error = Assert.Throws<ArgumentException>(() => TrainingSet.WithTargets(new float[3], 3, new float[4], 2));
+        Assert.StartsWith(
+            "The features hold 1 row of 3, the targets 2 rows of 2", error.Message, StringComparison.Ordinal);
 
         Assert.Equal("targetCount", Refused<ArgumentOutOfRangeException>(() => TrainingSet.WithTargets([], 1, [], 0)));
         Assert.Equal("featureCount", Refused<ArgumentOutOfRangeException>(() => TrainingSet.WithTargets([], 0, [], 1)));
