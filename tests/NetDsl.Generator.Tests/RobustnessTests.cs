@@ -178,5 +178,8 @@ public sealed class RobustnessTests
 
         // 16 → 16 ReLU throughout: one driver and its two tiles serve all 5,000 layers.
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, @"private static void Layer\d+Forward<"));
+
+        // And it compiles, under the strict settings, without a diagnostic: parsing alone would miss a type error.
+        Assert.Empty(run.CompilationDiagnostics.Visible());
     }
 }
