@@ -18,3 +18,11 @@ public partial class SigmoidFashionNet { }
 [Dense(128, Init.Xavier, Act.Tanh)]
 [Dense(10, Init.Xavier, Act.Softmax)]
 public partial class TanhFashionNet { }
+
+/// <summary>The main model's shape with 40 softmax outputs: a row of 5 Vector256 or 3 Vector512 vectors, too wide
+/// for a tile's registers, so its kernel normalizes the stored logits in a pass over L1. The control of
+/// <see cref="SoftmaxFusionBenchmarks"/>.</summary>
+[Input(784)]
+[Dense(128, Init.He, Act.ReLU)]
+[Dense(40, Init.Xavier, Act.Softmax)]
+public partial class WideSoftmaxNet { }

@@ -118,26 +118,24 @@ internal static class ForwardKernels
                 }
             }
 
-            if (layer.Activation == ActKind.Softmax)
+            if (layer.Activation == ActKind.Softmax && !SoftmaxFitsEveryFlavor(layer))
             {
                 writer.Line();
-                writer.Comment("Softmax needs whole rows: the tiles stored the logits, and each row is normalized here "
-                    + "while it is in L1, from registers when it fits in two vectors, else in place.");
+                writer.Comment(SoftmaxFitsNoFlavor(layer)
+                    ? "Softmax needs whole rows, wider than a tile's registers at every width: the tiles stored the "
+                        + "logits, and each row is normalized here in place while it is in L1."
+                    : "Softmax needs whole rows. Where a row fits in two vectors the tiles normalized it in their "
+                        + "registers; wider rows (panels > 2) the tiles stored as logits, and each is normalized here "
+                        + "in place while it is in L1.");
+                IDisposable? wide = SoftmaxFitsNoFlavor(layer) ? null : writer.Block("if (panels > 2)");
                 using (writer.Block("for (int row = 0; row < rows; row++)"))
                 {
                     writer.Call(
                         $"ref float logits = ref {Names.Unsafe}.Add(", ["ref output", "row * OutputStride"], ");");
-                    using (writer.Block("if (panels <= 2)"))
-                    {
-                        writer.Line("TVector second = panels == 2 ? TSimd.Load(ref logits, TSimd.Count) : TSimd.Zero;");
-                        writer.Line("TSimd.SoftmaxStore(TSimd.Load(ref logits, 0), second, Units, ref logits);");
-                    }
-
-                    using (writer.Block("else"))
-                    {
-                        writer.Line("TSimd.SoftmaxInPlace(ref logits, Units);");
-                    }
+                    writer.Line("TSimd.SoftmaxInPlace(ref logits, Units);");
                 }
+
+                wide?.Dispose();
             }
         }
     }
@@ -220,7 +218,12 @@ internal static class ForwardKernels
         writer.Comment(layer.Activation switch
         {
             ActKind.Linear => "Epilogue: bias, then one store per output vector.",
-            ActKind.Softmax => "Epilogue: bias, then one store per output vector; the driver normalizes the rows.",
+            ActKind.Softmax when SoftmaxFitsNoFlavor(layer)
+                => "Epilogue: bias, then one store per logit vector; the driver normalizes the rows.",
+            ActKind.Softmax => "Epilogue: bias; then, where a row's logits fit in its first two accumulators "
+                + "(panels ≤ 2, a constant of each flavor), its softmax (max, exp(z − max), sum, scale, padding lanes "
+                + "masked out) computed from them and stored once; else one store per logit vector, and the driver "
+                + "normalizes the rows.",
             _ when function is null
                 => "Epilogue: bias, then the activation on the registers, then one store per output vector.",
             _ => $"Epilogue: bias, then {name}Activation activates and stores the output vectors, two a call.",
@@ -248,15 +251,53 @@ internal static class ForwardKernels
             return;
         }
 
+        if (layer.Activation == ActKind.Softmax)
+        {
+            EmitSoftmaxStores(writer, layer, rows, panels);
+            return;
+        }
+
         // The ReLU family is a few float instructions, applied to the registers before the one store; Linear has
-        // nothing to apply, and Softmax rows are normalized by the driver once the tiles have stored the logits.
-        if (layer.Activation is not (ActKind.Linear or ActKind.Softmax))
+        // nothing to apply.
+        if (layer.Activation != ActKind.Linear)
         {
             EmitActivation(writer, layer, rows, panels);
             writer.Line();
         }
 
         EmitStores(writer, rows, panels, "output");
+    }
+
+    /// <summary>A Softmax tile's stores. Where a row's logits fit in two vectors (panels ≤ 2) the tile was called
+    /// for panel 0 only and holds whole rows: each row's first two accumulators go to SoftmaxStore, which normalizes
+    /// them in registers and stores each output once (the second is ignored, or a copy of the first, when panels is
+    /// 1). Otherwise the tile stores the logits for the driver's pass over L1. Which branch a flavor takes is a
+    /// constant the JIT folds.</summary>
+    private static void EmitSoftmaxStores(IndentedWriter writer, LayerSpec layer, int rows, int panels)
+    {
+        if (SoftmaxFitsNoFlavor(layer))
+        {
+            EmitStores(writer, rows, panels, "output");
+            return;
+        }
+
+        IDisposable? fits = SoftmaxFitsEveryFlavor(layer) ? null : writer.Block("if (panels <= 2)");
+        for (int r = 0; r < rows; r++)
+        {
+            IDisposable? guard = r == 0 ? null : writer.Block($"if (rows > {r})");
+            string destination = r == 0 ? "ref output" : $"ref {Names.Unsafe}.Add(ref output, {r} * OutputStride)";
+            writer.Call("TSimd.SoftmaxStore(", [$"c{r}0", $"c{r}1", "Units", destination], ");");
+            guard?.Dispose();
+        }
+
+        if (fits is not null)
+        {
+            fits.Dispose();
+            using (writer.Block("else"))
+            {
+                EmitStores(writer, rows, panels, "output");
+            }
+        }
     }
 
     /// <summary>Passes each row's accumulators, two panels a call, to the activation that stores them. Rows past the
@@ -388,11 +429,7 @@ internal static class ForwardKernels
     /// <summary>How the kernel fuses the product, the bias and the activation, for its doc comment.</summary>
     private static string[] FusionSentences(LayerSpec layer) => layer.Activation switch
     {
-        ActKind.Softmax =>
-        [
-            "The matrix product and the bias happen in one pass, each logit accumulated in a register and stored once;",
-            "each row is then normalized while it is in L1, in registers when it fits in two vectors.",
-        ],
+        ActKind.Softmax => [SoftmaxPaths(layer)],
         _ when Traits.FunctionType(layer.Activation) is not null =>
         [
             "The matrix product, the bias and the activation happen in one pass: each output is accumulated in a",
@@ -404,6 +441,56 @@ internal static class ForwardKernels
             "register, biased, activated and stored once.",
         ],
     };
+
+    /// <summary>The flavors' vector widths in floats, widest first, as the kernels' prose names them.</summary>
+    private static readonly (string Name, int Count)[] Flavors =
+    [
+        ("Vector512", 16), ("Vector256", 8), ("Vector128", 4), ("scalar", 1),
+    ];
+
+    /// <summary>Vectors of a flavor that hold one row of the layer's outputs.</summary>
+    private static int VectorsPerRow(LayerSpec layer, int count) => (layer.Units + count - 1) / count;
+
+    /// <summary>Whether every flavor's tile holds a whole Softmax row in two vectors (2 units: even the scalar
+    /// flavor's).</summary>
+    private static bool SoftmaxFitsEveryFlavor(LayerSpec layer) => Flavors.All(f => VectorsPerRow(layer, f.Count) <= 2);
+
+    /// <summary>Whether no flavor's tile holds a whole Softmax row in two vectors (more than 32 units).</summary>
+    private static bool SoftmaxFitsNoFlavor(LayerSpec layer) => Flavors.All(f => VectorsPerRow(layer, f.Count) > 2);
+
+    /// <summary>Which Softmax path each flavor takes, for the kernel's doc comment.</summary>
+    private static string SoftmaxPaths(LayerSpec layer)
+    {
+        static string List(List<(string Name, int Count)> flavors, LayerSpec layer)
+        {
+            List<string> items = flavors.Select(f => $"{f.Name} ({Literals.Int(VectorsPerRow(layer, f.Count))} vector"
+                + (VectorsPerRow(layer, f.Count) == 1 ? ")" : "s)")).ToList();
+            return items.Count == 1
+                ? items[0]
+                : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
+        }
+
+        var fit = Flavors.Where(f => VectorsPerRow(layer, f.Count) <= 2).ToList();
+        var wide = Flavors.Where(f => VectorsPerRow(layer, f.Count) > 2).ToList();
+        string product = "The matrix product and the bias happen in one pass, each logit accumulated in a register.";
+        string inRegisters = "each tile normalizes its rows' logits in registers (max, exp(z − max), sum, scale, "
+            + "padding lanes masked out) and stores each output once";
+        string inL1 = "the tiles store the logits and each row is normalized afterwards, in place while it is in L1";
+        if (wide.Count == 0)
+        {
+            return $"{product} Softmax is fused too, a row of {layer.Units} fitting in two vectors at every width: "
+                + $"{inRegisters}.";
+        }
+
+        if (fit.Count == 0)
+        {
+            return $"{product} A row of {layer.Units} is wider than two vectors at every width ({List(wide, layer)}), "
+                + $"more than a tile holds: {inL1}.";
+        }
+
+        return $"{product} Softmax is fused where a row of {layer.Units} fits in two vectors: at {List(fit, layer)} "
+            + $"{inRegisters}; at {List(wide, layer)} {inL1}.";
+    }
 
     internal static string Describe(LayerSpec layer) => layer.Activation switch
     {

@@ -945,11 +945,13 @@ namespace Samples
         /// <summary>
         /// Layer 1: dense 128 → 10 with Softmax, fused:
         /// y[r, u] = softmaxᵤ(b[u] + Σₖ x[r, k]·W[u, k]) for each of <paramref name="rows"/> rows.
-        /// The matrix product and the bias happen in one pass, each logit accumulated in a register and stored once;
-        /// each row is then normalized while it is in L1, in registers when it fits in two vectors. Batches go
-        /// through tiles of 6 rows × 2 panels, one row through a tile of 4 panels. When <paramref name="keep"/> is
-        /// set (training) the pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as
-        /// TSimd says.
+        /// The matrix product and the bias happen in one pass, each logit accumulated in a register. Softmax is fused
+        /// where a row of 10 fits in two vectors: at Vector512 (1 vector) and Vector256 (2 vectors) each tile
+        /// normalizes its rows' logits in registers (max, exp(z − max), sum, scale, padding lanes masked out) and
+        /// stores each output once; at Vector128 (3 vectors) and scalar (10 vectors) the tiles store the logits and
+        /// each row is normalized afterwards, in place while it is in L1. Batches go through tiles of 6 rows × 2
+        /// panels, one row through a tile of 4 panels. When <paramref name="keep"/> is set (training) the
+        /// pre-activations are stored too. Vector512, Vector256, Vector128 or scalar code, as TSimd says.
         /// </summary>
         private static void Layer1Forward<TSimd, TVector>(
             ref float input, global::System.IntPtr inputStride, int rows, ref float weights, ref float bias,
@@ -989,19 +991,15 @@ namespace Samples
                 }
             }
 
-            // Softmax needs whole rows: the tiles stored the logits, and each row is normalized here while it is in L1,
-            // from registers when it fits in two vectors, else in place.
-            for (int row = 0; row < rows; row++)
+            // Softmax needs whole rows. Where a row fits in two vectors the tiles normalized it in their registers;
+            // wider rows (panels > 2) the tiles stored as logits, and each is normalized here in place while it is
+            // in L1.
+            if (panels > 2)
             {
-                ref float logits = ref global::System.Runtime.CompilerServices.Unsafe.Add(
-                    ref output, row * OutputStride);
-                if (panels <= 2)
+                for (int row = 0; row < rows; row++)
                 {
-                    TVector second = panels == 2 ? TSimd.Load(ref logits, TSimd.Count) : TSimd.Zero;
-                    TSimd.SoftmaxStore(TSimd.Load(ref logits, 0), second, Units, ref logits);
-                }
-                else
-                {
+                    ref float logits = ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref output, row * OutputStride);
                     TSimd.SoftmaxInPlace(ref logits, Units);
                 }
             }
@@ -1069,7 +1067,9 @@ namespace Samples
                 c51 = TSimd.MultiplyAdd(a, b1, c51);
             }
 
-            // Epilogue: bias, then one store per output vector; the driver normalizes the rows.
+            // Epilogue: bias; then, where a row's logits fit in its first two accumulators (panels ≤ 2, a constant of
+            // each flavor), its softmax (max, exp(z − max), sum, scale, padding lanes masked out) computed from them
+            // and stored once; else one store per logit vector, and the driver normalizes the rows.
             TVector bias0 = TSimd.Load(ref bias, panel0 * TSimd.Count);
             TVector bias1 = TSimd.Load(ref bias, panel1 * TSimd.Count);
             c00 = TSimd.Add(c00, bias0);
@@ -1121,32 +1121,64 @@ namespace Samples
                 }
             }
 
-            TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
-            if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
-            if (rows > 1)
+            if (panels <= 2)
             {
-                TSimd.Store(c10, ref output, 1 * OutputStride + panel0 * TSimd.Count);
-                if (panel + 1 < panels) TSimd.Store(c11, ref output, 1 * OutputStride + panel1 * TSimd.Count);
+                TSimd.SoftmaxStore(c00, c01, Units, ref output);
+                if (rows > 1)
+                {
+                    TSimd.SoftmaxStore(c10, c11, Units,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, 1 * OutputStride));
+                }
+                if (rows > 2)
+                {
+                    TSimd.SoftmaxStore(c20, c21, Units,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, 2 * OutputStride));
+                }
+                if (rows > 3)
+                {
+                    TSimd.SoftmaxStore(c30, c31, Units,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, 3 * OutputStride));
+                }
+                if (rows > 4)
+                {
+                    TSimd.SoftmaxStore(c40, c41, Units,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, 4 * OutputStride));
+                }
+                if (rows > 5)
+                {
+                    TSimd.SoftmaxStore(c50, c51, Units,
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, 5 * OutputStride));
+                }
             }
-            if (rows > 2)
+            else
             {
-                TSimd.Store(c20, ref output, 2 * OutputStride + panel0 * TSimd.Count);
-                if (panel + 1 < panels) TSimd.Store(c21, ref output, 2 * OutputStride + panel1 * TSimd.Count);
-            }
-            if (rows > 3)
-            {
-                TSimd.Store(c30, ref output, 3 * OutputStride + panel0 * TSimd.Count);
-                if (panel + 1 < panels) TSimd.Store(c31, ref output, 3 * OutputStride + panel1 * TSimd.Count);
-            }
-            if (rows > 4)
-            {
-                TSimd.Store(c40, ref output, 4 * OutputStride + panel0 * TSimd.Count);
-                if (panel + 1 < panels) TSimd.Store(c41, ref output, 4 * OutputStride + panel1 * TSimd.Count);
-            }
-            if (rows > 5)
-            {
-                TSimd.Store(c50, ref output, 5 * OutputStride + panel0 * TSimd.Count);
-                if (panel + 1 < panels) TSimd.Store(c51, ref output, 5 * OutputStride + panel1 * TSimd.Count);
+                TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
+                if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
+                if (rows > 1)
+                {
+                    TSimd.Store(c10, ref output, 1 * OutputStride + panel0 * TSimd.Count);
+                    if (panel + 1 < panels) TSimd.Store(c11, ref output, 1 * OutputStride + panel1 * TSimd.Count);
+                }
+                if (rows > 2)
+                {
+                    TSimd.Store(c20, ref output, 2 * OutputStride + panel0 * TSimd.Count);
+                    if (panel + 1 < panels) TSimd.Store(c21, ref output, 2 * OutputStride + panel1 * TSimd.Count);
+                }
+                if (rows > 3)
+                {
+                    TSimd.Store(c30, ref output, 3 * OutputStride + panel0 * TSimd.Count);
+                    if (panel + 1 < panels) TSimd.Store(c31, ref output, 3 * OutputStride + panel1 * TSimd.Count);
+                }
+                if (rows > 4)
+                {
+                    TSimd.Store(c40, ref output, 4 * OutputStride + panel0 * TSimd.Count);
+                    if (panel + 1 < panels) TSimd.Store(c41, ref output, 4 * OutputStride + panel1 * TSimd.Count);
+                }
+                if (rows > 5)
+                {
+                    TSimd.Store(c50, ref output, 5 * OutputStride + panel0 * TSimd.Count);
+                    if (panel + 1 < panels) TSimd.Store(c51, ref output, 5 * OutputStride + panel1 * TSimd.Count);
+                }
             }
         }
 
@@ -1192,7 +1224,9 @@ namespace Samples
                 c03 = TSimd.MultiplyAdd(a, b3, c03);
             }
 
-            // Epilogue: bias, then one store per output vector; the driver normalizes the rows.
+            // Epilogue: bias; then, where a row's logits fit in its first two accumulators (panels ≤ 2, a constant of
+            // each flavor), its softmax (max, exp(z − max), sum, scale, padding lanes masked out) computed from them
+            // and stored once; else one store per logit vector, and the driver normalizes the rows.
             TVector bias0 = TSimd.Load(ref bias, panel0 * TSimd.Count);
             TVector bias1 = TSimd.Load(ref bias, panel1 * TSimd.Count);
             TVector bias2 = TSimd.Load(ref bias, panel2 * TSimd.Count);
@@ -1210,10 +1244,17 @@ namespace Samples
                 if (panel + 3 < panels) TSimd.Store(c03, ref preActivation, 0 * OutputStride + panel3 * TSimd.Count);
             }
 
-            TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
-            if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
-            if (panel + 2 < panels) TSimd.Store(c02, ref output, 0 * OutputStride + panel2 * TSimd.Count);
-            if (panel + 3 < panels) TSimd.Store(c03, ref output, 0 * OutputStride + panel3 * TSimd.Count);
+            if (panels <= 2)
+            {
+                TSimd.SoftmaxStore(c00, c01, Units, ref output);
+            }
+            else
+            {
+                TSimd.Store(c00, ref output, 0 * OutputStride + panel0 * TSimd.Count);
+                if (panel + 1 < panels) TSimd.Store(c01, ref output, 0 * OutputStride + panel1 * TSimd.Count);
+                if (panel + 2 < panels) TSimd.Store(c02, ref output, 0 * OutputStride + panel2 * TSimd.Count);
+                if (panel + 3 < panels) TSimd.Store(c03, ref output, 0 * OutputStride + panel3 * TSimd.Count);
+            }
         }
 
         /// <summary>

@@ -36,31 +36,27 @@ public class SoftmaxLayerTests
     [MemberData(nameof(Rows))]
     public void A_softmax_layer_gives_the_limits_of_softmax(float[] logits, float[] expected)
     {
-        INetwork network = logits.Length switch
-        {
-            2 => new Softmax2(),
-            3 => new Softmax3(),
-            _ => new Softmax40(),
-        };
-        var parameters = new float[network.ParameterCount];
-        logits.CopyTo(parameters, logits.Length);
-        network.ImportParameters(parameters);
-
+        INetwork network = WithLogits(logits);
         var output = new float[logits.Length];
         network.Forward([0.5f], output);
 
-        for (int i = 0; i < expected.Length; i++)
+        AssertRow(expected, output, "");
+    }
+
+    /// <summary>The same rows through ForwardBatch: 13 rows are two whole batch tiles and one of a single row, so the
+    /// values pass through every row position of a tile, where the register path normalizes each row apart.</summary>
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Every_row_of_a_batch_gives_the_limits_of_softmax(float[] logits, float[] expected)
+    {
+        const int Batch = 13;
+        INetwork network = WithLogits(logits);
+        var outputs = new float[Batch * logits.Length];
+        network.ForwardBatch(Enumerable.Repeat(0.5f, Batch).ToArray(), outputs);
+
+        for (int row = 0; row < Batch; row++)
         {
-            if (float.IsNaN(expected[i]))
-            {
-                Assert.True(float.IsNaN(output[i]), $"output {i} is {output[i]}, not NaN");
-            }
-            else
-            {
-                // Double precision rounded once: the exact value's nearest float, or its neighbour.
-                Assert.True(
-                    Ulp.Distance(expected[i], output[i]) <= 1, $"output {i} is {output[i]:R}, not {expected[i]:R}");
-            }
+            AssertRow(expected, outputs.AsSpan(row * logits.Length, logits.Length).ToArray(), $"row {row}, ");
         }
     }
 
@@ -83,6 +79,39 @@ public class SoftmaxLayerTests
         for (int row = 0; row < 33; row++)
         {
             Assert.Equal(1.0, outputs.AsSpan(row * 40, 40).ToArray().Sum(x => (double)x), 1e-6);
+        }
+    }
+
+    /// <summary>A network whose logits are <paramref name="logits"/> for every input: zero weights, the logits as
+    /// biases.</summary>
+    private static INetwork WithLogits(float[] logits)
+    {
+        INetwork network = logits.Length switch
+        {
+            2 => new Softmax2(),
+            3 => new Softmax3(),
+            _ => new Softmax40(),
+        };
+        var parameters = new float[network.ParameterCount];
+        logits.CopyTo(parameters, logits.Length);
+        network.ImportParameters(parameters);
+        return network;
+    }
+
+    private static void AssertRow(float[] expected, float[] output, string where)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (float.IsNaN(expected[i]))
+            {
+                Assert.True(float.IsNaN(output[i]), $"{where}output {i} is {output[i]}, not NaN");
+            }
+            else
+            {
+                // Double precision rounded once: the exact value's nearest float, or its neighbour.
+                Assert.True(Ulp.Distance(expected[i], output[i]) <= 1,
+                    $"{where}output {i} is {output[i]:R}, not {expected[i]:R}");
+            }
         }
     }
 
