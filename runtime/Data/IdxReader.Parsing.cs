@@ -163,8 +163,12 @@ public static partial class IdxReader
         return trailing;
     }
 
+    /// <remarks>A gzip file cut short decodes to a short stream without any error of its own: the message says that
+    /// this is the likelier cause, rather than leave the user suspecting the header.</remarks>
     private static InvalidDataException LengthError(IdxSource source, int expected, long found, string unit)
         => source.Error(found < expected
-            ? $"expected {expected} {unit}, found {found}"
+            ? $"expected {expected} {unit}, found {found}" + (source.Compressed
+                ? " (the decompressed data ends there: the file is cut short, or its header counts more than it holds)"
+                : "")
             : $"expected {expected} {unit}, found {found}: {found - expected} bytes follow the data");
 }

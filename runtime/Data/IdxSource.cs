@@ -10,6 +10,9 @@ internal sealed class IdxSource(Stream decoded, string name, bool compressed, lo
 
     public string Name => name;
 
+    /// <summary>True when the bytes are decoded from gzip.</summary>
+    public bool Compressed => compressed;
+
     /// <summary>The bytes not yet read, or null when the stream cannot tell.</summary>
     public long? Remaining => length - _consumed;
 

@@ -97,6 +97,12 @@ internal sealed class DataSource
         return new DataSource(DataDirectory.Resolve("data"), "the embedded subset", note: note);
     }
 
+    /// <summary>The paths of the four files the run may read from <see cref="Directory"/>, raw and compressed, for
+    /// the outputs to be checked against: a weights file written over the training images would destroy them.
+    /// </summary>
+    public IEnumerable<string> DataFiles()
+        => StandardFiles.SelectMany(file => new[] { file, file + ".gz" }).Select(file => Path.GetFullPath(Path.Combine(Directory, file)));
+
     /// <summary>The number of training images held out for validation. At least one, so that a set of 2 to 5 images
     /// still splits: the training loop keeps the epoch with the lowest validation loss, and the lab ranks by
     /// validation accuracy.</summary>

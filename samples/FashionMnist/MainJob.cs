@@ -106,7 +106,7 @@ internal static class MainJob
         foreach (EpochReport epoch in history.Epochs)
         {
             Evaluation validation = epoch.Validation!.Value;
-            table.AddRow($"{epoch.Epoch}", $"{epoch.TrainingLoss:F4}", $"{validation.Loss:F4}",
+            table.AddRow($"{epoch.Epoch}", Figures.Loss(epoch.TrainingLoss), Figures.Loss(validation.Loss),
                 $"{validation.Accuracy:F4}", $"{epoch.Elapsed.TotalSeconds:F1}");
         }
 

@@ -15,8 +15,18 @@ internal static class OutputFiles
             return;
         }
 
+        HashSet<string> dataFiles = [.. DataSource.Locate(settings).DataFiles()];
+        void CheckNotData(string option, string path)
+        {
+            if (dataFiles.Contains(Path.GetFullPath(path)))
+            {
+                throw Refuse(option, path, "one of the data files this run reads; name another file");
+            }
+        }
+
         if (!settings.Lab)
         {
+            CheckNotData("--weights", settings.WeightsPath);
             CheckWritable("--weights", settings.WeightsPath, createsDirectory: false);
             return;
         }
@@ -31,6 +41,7 @@ internal static class OutputFiles
 
         for (int i = 0; i < outputs.Count; i++)
         {
+            CheckNotData(outputs[i].Option, outputs[i].Path);
             CheckWritable(outputs[i].Option, outputs[i].Path, createsDirectory: true);
             if (outputs.Take(i).FirstOrDefault(o => Path.GetFullPath(o.Path) == Path.GetFullPath(outputs[i].Path))
                 is { Option: { } earlier })

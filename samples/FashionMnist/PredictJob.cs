@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using NetDsl;
 using NetDsl.Data;
 using NetDsl.Serialization;
@@ -10,7 +11,7 @@ namespace FashionMnistSample;
 /// Classifies images with saved weights: test-set indices and ranges ("7", "10-19"), each shown with its true class,
 /// or IDX image files of 28 x 28 images, every image of which is classified.
 /// </summary>
-internal static class PredictJob
+internal static partial class PredictJob
 {
     public static int Run(Settings settings, IAnsiConsole console)
     {
@@ -29,6 +30,15 @@ internal static class PredictJob
         INetwork network = NetworkFor(path);
         network.LoadWeights(path);
         console.WriteLine($"weights: {path}");
+        var parameters = new float[network.ParameterCount];
+        network.ExportParameters(parameters);
+        if (parameters.Count(p => !float.IsFinite(p)) is var broken and > 0)
+        {
+            // A file saved from a run that diverged: every output a broken weight reaches is NaN.
+            console.WriteLine($"warning: {Plural.Of(broken, "parameter")} of {parameters.Length:N0} in the file "
+                + $"{(broken == 1 ? "is" : "are")} NaN or infinite, so the outputs they reach are NaN");
+        }
+
         console.WriteLine($"network: {network.Description.Name}, {MainJob.Describe(network.Description)}");
 
         var table = new Table().Border(TableBorder.Rounded)
@@ -58,7 +68,7 @@ internal static class PredictJob
         console.Write(table);
         if (known > 0)
         {
-            console.WriteLine($"{correct} of {known} correct");
+            console.WriteLine($"{correct:N0} of {known:N0} correct");
         }
 
         return 0;
@@ -81,7 +91,10 @@ internal static class PredictJob
     private static IEnumerable<Item> Items(Settings settings, IAnsiConsole console)
     {
         LabelledImageSet? test = null;
-        foreach (string token in settings.Predict!.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries)))
+        // An argument that names a file or folder is taken whole: a comma may sit in a file's name.
+        IEnumerable<string> tokens = settings.Predict!.SelectMany(argument => File.Exists(argument)
+            || Directory.Exists(argument) ? [argument] : argument.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        foreach (string token in tokens)
         {
             if (TryParseRange(token, out int first, out int last))
             {
@@ -123,14 +136,25 @@ internal static class PredictJob
                     yield return new Item($"{Path.GetFileName(token)} #{i}", Image(images, i), null);
                 }
             }
+            else if (Directory.Exists(token))
+            {
+                throw new UsageException($"--predict {token}: a directory; name an IDX images file in it");
+            }
             else
             {
                 throw new UsageException(IsReversedRange(token)
                     ? $"--predict {token}: a range goes from the lower index to the higher, as in 10-19"
+                    : IndexPattern().IsMatch(token)
+                    ? $"--predict {token}: beyond every test-set index (the full set has 10,000 images, 0 to 9999)"
                     : $"--predict {token}: not a test-set index (7), a range of them (10-19) or an existing file");
             }
         }
     }
+
+    /// <summary>Digits, or two groups of them joined by a hyphen: what an index or a range looks like, whether or not
+    /// its numbers fit an int.</summary>
+    [GeneratedRegex(@"^\d+(-\d+)?$")]
+    private static partial Regex IndexPattern();
 
     private static ReadOnlyMemory<float> Image(ImageSet images, int index)
         => images.Pixels.AsMemory(index * images.PixelsPerImage, images.PixelsPerImage);

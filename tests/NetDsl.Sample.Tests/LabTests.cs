@@ -65,7 +65,8 @@ public class LabTests
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);
         using SKBitmap image = SKBitmap.Decode(bytes);
         Assert.NotNull(image);
-        Assert.Equal((1800, 900), (image.Width, image.Height));
+        // Both variants are Zeros ones: one panel, of the full grid's panel size.
+        Assert.Equal((600, 450), (image.Width, image.Height));
     }
 
     [Fact]
@@ -93,6 +94,46 @@ public class LabTests
         Assert.Contains("network: FashionMnistSample.Lab.HeNormalReLU, 784-256 ReLU-128 ReLU-64 ReLU-10 Softmax",
             predict.Output);
         Assert.Matches(@"\d+ of 10 correct", predict.Output);
+    }
+
+    [Fact]
+    public void A_variant_that_diverges_is_flagged_ranked_last_and_never_kept()
+    {
+        // With a learning rate of 1e30 He × ReLU diverges in its first epoch; the lab once ranked it as an accuracy of
+        // 0 with no word of why, printed its losses as thirty-digit numbers, and could keep such a variant as best.
+        using var directory = new TemporaryDirectory();
+        SampleRun run = SampleRun.Start("--lab", "--lab-only", "He×ReLU, Zeros×ReLU", "--lab-epochs", "1",
+            "--learning-rate", "1e30", "--data", "embedded", "--lab-plot", directory.File("p.png"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"│ 2\s+│ HeNormal × ReLU\s+│ diverged in epoch 1\s+│", run.Output);
+        Assert.Contains("diverged (a loss or a weight stopped being finite; a lower --learning-rate avoids it): "
+            + "HeNormal × ReLU", run.Output);
+        Assert.DoesNotMatch(@"\d{7,}\.\d{4}", run.Output);
+        Assert.DoesNotContain("weights of the best variant, HeNormal × ReLU", run.Output);
+    }
+
+    [Fact]
+    public void A_lab_where_every_variant_diverges_saves_no_weights()
+    {
+        using var directory = new TemporaryDirectory();
+        SampleRun run = SampleRun.Start("--lab", "--lab-only", "He×ReLU", "--lab-epochs", "1", "--learning-rate",
+            "1e30", "--data", "embedded", "--lab-plot", directory.File("p.png"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("no weights saved: every variant diverged", run.Output);
+        Assert.False(File.Exists(directory.File("lab-best.safetensors")));
+        Assert.True(File.Exists(directory.File("p.png")));
+    }
+
+    [Theory]
+    [InlineData("0x2")]
+    [InlineData("1×ReLU")]
+    [InlineData("He×-1")]
+    public void Lab_only_refuses_numbers_for_names(string only)
+    {
+        var error = Assert.Throws<UsageException>(() => VariantSelection.Select(Lab.Variants, only, null));
+        Assert.StartsWith($"--lab-only: no variant '{only}'.", error.Message);
     }
 
     [Fact]

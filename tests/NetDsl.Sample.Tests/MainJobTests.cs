@@ -119,4 +119,57 @@ public class MainJobTests(TrainedOnSubset trained) : IClassFixture<TrainedOnSubs
         Assert.Contains("two-images-idx3-ubyte #1", predict.Output);
         Assert.Contains("unknown", predict.Output);
     }
+
+    [Fact]
+    public void Predict_takes_a_file_whose_name_holds_a_comma_whole()
+    {
+        // The comma once split it into "two" and "images-idx3-ubyte", neither of them a file.
+        LabelledImageSet test = FashionMnist.LoadTest(DataDirectory.Resolve("data"));
+        byte[] pixels = [.. test.Images.Pixels.Take(784).Select(p => (byte)Math.Round(p * 255))];
+        string file = trained.Directory.File("one,image-idx3-ubyte");
+        IdxWriter.Write(file, new IdxArray([1, 28, 28], pixels));
+
+        SampleRun predict = SampleRun.Start("--predict", file, "--weights", trained.WeightsPath);
+        Assert.Equal(0, predict.ExitCode);
+        Assert.Contains("one,image-idx3-ubyte #0", predict.Output);
+    }
+
+    [Theory]
+    [InlineData("99999999999", "beyond every test-set index (the full set has 10,000 images, 0 to 9999)")]
+    [InlineData("5-99999999999", "beyond every test-set index")]
+    [InlineData("abc", "not a test-set index (7), a range of them (10-19) or an existing file")]
+    public void Predict_says_why_a_token_is_refused(string token, string reason)
+    {
+        SampleRun predict = SampleRun.Start("--predict", token, "--weights", trained.WeightsPath);
+        Assert.Equal(1, predict.ExitCode);
+        Assert.Contains($"error: --predict {token}: {reason}", predict.Output);
+    }
+
+    [Fact]
+    public void Predict_refuses_a_directory_as_an_images_file()
+    {
+        SampleRun predict = SampleRun.Start("--predict", trained.Directory.Path, "--weights", trained.WeightsPath);
+        Assert.Equal(1, predict.ExitCode);
+        Assert.Contains($"error: --predict {trained.Directory.Path}: a directory; name an IDX images file in it",
+            predict.Output);
+    }
+
+    [Fact]
+    public void Predict_warns_about_weights_that_are_not_finite()
+    {
+        var network = new FashionNet();
+        network.LoadWeights(trained.WeightsPath);
+        var parameters = new float[FashionNet.ParameterCount];
+        network.ExportParameters(parameters);
+        parameters[5] = float.NaN;
+        network.ImportParameters(parameters);
+        string broken = trained.Directory.File("broken.safetensors");
+        network.SaveWeights(broken);
+
+        SampleRun predict = SampleRun.Start("--predict", "0", "--data", "embedded", "--weights", broken);
+        Assert.Equal(0, predict.ExitCode);
+        Assert.Contains("warning: 1 parameter of 101,770 in the file is NaN or infinite, so the outputs they reach "
+            + "are NaN", predict.Output);
+        Assert.Contains("none (NaN outputs)", predict.Output);
+    }
 }

@@ -128,6 +128,25 @@ public class OutputFileTests
         Assert.Contains("error: no weights file at /proc/x.safetensors", run.Output);
     }
 
+    [Theory]
+    [InlineData("--weights", "train-images-idx3-ubyte.gz")]
+    [InlineData("--weights", "t10k-labels-idx1-ubyte")]
+    [InlineData("--lab-weights", "train-labels-idx1-ubyte.gz")]
+    [InlineData("--lab-report", "t10k-images-idx3-ubyte.gz")]
+    public void An_output_that_is_one_of_the_data_files_is_refused_and_the_file_kept(string option, string name)
+    {
+        // --weights data/train-images-idx3-ubyte.gz once trained and then replaced the training images.
+        using var directory = new TemporaryDirectory();
+        DataFolder.Write(directory.Path, training: 60);
+        string path = directory.File(name);
+        File.WriteAllText(path, "the data"); // the raw name beside the .gz: also a file the run may read
+        string[] mode = ShortestRun(option, directory);
+        SampleRun run = SampleRun.Start([.. mode, "--data", directory.Path, option, path]);
+
+        AssertRefusedBeforeTraining(run, $"error: {option} {path}: one of the data files this run reads");
+        Assert.Equal("the data", File.ReadAllText(path));
+    }
+
     [Fact]
     public void Predict_refuses_a_directory_given_as_its_weights_file()
     {

@@ -31,12 +31,12 @@ internal sealed class EpochBars(ProgressContext context) : IProgress<TrainingPro
                 ProgressTask bar = Bar(batch.Epoch, batch.Epochs, batch.Batches);
                 bar.Value = batch.Batch;
                 bar.Description = Label(batch.Epoch, batch.Epochs)
-                    + $"  loss {batch.RunningLoss:F4}  {batch.SamplesPerSecond,7:N0} samples/s";
+                    + $"  loss {Figures.Loss(batch.RunningLoss)}  {batch.SamplesPerSecond,7:N0} samples/s";
                 break;
             case EpochReport epoch when _bars.TryGetValue(epoch.Epoch, out ProgressTask? done):
                 done.Value = done.MaxValue;
                 string validation = epoch.Validation is { } v ? $"  validation accuracy {v.Accuracy:F4}" : "";
-                done.Description = Label(epoch.Epoch, epoch.Epochs) + $"  loss {epoch.TrainingLoss:F4}{validation}";
+                done.Description = Label(epoch.Epoch, epoch.Epochs) + $"  loss {Figures.Loss(epoch.TrainingLoss)}{validation}";
                 done.StopTask();
                 break;
         }

@@ -12,9 +12,9 @@ internal sealed class EpochLines(IAnsiConsole console, string prefix = "") : IPr
         if (value is EpochReport epoch)
         {
             string validation = epoch.Validation is { } v
-                ? $"  validation loss {v.Loss:F4}  validation accuracy {v.Accuracy:F4}"
+                ? $"  validation loss {Figures.Loss(v.Loss)}  validation accuracy {v.Accuracy:F4}"
                 : "";
-            console.WriteLine($"{prefix}epoch {epoch.Epoch}/{epoch.Epochs}  training loss {epoch.TrainingLoss:F4}"
+            console.WriteLine($"{prefix}epoch {epoch.Epoch}/{epoch.Epochs}  training loss {Figures.Loss(epoch.TrainingLoss)}"
                 + $"{validation}  {epoch.Elapsed.TotalSeconds:F1} s");
         }
     }

@@ -16,7 +16,7 @@ internal sealed class VariantBar(ProgressContext context, string name) : IProgre
                 _bar ??= context.AddTask(Markup.Escape(name), maxValue: batch.Epochs * batch.Batches);
                 _bar.Value = (batch.Epoch - 1) * batch.Batches + batch.Batch;
                 _bar.Description =
-                    Markup.Escape($"{name,-24} epoch {batch.Epoch}/{batch.Epochs}  loss {batch.RunningLoss:F4}");
+                    Markup.Escape($"{name,-24} epoch {batch.Epoch}/{batch.Epochs}  loss {Figures.Loss(batch.RunningLoss)}");
                 break;
             case EpochReport epoch when _bar is not null:
                 string accuracy = epoch.Validation is { } v ? $"  validation accuracy {v.Accuracy:F4}" : "";

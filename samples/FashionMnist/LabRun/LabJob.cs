@@ -42,6 +42,11 @@ internal static class LabJob
         console.Write(LabTables.Ranking(ranked));
         console.Write(LabTables.Diagnostics(ranked));
         console.WriteLine(LabTables.Definitions);
+        if (ranked.Where(r => r.DivergedEpoch is not null).Select(r => r.Variant.Name).ToList() is [_, ..] diverged)
+        {
+            console.WriteLine($"diverged (a loss or a weight stopped being finite; a lower --learning-rate avoids it): "
+                + string.Join(", ", diverged));
+        }
 
         // The plot keeps the grid's order, so that its legend reads as the grid does.
         string plot = Path.GetFullPath(settings.LabPlotPath);
@@ -50,8 +55,10 @@ internal static class LabJob
         console.WriteLine($"plot of validation accuracy per epoch: {plot}{replacing}");
         foreach (IReadOnlyList<VariantResult> shared in sharedLines)
         {
-            console.WriteLine($"      one line for {string.Join(" and ", shared.Select(r => r.Variant.Name))}: "
-                + "the same validation accuracy at every epoch");
+            string names = string.Join(", ", shared.Select(r => r.Variant.Name));
+            int last = names.LastIndexOf(", ", StringComparison.Ordinal);
+            console.WriteLine($"      one line for {names[..last]} and {names[(last + 2)..]}: the same validation "
+                + "accuracy at every epoch");
         }
 
         if (settings.LabReportPath is { } reportPath)
@@ -72,7 +79,7 @@ internal static class LabJob
     private static void SaveBest(VariantResult best, INetwork network, Settings settings, IAnsiConsole console)
     {
         string path = Path.GetFullPath(settings.LabWeightsPath);
-        if (best.Accuracy == 0)
+        if (best.DivergedEpoch is not null)
         {
             console.WriteLine($"no weights saved: every variant diverged ({path} is left as it was)");
             return;
@@ -82,7 +89,7 @@ internal static class LabJob
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         network.SaveWeights(path);
         console.WriteLine($"weights of the best variant, {best.Variant.Name}: {path}{replacing}");
-        console.WriteLine($"      classify with them: --predict 0-9 --weights {settings.LabWeightsPath}");
+        console.WriteLine($"      classify with them: --predict 0-9 --weights {Figures.ShellWord(settings.LabWeightsPath)}");
     }
 
     /// <summary>Trains the variants one after the other, under a bar each on a terminal, with a plain line per epoch
@@ -134,6 +141,6 @@ internal static class LabJob
             Epochs = settings.LabEpochs, BatchSize = settings.BatchSize, Seed = settings.Seed,
         };
         TrainingHistory history = TrainingLoop.Run(trainer, fit, validation, options, progress);
-        return (new VariantResult(variant, initial, initialAccuracy, history.Epochs), network);
+        return (new VariantResult(variant, initial, initialAccuracy, history.Epochs, history.DivergedEpoch), network);
     }
 }

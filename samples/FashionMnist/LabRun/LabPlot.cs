@@ -18,14 +18,17 @@ internal static class LabPlot
 {
     private const int Columns = 3;
 
+    /// <summary>Each panel's size in pixels, legend included: the image grows with the grid, so that a lab of one or
+    /// two initializers gets panels no wider or taller than the full grid's.</summary>
+    private const int PanelWidth = 600, PanelHeight = 450;
+
     private static readonly MarkerShape[] Markers =
         [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond,
          MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond];
 
     /// <summary>Writes the plot to <paramref name="path"/> as a PNG and returns the groups of variants that share a
     /// line, each of two or more, for the console to name too.</summary>
-    public static IReadOnlyList<IReadOnlyList<VariantResult>> Save(
-        IReadOnlyList<VariantResult> results, string path, int width = 1800, int height = 900)
+    public static IReadOnlyList<IReadOnlyList<VariantResult>> Save(IReadOnlyList<VariantResult> results, string path)
     {
         List<Act> activations = [.. results.Select(r => r.Variant.Activation).Distinct()];
         List<IGrouping<Init, VariantResult>> panels = [.. results.GroupBy(r => r.Variant.Init)];
@@ -43,15 +46,15 @@ internal static class LabPlot
             shared.AddRange(lines.Where(line => line.Count > 1));
         }
 
-        int columns = Math.Min(Columns, panels.Count);
-        multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid((panels.Count + columns - 1) / columns, columns);
+        int columns = Math.Min(Columns, panels.Count), rows = (panels.Count + columns - 1) / columns;
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
         string? directory = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory))
         {
             Directory.CreateDirectory(directory);
         }
 
-        multiplot.SavePng(path, width, height);
+        multiplot.SavePng(path, columns * PanelWidth, rows * PanelHeight);
         return shared;
     }
 
@@ -61,7 +64,7 @@ internal static class LabPlot
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
-        List<double> shown = [best.Accuracy];
+        List<double> shown = best.DivergedEpoch is null ? [best.Accuracy] : [];
         foreach (IReadOnlyList<VariantResult> same in lines)
         {
             VariantResult first = same[0];
@@ -74,13 +77,16 @@ internal static class LabPlot
             line.LineWidth = 2;
             line.LegendText = string.Join(" =\n", same.Select(v => v.Variant.Activation).Chunk(2)
                     .Select(pair => string.Join(" = ", pair)))
-                + (y.Length < first.Epochs.Count ? " (diverged)" : "");
+                + (first.DivergedEpoch is { } diverged ? $"\n(diverged in epoch {diverged})" : "");
             shown.AddRange(y);
         }
 
-        var bestLine = plot.Add.HorizontalLine(
-            best.Accuracy, width: 1, color: Colors.Gray, pattern: LinePattern.Dashed);
-        bestLine.LegendText = $"lab's best: {best.Accuracy:F4}\n{best.Variant.Name}";
+        if (best.DivergedEpoch is null)
+        {
+            var bestLine = plot.Add.HorizontalLine(
+                best.Accuracy, width: 1, color: Colors.Gray, pattern: LinePattern.Dashed);
+            bestLine.LegendText = $"lab's best: {best.Accuracy:F4}\n{best.Variant.Name}";
+        }
 
         plot.Title($"initializer {init}", size: 15);
         plot.XLabel("epoch");
@@ -94,11 +100,12 @@ internal static class LabPlot
         return plot;
     }
 
-    /// <summary>The epochs and validation accuracies of <paramref name="result"/>, up to its first that is not finite
-    /// (a run that diverged).</summary>
+    /// <summary>The epochs and validation accuracies of <paramref name="result"/> before the one it diverged in, if
+    /// any, whose accuracy is that of broken weights.</summary>
     private static (double[] X, double[] Y) FinitePoints(VariantResult result)
     {
         EpochReportPoint[] points = [.. result.Epochs
+            .Where(e => e.Epoch < (result.DivergedEpoch ?? int.MaxValue))
             .Select(e => new EpochReportPoint(e.Epoch, e.Validation!.Value.Accuracy))
             .TakeWhile(p => double.IsFinite(p.Accuracy))];
         return ([.. points.Select(p => (double)p.Epoch)], [.. points.Select(p => p.Accuracy)]);
@@ -110,9 +117,14 @@ internal static class LabPlot
             e => e.Validation!.Value.Accuracy.ToString("R", CultureInfo.InvariantCulture)));
 
     /// <summary>The range of <paramref name="values"/> padded by a tenth on each side, at least 0.01 wide, within
-    /// [0, 1].</summary>
+    /// [0, 1]; all of [0, 1] when there is none (every variant of the panel diverged in its first epoch).</summary>
     private static (double Low, double High) FittedRange(List<double> values)
     {
+        if (values.Count == 0)
+        {
+            return (0, 1);
+        }
+
         double low = values.Min(), high = values.Max();
         double pad = Math.Max((high - low) / 10, 0.005);
         return (Math.Max(0, low - pad), Math.Min(1, high + pad));

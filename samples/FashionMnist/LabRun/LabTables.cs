@@ -46,9 +46,10 @@ internal static class LabTables
 
     private static string[] RankingRow(VariantResult result, int index) =>
     [
-        $"{index + 1}", result.Variant.Name, $"{result.Accuracy:F4}",
+        $"{index + 1}", result.Variant.Name,
+        result.DivergedEpoch is { } diverged ? $"diverged in epoch {diverged}" : $"{result.Accuracy:F4}",
         string.Join(" ", result.Epochs.Select(e => $"{e.Validation!.Value.Accuracy:F3}")),
-        $"{result.ValidationLoss:F4}", $"{result.TrainingLoss:F4}", $"{result.Seconds:F1}",
+        Figures.Loss(result.ValidationLoss), Figures.Loss(result.TrainingLoss), $"{result.Seconds:F1}",
     ];
 
     private static string[] DiagnosticsRow(VariantResult result, int index)
@@ -72,6 +73,7 @@ internal static class LabTables
     {
         0 => "0",
         double.NaN => "NaN",
+        _ when Math.Abs(value) >= 1e5 => value.ToString("0.0e+0"),
         _ when Math.Abs(value) >= 100 => value.ToString("F0"),
         _ when Math.Abs(value) >= 0.01 => value.ToString("F2"),
         _ => value.ToString("0.0e+0"),

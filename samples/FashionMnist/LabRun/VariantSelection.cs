@@ -28,12 +28,13 @@ internal static class VariantSelection
     private static NetworkVariant Find(IReadOnlyList<NetworkVariant> grid, string name)
     {
         // Try every separator position: an 'x' may also sit inside a name (Xavier). Enum parsing accepts the aliases
-        // (He, Xavier) and any case.
+        // (He, Xavier) and any case, but numbers too ("0x2" would be Zeros × Tanh): a name starts with a letter.
         for (int i = name.Length - 1; i > 0; i--)
         {
             if (Array.IndexOf(PairSeparators, name[i]) >= 0
-                && Enum.TryParse(name[..i].Trim(), ignoreCase: true, out Init init)
-                && Enum.TryParse(name[(i + 1)..].Trim(), ignoreCase: true, out Act activation)
+                && IsName(name[..i], out string initName) && IsName(name[(i + 1)..], out string activationName)
+                && Enum.TryParse(initName, ignoreCase: true, out Init init)
+                && Enum.TryParse(activationName, ignoreCase: true, out Act activation)
                 && grid.FirstOrDefault(v => v.Init == init && v.Activation == activation) is { } match)
             {
                 return match;
@@ -42,5 +43,11 @@ internal static class VariantSelection
 
         throw new UsageException($"--lab-only: no variant '{name}'. The grid has "
             + string.Join(", ", grid.Select(v => $"{v.Init}×{v.Activation}")));
+    }
+
+    private static bool IsName(string text, out string name)
+    {
+        name = text.Trim();
+        return name.Length > 0 && char.IsAsciiLetter(name[0]);
     }
 }

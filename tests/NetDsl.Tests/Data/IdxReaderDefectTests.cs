@@ -134,7 +134,8 @@ public class IdxReaderDefectTests
         var error = Assert.Throws<InvalidDataException>(
             () => IdxReader.ReadImages(new MemoryStream(gzip[..(gzip.Length / 2)]), Name));
 
-        Assert.Matches(@"^train-images-idx3-ubyte\.gz: expected 78400 bytes of pixels, found \d+$", error.Message);
+        Assert.Matches(@"^train-images-idx3-ubyte\.gz: expected 78400 bytes of pixels, found \d+ \(the decompressed data "
+            + @"ends there: the file is cut short, or its header counts more than it holds\)$", error.Message);
     }
 
     [Theory]
@@ -212,6 +213,7 @@ public class IdxReaderDefectTests
 
         var error = Assert.Throws<InvalidDataException>(() => IdxReader.ReadImages(path));
 
-        Assert.Equal($"{path}: expected 32 bytes of pixels, found 24", error.Message);
+        Assert.Equal($"{path}: expected 32 bytes of pixels, found 24 (the decompressed data ends there: the file is cut "
+            + "short, or its header counts more than it holds)", error.Message);
     }
 }
