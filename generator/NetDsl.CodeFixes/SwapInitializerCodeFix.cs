@@ -15,7 +15,8 @@ namespace NetDsl.CodeFixes;
 /// <summary>
 /// Replaces an initializer that does not suit its activation by the one the warning suggests:
 /// <c>[Dense(64, Init.He, Act.Tanh)]</c> becomes <c>[Dense(64, Init.GlorotNormal, Act.Tanh)]</c>, keeping however the
-/// user qualified the enum and dropping the old initializer's distribution arguments, which the new one ignores.
+/// user qualified the enum (a constant of the user's becomes <c>global::NetDsl.Init.GlorotNormal</c>) and dropping
+/// the old initializer's distribution arguments, which the new one ignores.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwapInitializerCodeFix))]
 [Shared]
@@ -35,6 +36,7 @@ public sealed class SwapInitializerCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        SemanticModel? model = null;
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
             if (!diagnostic.Properties.TryGetValue(ModelRules.SuggestedInit, out string? suggested) || suggested is null
@@ -43,10 +45,22 @@ public sealed class SwapInitializerCodeFix : CodeFixProvider
                 continue;
             }
 
+            // Only an Init member's own qualifier (Init.He, NetDsl.Init.He, an alias I.He) names the enum: Choices.He
+            // may be the user's constant, and Choices.GlorotNormal would not exist.
+            bool keepsQualifier = false;
+            if (argument.Expression is MemberAccessExpressionSyntax access)
+            {
+                model ??= await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                keepsQualifier = model?.GetSymbolInfo(access, context.CancellationToken).Symbol
+                    is IFieldSymbol { ContainingType: { TypeKind: TypeKind.Enum } type }
+                    && type.ToDisplayString() == "NetDsl.Init";
+            }
+
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Use Init.{suggested}",
-                    cancellationToken => Swap(context.Document, root, argument, suggested, cancellationToken),
+                    cancellationToken
+                        => Swap(context.Document, root, argument, suggested, keepsQualifier, cancellationToken),
                     equivalenceKey: FixAllKey),
                 diagnostic);
         }
@@ -57,10 +71,11 @@ public sealed class SwapInitializerCodeFix : CodeFixProvider
         SyntaxNode root,
         AttributeArgumentSyntax argument,
         string suggested,
+        bool keepsQualifier,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ExpressionSyntax replacement = argument.Expression is MemberAccessExpressionSyntax access
+        ExpressionSyntax replacement = keepsQualifier && argument.Expression is MemberAccessExpressionSyntax access
             ? access.WithName(SyntaxFactory.IdentifierName(suggested))
             : SyntaxFactory.ParseExpression("global::NetDsl.Init." + suggested);
         ExpressionSyntax formatted = replacement.WithTriviaFrom(argument.Expression);

@@ -153,6 +153,37 @@ public sealed class CodeFixTests
         await AssertFixed(fixedSource, "NDSL1002");
     }
 
+    [Theory]
+    [InlineData("Choices.Hidden")]
+    [InlineData("Choices.He")]
+    [InlineData("Samples.Choices.Hidden")]
+    public async Task The_fix_replaces_a_constant_of_the_users_by_the_enum_member(string written)
+    {
+        // A constant the user declared is not an Init member: swapping its last name made Choices.GlorotNormal,
+        // which does not exist.
+        string Source(string init) => $$"""
+            using NetDsl;
+
+            namespace Samples;
+
+            internal static class Choices
+            {
+                public const Init Hidden = Init.He;
+                public const Init He = Init.HeNormal;
+            }
+
+            [Input(32)]
+            [Dense(64, {{init}}, Act.Tanh)]
+            [Dense(2, Act.Linear)]
+            internal partial class Net { }
+            """;
+
+        (string fixedSource, _) = await ApplySingleFix(Source(written), "NDSL1002");
+
+        Assert.Equal(Source("global::NetDsl.Init.GlorotNormal"), fixedSource);
+        await AssertFixed(fixedSource, "NDSL1002");
+    }
+
     [Fact]
     public async Task The_fix_keeps_the_layout_of_an_attribute_spread_over_lines()
     {
