@@ -110,6 +110,34 @@ public sealed class UserNameTests
     }
 
     /// <summary>A method named <c>nameof</c> turns every <c>nameof(x)</c> in its scope into a call to it.</summary>
+    public static TheoryData<string> InheritedTypesNamedLikeTheNetwork => new()
+    {
+        // Inside the network, its own simple name found the base class's nested type: the trainer's field, its
+        // constructor's parameter and its doc reference named B.Net, and nothing compiled.
+        $"using NetDsl; namespace N; internal class B {{ public class Net {{ }} }} "
+            + $"{Layers} internal partial class Net : B {{ }}",
+        $"using NetDsl; internal class B {{ public class Net {{ }} }} {Layers} internal partial class Net : B {{ }}",
+        $"using NetDsl; internal class B {{ protected internal class Net {{ }} }} "
+            + $"internal partial class Outer {{ {Layers} internal partial class Net : B {{ }} }}",
+
+        // A variant extended with a base class of its own: the same, one level down.
+        $$"""
+            using NetDsl;
+            namespace N;
+            internal class B { public class HeNormalReLU { } }
+            {{Grid}}
+            internal static partial class Lab
+            {
+                public partial class HeNormalReLU : B { }
+            }
+            """,
+    };
+
+    [Theory]
+    [MemberData(nameof(InheritedTypesNamedLikeTheNetwork))]
+    public void A_base_class_type_named_like_the_network_leaves_the_generated_code_valid(string source)
+        => GeneratorHarness.Run(source).AssertClean();
+
     public static TheoryData<string> NameofMethods => new()
     {
         $$"""using NetDsl; namespace N; {{Layers}} partial class Net { static string nameof(int x) => ""; }""",

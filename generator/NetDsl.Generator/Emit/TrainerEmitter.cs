@@ -50,8 +50,8 @@ internal static class TrainerEmitter
             }
         }
         writer.Line();
-        writer.Line($"/// <summary>Trains a <see cref=\"{spec.Name}\"/> on {LossDescription(spec.Loss)}; see");
-        writer.Line($"/// <see cref=\"{Names.ITrainer}\"/>.</summary>");
+        writer.Doc($"<summary>Trains a <see cref=\"{spec.QualifiedName}\"/> on {LossDescription(spec.Loss)}; see "
+            + $"<see cref=\"{Names.ITrainer}\"/>.</summary>");
         using (writer.Block($"public sealed class Trainer : {Names.ITrainer}"))
         {
             EmitLayout(writer, spec);
@@ -104,7 +104,7 @@ internal static class TrainerEmitter
 
     private static void EmitFields(IndentedWriter writer, NetworkSpec spec)
     {
-        writer.Line($"private readonly {spec.Name} _network;");
+        writer.Line($"private readonly {spec.QualifiedName} _network;");
         writer.Line($"private readonly {Names.IOptimizer} _optimizer;");
         writer.Line("private readonly int _maxBatch;");
         writer.Wrap(
@@ -118,7 +118,7 @@ internal static class TrainerEmitter
         writer.Line();
         writer.Call(
             "internal Trainer(",
-            [$"{spec.Name} network", $"{Names.IOptimizer} optimizer", "int maxBatchSize"],
+            [$"{spec.QualifiedName} network", $"{Names.IOptimizer} optimizer", "int maxBatchSize"],
             ")",
             breakAfterHead: true);
         using (writer.Block())

@@ -69,6 +69,10 @@ internal sealed record NetworkSpec(
         }
     }
 
+    /// <summary>The full name from the global namespace, for the generated code's references to the network: inside
+    /// it, the simple name would find first a type of that name that a base class declares (<c>B.Net</c>).</summary>
+    public string QualifiedName => "global::" + DisplayName;
+
     public int OutputSize => Layers[Layers.Count - 1].Units;
 }
 

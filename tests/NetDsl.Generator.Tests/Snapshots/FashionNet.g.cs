@@ -267,8 +267,8 @@ namespace Samples
             global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
             => CreateTrainer(optimizer, maxBatchSize);
 
-        /// <summary>Trains a <see cref="FashionNet"/> on softmax cross-entropy; see
-        /// <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
+        /// <summary>Trains a <see cref="global::Samples.FashionNet"/> on softmax cross-entropy;
+        /// see <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
         public sealed class Trainer : global::NetDsl.Training.ITrainer
         {
             // Work buffer, per batch row: each layer's pre-activations (Z) and activations (A), then two delta rows.
@@ -286,7 +286,7 @@ namespace Samples
             private static readonly int[] StrideOf = { 128, 16 };
             private static readonly int[] ZOf = { Layer0Z, Layer1Z };
 
-            private readonly FashionNet _network;
+            private readonly global::Samples.FashionNet _network;
             private readonly global::NetDsl.Training.IOptimizer _optimizer;
             private readonly int _maxBatch;
             private readonly global::NetDsl.Buffers.AlignedBuffer _gradients =
@@ -299,7 +299,8 @@ namespace Samples
             private int _lastRows;
             private int _rowsVersion;
 
-            internal Trainer(FashionNet network, global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
+            internal Trainer(
+                global::Samples.FashionNet network, global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
             {
                 _network = network;
                 _optimizer = optimizer ?? throw new global::System.ArgumentNullException("optimizer");

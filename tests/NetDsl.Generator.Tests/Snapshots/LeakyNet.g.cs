@@ -302,8 +302,8 @@ namespace Samples
             global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
             => CreateTrainer(optimizer, maxBatchSize);
 
-        /// <summary>Trains a <see cref="LeakyNet"/> on mean squared error; see
-        /// <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
+        /// <summary>Trains a <see cref="global::Samples.LeakyNet"/> on mean squared error;
+        /// see <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
         public sealed class Trainer : global::NetDsl.Training.ITrainer
         {
             // Work buffer, per batch row: each layer's pre-activations (Z) and activations (A), then two delta rows.
@@ -325,7 +325,7 @@ namespace Samples
             private static readonly int[] StrideOf = { 48, 48, 32, 16 };
             private static readonly int[] ZOf = { Layer0Z, Layer1Z, Layer2Z, Layer3Z };
 
-            private readonly LeakyNet _network;
+            private readonly global::Samples.LeakyNet _network;
             private readonly global::NetDsl.Training.IOptimizer _optimizer;
             private readonly int _maxBatch;
             private readonly global::NetDsl.Buffers.AlignedBuffer _gradients =
@@ -338,7 +338,8 @@ namespace Samples
             private int _lastRows;
             private int _rowsVersion;
 
-            internal Trainer(LeakyNet network, global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
+            internal Trainer(
+                global::Samples.LeakyNet network, global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
             {
                 _network = network;
                 _optimizer = optimizer ?? throw new global::System.ArgumentNullException("optimizer");

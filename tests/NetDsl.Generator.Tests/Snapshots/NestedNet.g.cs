@@ -289,8 +289,8 @@ namespace Company.Product.Models
                         global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
                         => CreateTrainer(optimizer, maxBatchSize);
 
-                    /// <summary>Trains a <see cref="TinyNet"/> on mean squared error; see
-                    /// <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
+                    /// <summary>Trains a <see cref="global::Company.Product.Models.Catalog.Group.Kind.TinyNet"/> on
+                    /// mean squared error; see <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
                     public sealed class Trainer : global::NetDsl.Training.ITrainer
                     {
                         // Work buffer, per batch row: each layer's pre-activations (Z) and activations (A), then two
@@ -311,7 +311,7 @@ namespace Company.Product.Models
                         private static readonly int[] StrideOf = { 16, 16 };
                         private static readonly int[] ZOf = { Layer0Z, Layer1Z };
 
-                        private readonly TinyNet _network;
+                        private readonly global::Company.Product.Models.Catalog.Group.Kind.TinyNet _network;
                         private readonly global::NetDsl.Training.IOptimizer _optimizer;
                         private readonly int _maxBatch;
                         private readonly global::NetDsl.Buffers.AlignedBuffer _gradients =
@@ -325,7 +325,8 @@ namespace Company.Product.Models
                         private int _rowsVersion;
 
                         internal Trainer(
-                            TinyNet network, global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
+                            global::Company.Product.Models.Catalog.Group.Kind.TinyNet network,
+                            global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
                         {
                             _network = network;
                             _optimizer = optimizer ?? throw new global::System.ArgumentNullException("optimizer");

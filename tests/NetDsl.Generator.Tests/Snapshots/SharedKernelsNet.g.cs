@@ -341,8 +341,8 @@ namespace Samples
             global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
             => CreateTrainer(optimizer, maxBatchSize);
 
-        /// <summary>Trains a <see cref="SharedKernelsNet"/> on binary cross-entropy with logits; see
-        /// <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
+        /// <summary>Trains a <see cref="global::Samples.SharedKernelsNet"/> on binary cross-entropy with logits;
+        /// see <see cref="global::NetDsl.Training.ITrainer"/>.</summary>
         public sealed class Trainer : global::NetDsl.Training.ITrainer
         {
             // Work buffer, per batch row: each layer's pre-activations (Z) and activations (A), then two delta rows.
@@ -370,7 +370,7 @@ namespace Samples
             private static readonly int[] StrideOf = { 64, 64, 64, 64, 64, 64, 16 };
             private static readonly int[] ZOf = { Layer0Z, Layer1Z, Layer2Z, Layer3Z, Layer4Z, Layer5Z, Layer6Z };
 
-            private readonly SharedKernelsNet _network;
+            private readonly global::Samples.SharedKernelsNet _network;
             private readonly global::NetDsl.Training.IOptimizer _optimizer;
             private readonly int _maxBatch;
             private readonly global::NetDsl.Buffers.AlignedBuffer _gradients =
@@ -383,7 +383,9 @@ namespace Samples
             private int _lastRows;
             private int _rowsVersion;
 
-            internal Trainer(SharedKernelsNet network, global::NetDsl.Training.IOptimizer optimizer, int maxBatchSize)
+            internal Trainer(
+                global::Samples.SharedKernelsNet network, global::NetDsl.Training.IOptimizer optimizer,
+                int maxBatchSize)
             {
                 _network = network;
                 _optimizer = optimizer ?? throw new global::System.ArgumentNullException("optimizer");
