@@ -6,7 +6,7 @@ using NetDsl.Generator.Tests.Support;
 namespace NetDsl.Generator.Tests;
 
 /// <summary>
-/// Every error the generator reports (NDSL0001-NDSL0021): its id and severity, the exact text it points at (marked
+/// Every error the generator reports (NDSL0001-NDSL0022): its id and severity, the exact text it points at (marked
 /// <c>[|so|]</c> in each case), and a message that says what to write instead. Each case compiles beside a valid
 /// network in another file, which must still be generated: one broken network never costs the others theirs.
 /// </summary>
@@ -720,6 +720,35 @@ public sealed class GeneratorErrorTests
     public void NDSL0021_a_softmax_over_one_unit(string marked)
         => AssertError(marked, "NDSL0021", "Softmax over one unit, which always outputs 1",
             "write [Dense(1, init, Act.Sigmoid)]", "one unit per class");
+
+    [Theory]
+    [InlineData(
+        "using System.Runtime.InteropServices; using NetDsl; [[|StructLayout(LayoutKind.Explicit)|]] [Input(3)] "
+            + "[Dense(2, Act.ReLU)] public partial class Net { }",
+        "marked [StructLayout(LayoutKind.Explicit)], which needs a [FieldOffset] on every instance field")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] [[|System.Runtime.InteropServices.StructLayout(2)|]] "
+            + "public partial class Net { }",
+        "marked [StructLayout(LayoutKind.Explicit)]")]
+    [InlineData(
+        "using System.Runtime.InteropServices; using NetDsl; [[|ComImport|], Guid(\"5E6D6F2A-8C2B-4A4E-9C39-1A0B4C7D"
+            + "2E10\")] [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { }",
+        "marked [ComImport], which allows no field initializers and no method bodies")]
+    [InlineData(
+        "using System.Runtime.InteropServices; using NetDsl; [Input(3)] [Dense(4)] [Dense(2, Act.Linear)] "
+            + "[Grid(new[] { Init.He }, new[] { Act.ReLU })] public static partial class Lab { "
+            + "[[|StructLayout(LayoutKind.Explicit)|]] public partial class HeNormalReLU { } }",
+        "'HeNormalReLU' is marked [StructLayout(LayoutKind.Explicit)]")]
+    public void NDSL0022_an_interop_layout_the_generated_members_cannot_follow(string marked, string message)
+        => AssertError(marked, "NDSL0022", message, "remove the attribute");
+
+    [Fact]
+    public void A_sequential_or_auto_layout_is_fine()
+        => GeneratorHarness.Run(
+                "using System.Runtime.InteropServices; using NetDsl; [StructLayout(LayoutKind.Sequential)] [Input(3)] "
+                    + "[Dense(2, Act.ReLU)] internal partial class Net { } [StructLayout(LayoutKind.Auto)] [Input(3)] "
+                    + "[Dense(2, Act.ReLU)] internal partial class Auto { }")
+            .AssertClean();
 
     [Fact]
     public void CSharp_11_is_enough_for_the_generated_code()

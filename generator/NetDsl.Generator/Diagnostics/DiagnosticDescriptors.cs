@@ -154,6 +154,12 @@ internal static class DiagnosticDescriptors
             + "learn (its loss and gradient are 0). For a yes/no output write [Dense(1, init, Act.Sigmoid)]; for "
             + "classes, give the layer one unit per class");
 
+    /// <summary>Message: "'{0}' is marked [{1}], which {2} ...".</summary>
+    public static readonly DiagnosticDescriptor InteropLayout = Error(
+        "NDSL0022",
+        "Network class has an interop layout",
+        "'{0}' is marked [{1}], which {2}: remove the attribute, a network's layout is NetDsl's");
+
     /// <summary>Message: "Layer {0} is a hidden layer initialized with {1} ...".</summary>
     public static readonly DiagnosticDescriptor SymmetricHiddenWeights = Warning(
         "NDSL1001",

@@ -75,7 +75,7 @@ internal static class NetworkParser
             return;
         }
 
-        if (!CheckTypeShape(type, FirstIdentifier(type), family, diagnostics))
+        if (!CheckTypeShape(type, FirstIdentifier(type), family, diagnostics) || !CheckLayout(type, family, diagnostics))
         {
             return;
         }
@@ -386,6 +386,7 @@ internal static class NetworkParser
             && variants.Contains(t.Name) && UserLocation(t) is not null && VariantDeclarationProblem(t) is null))
         {
             clean &= CheckMemberNames(extension, null, "variant", diagnostics);
+            clean &= CheckLayout(extension, false, diagnostics);
             clean &= CheckInheritedNames(extension, null, diagnostics);
         }
 
@@ -683,6 +684,37 @@ internal static class NetworkParser
         }
 
         return partial;
+    }
+
+    /// <summary>Reports the interop attributes that the generated members cannot live with, on the attribute: an
+    /// explicit layout wants a [FieldOffset] on every instance field (CS0625 on the weights and work buffers), and a
+    /// [ComImport] class may have neither field initializers nor method bodies (CS8028, CS0423). A family's members
+    /// are static, so only [ComImport] concerns it.</summary>
+    private static bool CheckLayout(INamedTypeSymbol type, bool family, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            (string Name, string Problem)? found = attribute.AttributeClass?.ToDisplayString() switch
+            {
+                // LayoutKind.Explicit is 2, whichever constructor (LayoutKind or short) was called.
+                "System.Runtime.InteropServices.StructLayoutAttribute"
+                    when !family && attribute.ConstructorArguments.FirstOrDefault().Value is (int)2 or (short)2
+                    => ("StructLayout(LayoutKind.Explicit)", "needs a [FieldOffset] on every instance field, and the "
+                        + "generated ones (the weights and work buffers) have none"),
+                "System.Runtime.InteropServices.ComImportAttribute"
+                    => ("ComImport", "allows no field initializers and no method bodies, and the generated members "
+                        + "have both"),
+                _ => null,
+            };
+            if (found is { } layout)
+            {
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.InteropLayout, Syntax(attribute), type.Name, layout.Name, layout.Problem));
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool CheckLayersInOneDeclaration(
