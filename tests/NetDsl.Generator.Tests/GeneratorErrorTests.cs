@@ -138,7 +138,11 @@ public sealed class GeneratorErrorTests
         "use one of the named Act members")]
     [InlineData(
         "using NetDsl; [Input(3)] [Dense(2, Init.He, [|(Act)(-1)|])] public partial class Net { }",
-        "(Act)-1 is not a defined Act")]
+        "(Act)(-1) is not a defined Act")]
+    [InlineData(
+        "using NetDsl; [Input(3)] [Dense(4)] [Dense(2, Act.Linear)] [Grid(new[] { Init.He }, [|new[] { (Act)int.MinValue "
+            + "}|])] public static partial class Lab { }",
+        "(Act)(-2147483648) is not a defined Act")]
     [InlineData(
         "using NetDsl; [Input(3)] [Dense(2, [|(Init)99|], Act.ReLU)] public partial class Net { }",
         "(Init)99 is not a defined Init",

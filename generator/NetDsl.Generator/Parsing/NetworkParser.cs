@@ -305,7 +305,7 @@ internal static class NetworkParser
             if (value < 0 || value > maxDefined)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.UndefinedEnumValue, place,
-                    "(" + enumName + ")" + value.ToString(CultureInfo.InvariantCulture), enumName));
+                    EnumCast(enumName, value), enumName));
                 return null;
             }
 
@@ -918,10 +918,18 @@ internal static class NetworkParser
             return (TEnum)(object)value;
         }
 
-        string shown = "(" + enumName + ")" + value.ToString(CultureInfo.InvariantCulture);
+        string shown = EnumCast(enumName, value);
         diagnostics.Add(Diagnostic(
             DiagnosticDescriptors.UndefinedEnumValue, ArgumentSyntax(attribute, position), shown, enumName));
         return null;
+    }
+
+    /// <summary>An enum value as C# casts it: <c>(Act)99</c>, and <c>(Act)(-1)</c>, since <c>(Act)-1</c> reads as a
+    /// subtraction (CS0075).</summary>
+    private static string EnumCast(string enumName, int value)
+    {
+        string number = value.ToString(CultureInfo.InvariantCulture);
+        return "(" + enumName + ")" + (value < 0 ? "(" + number + ")" : number);
     }
 
     private static IEnumerable<ContainerSpec> Containers(INamedTypeSymbol type)
