@@ -65,6 +65,14 @@ public sealed class GeneratorErrorTests
         => AssertError(marked, "NDSL0002", "'Net' has [Dense] layers but no [Input]", "add [Input(n)]");
 
     [Fact]
+    public void NDSL0002_names_an_input_attribute_that_is_not_NetDsls()
+        => AssertError(
+            "namespace Models { using NetDsl; public sealed class InputAttribute(int size) : System.Attribute; "
+                + "[[|Input(3)|]] [Dense(2, Act.ReLU)] public partial class Net { } }",
+            "NDSL0002", "'Net' has [Dense] layers but no [Input] (this [Input] is Models.InputAttribute, not "
+                + "NetDsl.InputAttribute)", "add [NetDsl.Input(n)]");
+
+    [Fact]
     public void NDSL0002_is_reported_once_for_layers_on_two_partial_declarations()
     {
         // The orphan-layer step runs once per declaration carrying a [Dense]; only the declaration holding the type's
@@ -82,6 +90,19 @@ public sealed class GeneratorErrorTests
     [InlineData("using NetDsl; [[|Input(3)|]] [Loss(Loss.MeanSquaredError)] public partial class Net { }")]
     public void NDSL0003_an_input_without_layers(string marked)
         => AssertError(marked, "NDSL0003", "'Net' has no layers", "add at least one [Dense(units, init, activation)]");
+
+    [Theory]
+    [InlineData(
+        "namespace Other { public sealed class DenseAttribute(int units, NetDsl.Act activation) : System.Attribute; } "
+            + "namespace Models { using NetDsl; [Input(3)] [[|Other.Dense(2, Act.ReLU)|]] public partial class Net { } }")]
+    [InlineData(
+        "namespace Models { using NetDsl; public sealed class DenseAttribute(int units) : System.Attribute; "
+            + "[Input(3)] [[|Dense(2)|]] public partial class Net { } }",
+        "Models.DenseAttribute")]
+    public void NDSL0003_names_a_dense_attribute_that_is_not_NetDsls(string marked, string type = "Other.DenseAttribute")
+        => AssertError(
+            marked, "NDSL0003", $"'Net' has no layers (this [Dense] is {type}, not NetDsl.DenseAttribute)",
+            "add at least one [NetDsl.Dense(units, init, activation)]");
 
     [Theory]
     [InlineData(

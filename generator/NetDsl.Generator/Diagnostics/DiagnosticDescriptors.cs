@@ -21,14 +21,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingInput = Error(
         "NDSL0002",
         "Network has no input",
-        "'{0}' has [Dense] layers but no [Input]: add [Input(n)] with "
+        "'{0}' has [Dense] layers but no [Input]{1}: add [{2}(n)] with "
             + "the number of input features above the first layer");
 
     /// <summary>Message: "'{0}' has no layers ...".</summary>
     public static readonly DiagnosticDescriptor NoLayers = Error(
         "NDSL0003",
         "Network has no layers",
-        "'{0}' has no layers: add at least one [Dense(units, init, activation)] after [Input]");
+        "'{0}' has no layers{1}: add at least one [{2}(units, init, activation)] after [Input]");
 
     /// <summary>Message: "{0} must be at least 1, not {1} ...".</summary>
     public static readonly DiagnosticDescriptor NonPositiveSize = Error(

@@ -51,8 +51,21 @@ internal static class NetworkParser
             return null;
         }
 
-        return Diagnostic(DiagnosticDescriptors.MissingInput, first, type.Name);
+        // As for a [Dense] (NDSL0003): an [Input] of another library's or the user's own is named.
+        AttributeData? foreign = ForeignAttribute(type, "InputAttribute");
+        return foreign is null
+            ? Diagnostic(DiagnosticDescriptors.MissingInput, first, type.Name, "", "Input")
+            : Diagnostic(
+                DiagnosticDescriptors.MissingInput, Syntax(foreign), type.Name,
+                $" (this [Input] is {foreign.AttributeClass!.ToDisplayString()}, not NetDsl.InputAttribute)",
+                "NetDsl.Input");
     }
+
+    /// <summary>The first attribute of the type whose class has NetDsl's <paramref name="name"/> but is another
+    /// type; null when none (an unresolved name is the compiler's CS0246).</summary>
+    private static AttributeData? ForeignAttribute(INamedTypeSymbol type, string name)
+        => type.GetAttributes().FirstOrDefault(a => a.AttributeClass is { TypeKind: not TypeKind.Error } c
+            && c.Name == name && c.ToDisplayString() != "NetDsl." + name);
 
     private static void ParseCore(INamedTypeSymbol type, ParsedType result, CancellationToken cancellationToken)
     {
@@ -88,7 +101,15 @@ internal static class NetworkParser
 
         if (attributes.Dense.Count == 0)
         {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.NoLayers, Syntax(attributes.Input), type.Name));
+            // A [Dense] that binds to another library's or the user's own DenseAttribute looks like a layer but is
+            // none: name the type it is, and write NetDsl's in full.
+            AttributeData? foreign = ForeignAttribute(type, "DenseAttribute");
+            diagnostics.Add(foreign is null
+                ? Diagnostic(DiagnosticDescriptors.NoLayers, Syntax(attributes.Input), type.Name, "", "Dense")
+                : Diagnostic(
+                    DiagnosticDescriptors.NoLayers, Syntax(foreign), type.Name,
+                    $" (this [Dense] is {foreign.AttributeClass!.ToDisplayString()}, not NetDsl.DenseAttribute)",
+                    "NetDsl.Dense"));
             return;
         }
 
