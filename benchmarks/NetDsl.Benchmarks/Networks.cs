@@ -26,3 +26,25 @@ public partial class TanhFashionNet { }
 [Dense(128, Init.He, Act.ReLU)]
 [Dense(40, Init.Xavier, Act.Softmax)]
 public partial class WideSoftmaxNet { }
+
+/// <summary>Two hidden layers of 128 with a sigmoid: the input gradient of the second applies the first's derivative,
+/// a cheap one, in its epilogue. The control of <see cref="HiddenActivationTrainingBenchmarks"/>.</summary>
+[Input(784)]
+[Dense(128, Init.Xavier, Act.Sigmoid)]
+[Dense(128, Init.Xavier, Act.Sigmoid)]
+[Dense(10, Init.Xavier, Act.Softmax)]
+public partial class DeepSigmoidNet { }
+
+/// <summary>The same with ELU, whose derivative needs an exp.</summary>
+[Input(784)]
+[Dense(128, Init.He, Act.ELU)]
+[Dense(128, Init.He, Act.ELU)]
+[Dense(10, Init.Xavier, Act.Softmax)]
+public partial class DeepEluNet { }
+
+/// <summary>The same with the exact GELU, whose derivative needs an erfc and an exp.</summary>
+[Input(784)]
+[Dense(128, Init.He, Act.GELU)]
+[Dense(128, Init.He, Act.GELU)]
+[Dense(10, Init.Xavier, Act.Softmax)]
+public partial class DeepGeluNet { }

@@ -69,7 +69,7 @@ internal static class KnownNames
     /// <summary>The per-layer names the generated code declares (Layer0Weights, Layer3Forward, ...).</summary>
     public static readonly System.Text.RegularExpressions.Regex GeneratedLayerMemberName = new(
         "^Layer[0-9]+(Weights|Bias|Slopes|Forward|ForwardTile|ForwardRow|ForwardActivation|WeightGradient"
-            + "|WeightGradientTile|InputGradient|InputGradientTile)$");
+            + "|WeightGradientTile|InputGradient|InputGradientTile|InputGradientDerivative)$");
 
     /// <summary>The per-layer constants (Layer0Weights, ...): the other per-layer names are generic methods, which a
     /// user's non-generic method of the same name overloads.</summary>

@@ -534,6 +534,10 @@ public sealed class GeneratorErrorTests
             + "[|Layer0Forward|]<A, B>() { } }",
         "'Layer0Forward' collides")]
     [InlineData(
+        "using NetDsl; [Input(3)] [Dense(2, Act.GELU)] [Dense(2, Act.Linear)] public partial class Net { private "
+            + "static void [|Layer1InputGradientDerivative|]<A, B>() { } }",
+        "'Layer1InputGradientDerivative' collides")]
+    [InlineData(
         "using NetDsl; [Input(3)] [Dense(2, Act.ReLU)] public partial class Net { private static void "
             + "[|RequireLength|](int actual, int expected, string name) { } }",
         "'RequireLength' collides")]

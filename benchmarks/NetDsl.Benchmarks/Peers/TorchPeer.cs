@@ -41,7 +41,7 @@ internal sealed class TorchPeer : IDisposable
             layers.Add(($"{2 * i}", linear));
             if (i < description.Layers.Count - 1)
             {
-                layers.Add(($"{2 * i + 1}", HiddenActivation(layer.Activation)));
+                layers.Add(($"{2 * i + 1}", HiddenActivation(layer)));
             }
         }
 
@@ -81,12 +81,14 @@ internal sealed class TorchPeer : IDisposable
         return loss.item<float>();
     }
 
-    private static nn.Module<Tensor, Tensor> HiddenActivation(Act activation) => activation switch
+    private static nn.Module<Tensor, Tensor> HiddenActivation(LayerDescription layer) => layer.Activation switch
     {
         Act.ReLU => nn.ReLU(),
         Act.Sigmoid => nn.Sigmoid(),
         Act.Tanh => nn.Tanh(),
-        _ => throw new NotSupportedException($"{activation} is not supported by this benchmark."),
+        Act.ELU => nn.ELU(layer.Alpha),
+        Act.GELU => nn.GELU(),
+        _ => throw new NotSupportedException($"{layer.Activation} is not supported by this benchmark."),
     };
 
     public void Dispose()

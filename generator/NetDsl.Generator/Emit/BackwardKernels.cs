@@ -127,9 +127,12 @@ internal static class BackwardKernels
         writer.Line("/// <summary>");
         writer.Doc($"Input gradient of a dense {layer.FanIn} → {layer.Units} layer fused with the derivative of the "
             + $"layer before it ({ForwardKernels.Describe(previous)}): "
-            + "δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to the accumulators before the "
-            + "one store of each delta vector"
-            + (previous.HasSlopes ? ", and the PReLU slopes' gradient is accumulated in the same pass." : "."));
+            + "δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. "
+            + (Traits.FunctionType(previous.Activation) is null
+                ? "The derivative is applied to the accumulators before the one store of each delta vector"
+                    + (previous.HasSlopes ? ", and the PReLU slopes' gradient is accumulated in the same pass." : ".")
+                : $"{name}Derivative evaluates it in double precision on each tile's stored sums while they are in "
+                    + "L1, and stores the deltas over them."));
         writer.Doc($"Tiles of {TileRows} rows × {TilePanels} input panels; Vector512, Vector256, Vector128 or scalar "
             + "code, as TSimd says.");
         writer.Line("/// </summary>");
@@ -219,32 +222,129 @@ internal static class BackwardKernels
             }
 
             writer.Line();
-            writer.Comment(
-                "Epilogue: the previous layer's derivative on the registers, then one store per delta vector.");
-            var cells = new List<Cell>();
-            for (int r = 0; r < TileRows; r++)
+            if (Traits.FunctionType(previous.Activation) is not null)
             {
-                for (int p = 0; p < TilePanels; p++)
-                {
-                    string offset = $"row{r} * ResultStride + panel{p} * TSimd.Count";
-                    cells.Add(new Cell($"c{r}{p}", offset, r == 0 ? null : $"rows > {r}", p));
-                }
+                writer.Comment("Epilogue: the sums stored, then the previous layer's derivative applied to them while "
+                    + "they are in L1, two delta vectors a call. Passed in registers, the accumulators would live "
+                    + "across the calls, and the JIT would store them to its frame at every step of the loop.");
+                EmitStores(writer);
+                EmitDerivativeCalls(writer, name);
+            }
+            else
+            {
+                writer.Comment(
+                    "Epilogue: the previous layer's derivative on the registers, then one store per delta vector.");
+                EmitDerivative(writer, previous, Cells());
+                EmitStores(writer);
+            }
+        }
+
+        if (Traits.FunctionType(previous.Activation) is { } function)
+        {
+            writer.Line();
+            EmitDerivativeHelper(writer, previous, name, function);
+        }
+    }
+
+    /// <summary>The tile's accumulators, with the offset of each in the pre-activations and the guard of its row.
+    /// </summary>
+    private static List<Cell> Cells()
+    {
+        var cells = new List<Cell>();
+        for (int r = 0; r < TileRows; r++)
+        {
+            for (int p = 0; p < TilePanels; p++)
+            {
+                string offset = $"row{r} * ResultStride + panel{p} * TSimd.Count";
+                cells.Add(new Cell($"c{r}{p}", offset, r == 0 ? null : $"rows > {r}", p));
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>One store per delta vector of the tile; rows and panels past the last real one are not stored.</summary>
+    private static void EmitStores(IndentedWriter writer)
+    {
+        for (int r = 0; r < TileRows; r++)
+        {
+            IDisposable? guard = r == 0 ? null : writer.Block($"if (rows > {r})");
+            for (int p = 0; p < TilePanels; p++)
+            {
+                writer.Call(
+                    "TSimd.Store(",
+                    [$"c{r}{p}", "ref result", $"row{r} * ResultStride + panel{p} * TSimd.Count"],
+                    ");",
+                    prefix: p == 0 ? null : $"if (panel + {p} < panels) ");
             }
 
-            EmitDerivative(writer, previous, cells);
-            for (int r = 0; r < TileRows; r++)
-            {
-                IDisposable? guard = r == 0 ? null : writer.Block($"if (rows > {r})");
-                for (int p = 0; p < TilePanels; p++)
-                {
-                    writer.Call(
-                        "TSimd.Store(",
-                        [$"c{r}{p}", "ref result", $"row{r} * ResultStride + panel{p} * TSimd.Count"],
-                        ");",
-                        prefix: p == 0 ? null : $"if (panel + {p} < panels) ");
-                }
+            guard?.Dispose();
+        }
+    }
 
-                guard?.Dispose();
+    /// <summary>Calls the derivative helper on each row's stored sums, two panels a call. Rows past the last real one
+    /// are skipped, and so are pairs of panels past it; in a pair that straddles it, the second vector (the last real
+    /// one, re-read) is evaluated and not stored. The tile has an even number of panels.</summary>
+    private static void EmitDerivativeCalls(IndentedWriter writer, string name)
+    {
+        for (int r = 0; r < TileRows; r++)
+        {
+            IDisposable? guard = r == 0 ? null : writer.Block($"if (rows > {r})");
+            for (int p = 0; p < TilePanels; p += 2)
+            {
+                writer.Call(
+                    $"{name}Derivative<TSimd, TVector>(",
+                    [
+                        "ref preActivation", "ref activation", "ref result",
+                        $"row{r} * ResultStride + panel{p} * TSimd.Count",
+                        $"row{r} * ResultStride + panel{p + 1} * TSimd.Count", $"panel + {p + 1} < panels",
+                    ],
+                    ");",
+                    prefix: p == 0 ? null : $"if (panel + {p} < panels) ");
+            }
+
+            guard?.Dispose();
+        }
+    }
+
+    /// <summary>The derivative of the previous layer's activation on two delta vectors of the tile, evaluated in
+    /// double precision, and their stores: the epilogue of the input-gradient tile for every activation that has a
+    /// function type.</summary>
+    private static void EmitDerivativeHelper(IndentedWriter writer, LayerSpec previous, string name, string function)
+    {
+        writer.Comment($"The {previous.Activation} derivative applied to two stored sums of {name}'s tiles, "
+            + "δ = f′(z, y)·Σ_u δ·W in double precision, each result stored over its sum. Never inlined, as the "
+            + "forward kernels' activation is not: a tile holding all twelve evaluations would pass the JIT's limit of "
+            + "tracked locals, past which the multiply-add loop keeps accumulators in the stack frame.");
+        writer.Call($"[{Names.MethodImpl}(", [$"{Names.MethodImplOptions}.NoInlining"], ")]");
+        writer.Call(
+            $"private static void {name}Derivative<TSimd, TVector>(",
+            [
+                "ref float preActivation", "ref float activation", "ref float result",
+                $"{Names.IntPtr} firstOffset", $"{Names.IntPtr} secondOffset", "bool storeSecond",
+            ],
+            ")",
+            breakAfterHead: true);
+        WriteConstraints(writer);
+        using (writer.Block())
+        {
+            string slope = $"TSimd.MultiplyBySlope<{Names.Activations}.{function}>";
+            string alpha = Literals.Double(previous.Alpha);
+            foreach (string which in new[] { "first", "second" })
+            {
+                writer.Call(
+                    $"TVector {which}Delta = {slope}(",
+                    [
+                        $"TSimd.Load(ref result, {which}Offset)", $"TSimd.Load(ref preActivation, {which}Offset)",
+                        $"TSimd.Load(ref activation, {which}Offset)", alpha,
+                    ],
+                    ");");
+            }
+
+            writer.Line("TSimd.Store(firstDelta, ref result, firstOffset);");
+            using (writer.Block("if (storeSecond)"))
+            {
+                writer.Line("TSimd.Store(secondDelta, ref result, secondOffset);");
             }
         }
     }
@@ -305,13 +405,9 @@ internal static class BackwardKernels
     private sealed record Cell(string Variable, string Offset, string? RowGuard, int Panel);
 
     /// <summary>Writes c ← f′(z, y)·c for each cell, for the activation of <paramref name="layer"/>.</summary>
-    /// <remarks>Known shortcoming: the derivatives evaluated in double precision are inlined into the tile, one per
-    /// accumulator, and for the heavier ones the tile passes the JIT's limit on locals (the forward kernels met the
-    /// same limit; see ForwardKernels.EmitActivationHelper). Seen with .NET 10.0.12 on a 64-128(GELU)-128(GELU)-10
-    /// network: the input-gradient tile of the second layer keeps 83 calls at tier 1, and its multiply-add loop loads
-    /// and stores accumulators on the stack at every step (22 stack accesses in the loop); Sigmoid's cheap derivative
-    /// inlines cleanly at tier 1. Missing: a never-inlined derivative of two vectors a call, as the forward kernels
-    /// have, and a training benchmark with such an activation to measure it.</remarks>
+    /// <remarks>Inlined where it is written. The input-gradient tiles use it only for the ReLU family, whose
+    /// derivatives are a compare and a select: a tile holding twelve of the double-precision derivatives passes the
+    /// JIT's limit of tracked locals, so those go through the tile's never-inlined Derivative helper.</remarks>
     private static void EmitDerivative(
         IndentedWriter writer, LayerSpec layer, IReadOnlyList<Cell> cells, bool accumulateOutside = false)
     {

@@ -1477,9 +1477,10 @@ namespace Company.Product.Models
                     }
 
                     /// <summary>
-                    /// Input gradient of a dense 5 → 2 layer fused with the derivative of the layer before it (Tanh):
-                    /// δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. The derivative is applied to the accumulators
-                    /// before the one store of each delta vector.
+                    /// Input gradient of a dense 5 → 2 layer fused with the derivative of the layer before it
+                    /// (Tanh): δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. Layer1InputGradientDerivative
+                    /// evaluates it in double precision on each tile's stored sums while they are in L1, and stores
+                    /// the deltas over them.
                     /// Tiles of 6 rows × 2 input panels; Vector512, Vector256, Vector128 or scalar code, as TSimd says.
                     /// </summary>
                     private static void Layer1InputGradient<TSimd, TVector>(
@@ -1578,43 +1579,9 @@ namespace Company.Product.Models
                             c51 = TSimd.MultiplyAdd(a, w1, c51);
                         }
 
-                        // Epilogue: the previous layer's derivative on the registers, then one store per delta vector.
-                        c00 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c00,
-                            TSimd.Load(ref preActivation, row0 * ResultStride + panel0 * TSimd.Count),
-                            TSimd.Load(ref activation, row0 * ResultStride + panel0 * TSimd.Count), 0D);
-                        c01 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c01,
-                            TSimd.Load(ref preActivation, row0 * ResultStride + panel1 * TSimd.Count),
-                            TSimd.Load(ref activation, row0 * ResultStride + panel1 * TSimd.Count), 0D);
-                        c10 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c10,
-                            TSimd.Load(ref preActivation, row1 * ResultStride + panel0 * TSimd.Count),
-                            TSimd.Load(ref activation, row1 * ResultStride + panel0 * TSimd.Count), 0D);
-                        c11 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c11,
-                            TSimd.Load(ref preActivation, row1 * ResultStride + panel1 * TSimd.Count),
-                            TSimd.Load(ref activation, row1 * ResultStride + panel1 * TSimd.Count), 0D);
-                        c20 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c20,
-                            TSimd.Load(ref preActivation, row2 * ResultStride + panel0 * TSimd.Count),
-                            TSimd.Load(ref activation, row2 * ResultStride + panel0 * TSimd.Count), 0D);
-                        c21 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c21,
-                            TSimd.Load(ref preActivation, row2 * ResultStride + panel1 * TSimd.Count),
-                            TSimd.Load(ref activation, row2 * ResultStride + panel1 * TSimd.Count), 0D);
-                        c30 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c30,
-                            TSimd.Load(ref preActivation, row3 * ResultStride + panel0 * TSimd.Count),
-                            TSimd.Load(ref activation, row3 * ResultStride + panel0 * TSimd.Count), 0D);
-                        c31 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c31,
-                            TSimd.Load(ref preActivation, row3 * ResultStride + panel1 * TSimd.Count),
-                            TSimd.Load(ref activation, row3 * ResultStride + panel1 * TSimd.Count), 0D);
-                        c40 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c40,
-                            TSimd.Load(ref preActivation, row4 * ResultStride + panel0 * TSimd.Count),
-                            TSimd.Load(ref activation, row4 * ResultStride + panel0 * TSimd.Count), 0D);
-                        c41 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c41,
-                            TSimd.Load(ref preActivation, row4 * ResultStride + panel1 * TSimd.Count),
-                            TSimd.Load(ref activation, row4 * ResultStride + panel1 * TSimd.Count), 0D);
-                        c50 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c50,
-                            TSimd.Load(ref preActivation, row5 * ResultStride + panel0 * TSimd.Count),
-                            TSimd.Load(ref activation, row5 * ResultStride + panel0 * TSimd.Count), 0D);
-                        c51 = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(c51,
-                            TSimd.Load(ref preActivation, row5 * ResultStride + panel1 * TSimd.Count),
-                            TSimd.Load(ref activation, row5 * ResultStride + panel1 * TSimd.Count), 0D);
+                        // Epilogue: the sums stored, then the previous layer's derivative applied to them while they
+                        // are in L1, two delta vectors a call. Passed in registers, the accumulators would live across
+                        // the calls, and the JIT would store them to its frame at every step of the loop.
                         TSimd.Store(c00, ref result, row0 * ResultStride + panel0 * TSimd.Count);
                         if (panel + 1 < panels)
                             TSimd.Store(c01, ref result, row0 * ResultStride + panel1 * TSimd.Count);
@@ -1647,6 +1614,64 @@ namespace Company.Product.Models
                             TSimd.Store(c50, ref result, row5 * ResultStride + panel0 * TSimd.Count);
                             if (panel + 1 < panels)
                                 TSimd.Store(c51, ref result, row5 * ResultStride + panel1 * TSimd.Count);
+                        }
+                        Layer1InputGradientDerivative<TSimd, TVector>(ref preActivation, ref activation, ref result,
+                            row0 * ResultStride + panel0 * TSimd.Count, row0 * ResultStride + panel1 * TSimd.Count,
+                            panel + 1 < panels);
+                        if (rows > 1)
+                        {
+                            Layer1InputGradientDerivative<TSimd, TVector>(ref preActivation, ref activation, ref result,
+                                row1 * ResultStride + panel0 * TSimd.Count, row1 * ResultStride + panel1 * TSimd.Count,
+                                panel + 1 < panels);
+                        }
+                        if (rows > 2)
+                        {
+                            Layer1InputGradientDerivative<TSimd, TVector>(ref preActivation, ref activation, ref result,
+                                row2 * ResultStride + panel0 * TSimd.Count, row2 * ResultStride + panel1 * TSimd.Count,
+                                panel + 1 < panels);
+                        }
+                        if (rows > 3)
+                        {
+                            Layer1InputGradientDerivative<TSimd, TVector>(ref preActivation, ref activation, ref result,
+                                row3 * ResultStride + panel0 * TSimd.Count, row3 * ResultStride + panel1 * TSimd.Count,
+                                panel + 1 < panels);
+                        }
+                        if (rows > 4)
+                        {
+                            Layer1InputGradientDerivative<TSimd, TVector>(ref preActivation, ref activation, ref result,
+                                row4 * ResultStride + panel0 * TSimd.Count, row4 * ResultStride + panel1 * TSimd.Count,
+                                panel + 1 < panels);
+                        }
+                        if (rows > 5)
+                        {
+                            Layer1InputGradientDerivative<TSimd, TVector>(ref preActivation, ref activation, ref result,
+                                row5 * ResultStride + panel0 * TSimd.Count, row5 * ResultStride + panel1 * TSimd.Count,
+                                panel + 1 < panels);
+                        }
+                    }
+
+                    // The Tanh derivative applied to two stored sums of Layer1InputGradient's tiles, δ = f′(z, y)·Σ_u
+                    // δ·W in double precision, each result stored over its sum. Never inlined, as the forward kernels'
+                    // activation is not: a tile holding all twelve evaluations would pass the JIT's limit of tracked
+                    // locals, past which the multiply-add loop keeps accumulators in the stack frame.
+                    [global::System.Runtime.CompilerServices.MethodImpl(
+                        global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                    private static void Layer1InputGradientDerivative<TSimd, TVector>(
+                        ref float preActivation, ref float activation, ref float result,
+                        global::System.IntPtr firstOffset, global::System.IntPtr secondOffset, bool storeSecond)
+                        where TSimd : struct, global::NetDsl.Kernels.ISimd<TVector>
+                        where TVector : struct
+                    {
+                        TVector firstDelta = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(
+                            TSimd.Load(ref result, firstOffset), TSimd.Load(ref preActivation, firstOffset),
+                            TSimd.Load(ref activation, firstOffset), 0D);
+                        TVector secondDelta = TSimd.MultiplyBySlope<global::NetDsl.Activations.Tanh>(
+                            TSimd.Load(ref result, secondOffset), TSimd.Load(ref preActivation, secondOffset),
+                            TSimd.Load(ref activation, secondOffset), 0D);
+                        TSimd.Store(firstDelta, ref result, firstOffset);
+                        if (storeSecond)
+                        {
+                            TSimd.Store(secondDelta, ref result, secondOffset);
                         }
                     }
                 }
