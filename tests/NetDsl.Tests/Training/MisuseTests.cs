@@ -258,6 +258,17 @@ public class MisuseTests
         Assert.Equal(2, history.Epochs[1].Validation!.Value.Count);
     }
 
+    [Fact]
+    public void An_optimizer_with_a_negative_state_size_is_refused_by_name()
+    {
+        // Once "length ('-3280') must be a non-negative value. (Parameter 'length')", from the state buffer.
+        var error = Assert.Throws<ArgumentException>(() => new Models.Spirals().CreateTrainer(new NegativeSlots(), 4));
+
+        Assert.StartsWith("StateSlots is -1: an optimizer keeps 0 or more floats of state per parameter.",
+            error.Message, StringComparison.Ordinal);
+        Assert.Equal("optimizer", error.ParamName);
+    }
+
     [Theory]
     [InlineData(3, 2)]
     [InlineData(-1, 1)]
@@ -276,5 +287,15 @@ public class MisuseTests
     private sealed class Scripted(int badEpoch, float rate) : ILearningRateSchedule
     {
         public float LearningRate(int epoch) => epoch == badEpoch ? rate : 0.1f;
+    }
+
+    private sealed class NegativeSlots : IOptimizer
+    {
+        public float LearningRate { get; set; }
+
+        public int StateSlots => -1;
+
+        public void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state, long step)
+            => throw new InvalidOperationException("Never called: the trainer is refused.");
     }
 }
