@@ -269,6 +269,28 @@ public class MisuseTests
         Assert.Equal("optimizer", error.ParamName);
     }
 
+    [Fact]
+    public void Class_labels_given_to_a_trainer_without_cross_entropy_say_it_needs_targets()
+    {
+        // What ITrainer documents for Step, ComputeGradients and Evaluate with labels; nothing changes.
+        var network = new Models.Xor();
+        ITrainer trainer = network.CreateTrainer(new Adam(), 4);
+        foreach (Action call in new Action[]
+        {
+            () => trainer.Step(TwoRows, [0, 1]),
+            () => trainer.ComputeGradients(TwoRows, [0, 1]),
+            () => trainer.Evaluate(TwoRows, [0, 1]),
+        })
+        {
+            var error = Assert.Throws<InvalidOperationException>(call);
+            Assert.Equal("Xor trains on BinaryCrossEntropy, which needs target vectors, not class labels.",
+                error.Message);
+        }
+
+        Assert.Equal(0, trainer.StepCount);
+        Assert.Equal(0, trainer.LastBatchSize);
+    }
+
     [Theory]
     [InlineData(3, 2)]
     [InlineData(-1, 1)]
