@@ -7,13 +7,23 @@ namespace NetDsl.Data;
 public sealed class ImageSet
 {
     /// <summary>Images over <paramref name="pixels"/>, which is kept, not copied.</summary>
-    /// <exception cref="ArgumentException">The pixel count is not <c>count * rows * columns</c>.</exception>
+    /// <exception cref="ArgumentException">The pixel count is not <c>count * rows * columns</c>, or one image would
+    /// hold more pixels than an array can.</exception>
     public ImageSet(float[] pixels, int count, int rows, int columns)
     {
         ArgumentNullException.ThrowIfNull(pixels);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
+
+        // With no images the pixel count checks nothing, and 65536 x 65536 once gave a PixelsPerImage of 0.
+        if ((long)rows * columns > Array.MaxLength)
+        {
+            throw new ArgumentException(
+                $"Images of {rows} x {columns} would hold {(long)rows * columns} pixels each, more than the "
+                    + $"{Array.MaxLength} an array can.",
+                nameof(columns));
+        }
         if ((long)count * rows * columns != pixels.Length)
         {
             throw new ArgumentException(

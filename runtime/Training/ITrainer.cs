@@ -36,6 +36,8 @@ public interface ITrainer
     /// trainer refuses a non-finite loss for every optimizer before the update, and <see cref="Sgd"/>,
     /// <see cref="Adam"/> and <see cref="AdamW"/> refuse a non-finite gradient (another optimizer should, see
     /// <see cref="IOptimizer.Update"/>).</exception>
+    /// <exception cref="InvalidOperationException">The network trains on binary cross-entropy or mean squared error,
+    /// which need target vectors (as do ComputeGradients and Evaluate with labels).</exception>
     float Step(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
 
     /// <summary>One training step on target vectors: distributions for cross-entropy, values in [0, 1] for binary
@@ -54,6 +56,7 @@ public interface ITrainer
     /// without the update: afterwards <see cref="ExportGradients"/> holds the gradient of the mean loss.</summary>
     /// <returns>The batch's mean loss, NaN or infinite too (only a step, which would apply it, refuses that).
     /// </returns>
+    /// <exception cref="InvalidOperationException">The network does not train on cross-entropy.</exception>
     float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
 
     /// <summary>The forward and backward passes on target vectors, without the update.</summary>
@@ -67,6 +70,7 @@ public interface ITrainer
 
     /// <summary>The mean loss and accuracy over any number of rows, in batches of <see cref="MaxBatchSize"/>, without
     /// changing anything but the work buffers.</summary>
+    /// <exception cref="InvalidOperationException">The network does not train on cross-entropy.</exception>
     Evaluation Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
 
     /// <summary>The mean loss and accuracy against target vectors.</summary>

@@ -20,7 +20,10 @@ public static class TrainingLoop
     /// as NaN), or an epoch ends with weights that are: the run stops there, like Keras's
     /// TerminateOnNaN, reports that epoch as its last, puts back the weights of
     /// <see cref="TrainingHistory.BestEpoch"/> (or those from before training when it is 0) and says so in
-    /// <see cref="TrainingHistory.DivergedEpoch"/>.</remarks>
+    /// <see cref="TrainingHistory.DivergedEpoch"/>.
+    /// <para>An exception from <paramref name="progress"/>, or a cancellation, ends the run where it happens: no
+    /// history is returned, no best weights are put back, and the network keeps those of the last step taken.</para>
+    /// </remarks>
     /// <param name="trainer">The network's trainer.</param>
     /// <param name="training">The rows to learn from.</param>
     /// <param name="validation">Rows to evaluate after each epoch, or null.</param>
@@ -29,7 +32,10 @@ public static class TrainingLoop
     /// <see cref="EpochReport"/> per epoch.</param>
     /// <param name="cancellationToken">Stops the run between batches.</param>
     /// <exception cref="ArgumentException">The options, or a set's shape, labels or targets, do not suit the
-    /// trainer; the message says which and what to change. Nothing is trained.</exception>
+    /// trainer; the message says which and what to change. Nothing is trained. A schedule whose rate is negative or
+    /// not finite is refused too (<see cref="ArgumentOutOfRangeException"/>): before training when it is the first
+    /// epoch's, otherwise before the epoch it belongs to, and the network keeps the weights of the epochs before
+    /// it.</exception>
     public static TrainingHistory Run(
         ITrainer trainer, TrainingSet training, TrainingSet? validation, TrainingOptions? options = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -48,7 +54,7 @@ public static class TrainingLoop
         var best = new float[network.ParameterCount];
         var current = new float[network.ParameterCount];
         network.ExportParameters(best);
-        var batches = new BatchBuffers(training, options.BatchSize);
+        var batches = new BatchBuffers(training, System.Math.Min(options.BatchSize, training.Count));
         var reports = new List<EpochReport>();
         double bestLoss = double.PositiveInfinity;
         int bestEpoch = 0, epochsWithoutImprovement = 0;
@@ -59,7 +65,7 @@ public static class TrainingLoop
         {
             if (options.Schedule is not null)
             {
-                trainer.Optimizer.LearningRate = options.Schedule.LearningRate(epoch - 1);
+                trainer.Optimizer.LearningRate = ScheduledRate(options.Schedule, epoch);
             }
 
             var clock = Stopwatch.StartNew();
@@ -209,6 +215,9 @@ public static class TrainingLoop
     }
 
     /// <summary>The shuffled order and one batch of rows, allocated once per run.</summary>
+    /// <remarks>No batch holds more rows than the set: a trainer's MaxBatchSize bounds its work rows, not its input,
+    /// and a batch size whose rows of features pass int.MaxValue floats once overflowed this allocation on a set of
+    /// two rows.</remarks>
     private sealed class BatchBuffers(TrainingSet training, int batchSize)
     {
         public int[] Order { get; } = new int[training.Count];
@@ -269,11 +278,36 @@ public static class TrainingLoop
             throw new ArgumentException("The training set is empty.", nameof(training));
         }
 
+        if (options.Schedule is { } schedule)
+        {
+            ScheduledRate(schedule, 1);
+        }
+
         CheckSet(trainer, training, "the training set", nameof(training));
         if (validation is not null)
         {
             CheckSet(trainer, validation, "the validation set", nameof(validation));
         }
+    }
+
+    /// <summary>The schedule's rate for <paramref name="epoch"/> (counted from 1, as reports count), refused when no
+    /// optimizer could take it.</summary>
+    /// <remarks>The optimizer's setter once refused it mid-run as "LearningRate must be a finite number", naming
+    /// neither the schedule nor the epoch.</remarks>
+    private static float ScheduledRate(ILearningRateSchedule schedule, int epoch)
+    {
+        float rate = schedule.LearningRate(epoch - 1);
+        if (!float.IsFinite(rate) || rate < 0)
+        {
+            throw new ArgumentOutOfRangeException("options", rate,
+                $"The schedule gives {rate} as the learning rate of epoch {epoch} (its LearningRate({epoch - 1})): a "
+                    + "rate must be finite and at least 0. "
+                    + (epoch == 1
+                        ? "Nothing was trained."
+                        : $"The run stopped before that epoch; the network holds the weights of epoch {epoch - 1}."));
+        }
+
+        return rate;
     }
 
     /// <summary>Refuses a set that does not suit the trainer, once, with rows numbered as in the set: the trainer's

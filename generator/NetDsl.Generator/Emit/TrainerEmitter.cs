@@ -138,7 +138,22 @@ internal static class TrainerEmitter
             }
 
             writer.Line();
-            writer.Line("long stateLength = (long)optimizer.StateSlots * StorageLength;");
+            // Read once: the state is sized now. A negative count once reached the buffer, whose message named
+            // neither the optimizer nor StateSlots.
+            writer.Line("int slots = optimizer.StateSlots;");
+            using (writer.Block("if (slots < 0)"))
+            {
+                writer.Call(
+                    "throw new global::System.ArgumentException(",
+                    [
+                        "$\"StateSlots is {slots}: an optimizer keeps 0 or more floats of state per parameter.\"",
+                        "\"optimizer\"",
+                    ],
+                    ");");
+            }
+
+            writer.Line();
+            writer.Line("long stateLength = (long)slots * StorageLength;");
             using (writer.Block("if (stateLength > int.MaxValue - 64)"))
             {
                 writer.Call(

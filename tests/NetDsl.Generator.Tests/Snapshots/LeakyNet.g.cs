@@ -349,7 +349,15 @@ namespace Samples
                         $"The batch must hold between 1 and {(int.MaxValue - 64) / WorkPerRow} rows.");
                 }
 
-                long stateLength = (long)optimizer.StateSlots * StorageLength;
+                int slots = optimizer.StateSlots;
+                if (slots < 0)
+                {
+                    throw new global::System.ArgumentException(
+                        $"StateSlots is {slots}: an optimizer keeps 0 or more floats of state per parameter.",
+                        "optimizer");
+                }
+
+                long stateLength = (long)slots * StorageLength;
                 if (stateLength > int.MaxValue - 64)
                 {
                     throw new global::System.ArgumentException(

@@ -113,4 +113,17 @@ public class IdxReaderTests
         Assert.Throws<ArgumentException>(() => new IdxArray([0], []));
         Assert.Throws<ArgumentException>(() => new IdxArray([], []));
     }
+
+    [Theory]
+    [InlineData(65536, 65536)]
+    [InlineData(50000, 50000)]
+    public void An_empty_image_set_refuses_images_too_large_for_an_array(int rows, int columns)
+    {
+        // No pixels to count, so only this check stands: PixelsPerImage once wrapped to 0 and to -1794967296.
+        var error = Assert.Throws<ArgumentException>(() => new ImageSet([], 0, rows, columns));
+
+        Assert.StartsWith($"Images of {rows} x {columns} would hold {(long)rows * columns} pixels each, more than the "
+            + $"{Array.MaxLength} an array can.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(46340 * 46340, new ImageSet([], 0, 46340, 46340).PixelsPerImage);
+    }
 }

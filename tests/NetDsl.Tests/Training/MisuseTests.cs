@@ -204,6 +204,94 @@ public class MisuseTests
     }
 
     [Theory]
+    [InlineData(float.NaN, 0)]
+    [InlineData(-0.5f, 0)]
+    [InlineData(float.PositiveInfinity, 2)]
+    public void A_schedule_rate_no_optimizer_takes_is_refused_naming_its_epoch(float rate, int badEpoch)
+    {
+        // The optimizer's setter once refused it mid-run as "LearningRate must be a finite number ... (Parameter
+        // 'LearningRate')", naming neither the schedule nor the epoch, even when it was the first epoch's.
+        var network = new Models.Spirals();
+        ITrainer trainer = network.CreateTrainer(new Sgd(0.1f), 4);
+        TrainingSet data = TrainingSet.WithLabels(TwoRows, 2, [0, 1]);
+        var options = new TrainingOptions { Epochs = 5, BatchSize = 2, Schedule = new Scripted(badEpoch, rate) };
+        float[] weights = new float[Models.Spirals.ParameterCount], after = new float[weights.Length];
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => TrainingLoop.Run(trainer, data, null, options, new InlineProgress<TrainingProgress>(report =>
+            {
+                if (report is EpochReport)
+                {
+                    network.ExportParameters(weights);
+                }
+            })));
+
+        Assert.StartsWith($"The schedule gives {rate} as the learning rate of epoch {badEpoch + 1} (its LearningRate("
+            + $"{badEpoch})): a rate must be finite and at least 0. ", error.Message, StringComparison.Ordinal);
+        Assert.Equal("options", error.ParamName);
+        Assert.Equal(badEpoch, trainer.StepCount);
+        Assert.Equal(0.1f, trainer.Optimizer.LearningRate);
+        network.ExportParameters(after);
+        if (badEpoch > 0)
+        {
+            Assert.Contains("the network holds the weights of epoch 2.", error.Message, StringComparison.Ordinal);
+            Assert.Equal(weights, after);
+        }
+    }
+
+    [Fact]
+    public void A_batch_size_past_the_set_holds_only_the_rows_there_are()
+    {
+        // 30,000 rows of 100,000 features pass int.MaxValue floats: the loop once sized its batch buffer by the batch
+        // size and threw OverflowException for this set of two rows.
+        var network = new Models.WideInputNet();
+        ITrainer trainer = network.CreateTrainer(new Sgd(0.1f), 30_000);
+        var features = new float[2 * Models.WideInputNet.InputSize];
+        features[0] = 1;
+        TrainingSet data = TrainingSet.WithLabels(features, Models.WideInputNet.InputSize, [0, 1]);
+
+        TrainingHistory history = TrainingLoop.Run(
+            trainer, data, data, new TrainingOptions { Epochs = 2, BatchSize = 30_000 });
+
+        Assert.Equal(2, trainer.StepCount);
+        Assert.Equal(2, history.Epochs.Count);
+        Assert.Equal(2, history.Epochs[1].Validation!.Value.Count);
+    }
+
+    [Fact]
+    public void An_optimizer_with_a_negative_state_size_is_refused_by_name()
+    {
+        // Once "length ('-3280') must be a non-negative value. (Parameter 'length')", from the state buffer.
+        var error = Assert.Throws<ArgumentException>(() => new Models.Spirals().CreateTrainer(new NegativeSlots(), 4));
+
+        Assert.StartsWith("StateSlots is -1: an optimizer keeps 0 or more floats of state per parameter.",
+            error.Message, StringComparison.Ordinal);
+        Assert.Equal("optimizer", error.ParamName);
+    }
+
+    [Fact]
+    public void Class_labels_given_to_a_trainer_without_cross_entropy_say_it_needs_targets()
+    {
+        // What ITrainer documents for Step, ComputeGradients and Evaluate with labels; nothing changes.
+        var network = new Models.Xor();
+        ITrainer trainer = network.CreateTrainer(new Adam(), 4);
+        foreach (Action call in new Action[]
+        {
+            () => trainer.Step(TwoRows, [0, 1]),
+            () => trainer.ComputeGradients(TwoRows, [0, 1]),
+            () => trainer.Evaluate(TwoRows, [0, 1]),
+        })
+        {
+            var error = Assert.Throws<InvalidOperationException>(call);
+            Assert.Equal("Xor trains on BinaryCrossEntropy, which needs target vectors, not class labels.",
+                error.Message);
+        }
+
+        Assert.Equal(0, trainer.StepCount);
+        Assert.Equal(0, trainer.LastBatchSize);
+    }
+
+    [Theory]
     [InlineData(3, 2)]
     [InlineData(-1, 1)]
     [InlineData(0, -1)]
@@ -215,5 +303,21 @@ public class MisuseTests
 
         Assert.StartsWith($"A slice of {count} rows from row {start} does not fit in a set of 4 rows.", error.Message,
             StringComparison.Ordinal);
+    }
+
+    /// <summary>0.1 every epoch but one, which gets <paramref name="rate"/>.</summary>
+    private sealed class Scripted(int badEpoch, float rate) : ILearningRateSchedule
+    {
+        public float LearningRate(int epoch) => epoch == badEpoch ? rate : 0.1f;
+    }
+
+    private sealed class NegativeSlots : IOptimizer
+    {
+        public float LearningRate { get; set; }
+
+        public int StateSlots => -1;
+
+        public void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state, long step)
+            => throw new InvalidOperationException("Never called: the trainer is refused.");
     }
 }

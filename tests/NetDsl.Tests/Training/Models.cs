@@ -192,3 +192,8 @@ public partial class UnpaddedNet { }
 [Input(70)] [Dense(130, Init.HeNormal, Act.PReLU)] [Dense(67, Init.GlorotUniform, Act.Tanh)]
 [Dense(11, Init.GlorotUniform, Act.Softmax)]
 public partial class LargeNet { }
+
+// 100,000 inputs and a two-unit output: a trainer's work rows are short, so it takes batches whose features alone
+// pass int.MaxValue floats, which the training loop must not try to hold in one array.
+[Input(100_000)] [Dense(2, Init.GlorotUniform, Act.Softmax)]
+public partial class WideInputNet { }
