@@ -42,6 +42,23 @@ public class MisuseTests
     }
 
     [Fact]
+    public void A_loop_batch_size_over_the_trainers_maximum_says_where_the_maximum_is_set()
+    {
+        // The default maximum is 256, set where the trainer was made, far from the options that ask for more.
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+        TrainingSet data = TrainingSet.WithLabels(TwoRows, 2, [0, 1]);
+
+        var error = Assert.Throws<ArgumentException>(
+            () => TrainingLoop.Run(trainer, data, null, new TrainingOptions { BatchSize = 32 }));
+
+        Assert.StartsWith(
+            "The batch size must be between 1 and the trainer's MaxBatchSize (4), not 32: create the trainer with "
+                + "CreateTrainer(optimizer, maxBatchSize: 32) or more.",
+            error.Message, StringComparison.Ordinal);
+        Assert.Equal("options", error.ParamName);
+    }
+
+    [Fact]
     public void Inputs_that_are_not_whole_rows_are_refused_without_a_row_limit()
     {
         // Evaluate has no row limit, yet once answered "Expected 1 to 2147483647 rows of InputSize = 2 floats".
