@@ -246,7 +246,9 @@ public static class TrainingLoop
         if (options.KeepBestEpoch && (validation is null || validation.Count == 0))
         {
             throw new ArgumentException(
-                "KeepBestEpoch picks an epoch by validation loss and needs a validation set.", nameof(options));
+                "KeepBestEpoch picks an epoch by validation loss and needs a validation set"
+                    + MissingOrEmpty(validation, "."),
+                nameof(options));
         }
 
         if (options.Patience is { } patience)
@@ -260,16 +262,21 @@ public static class TrainingLoop
             if (validation is null || validation.Count == 0)
             {
                 throw new ArgumentException(
-                    "Patience stops on the validation loss and needs a validation set; without one, leave it null.",
+                    "Patience stops on the validation loss and needs a validation set"
+                        + MissingOrEmpty(validation, "; without one, leave it null."),
                     nameof(options));
             }
         }
 
         if (options.BatchSize < 1 || options.BatchSize > trainer.MaxBatchSize)
         {
+            // The maximum is fixed where the trainer was made (256 by default), far from the options that exceed it.
             throw new ArgumentException(
                 $"The batch size must be between 1 and the trainer's MaxBatchSize ({trainer.MaxBatchSize}"
-                    + $"), not {options.BatchSize}.",
+                    + $"), not {options.BatchSize}"
+                    + (options.BatchSize < 1 ? "."
+                        : $": create the trainer with CreateTrainer(optimizer, maxBatchSize: {options.BatchSize}) or "
+                            + "more."),
                 nameof(options));
         }
 
@@ -309,6 +316,11 @@ public static class TrainingLoop
 
         return rate;
     }
+
+    // A slice of 0 rows is a validation set the caller did pass, perhaps cut from data shorter than they thought:
+    // telling them to give one would send them looking for the wrong mistake.
+    private static string MissingOrEmpty(TrainingSet? validation, string whenMissing)
+        => validation is null ? whenMissing : ", and the validation set given has no rows.";
 
     /// <summary>Refuses a set that does not suit the trainer, once, with rows numbered as in the set: the trainer's
     /// own checks see only a shuffled batch.</summary>

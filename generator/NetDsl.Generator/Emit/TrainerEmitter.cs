@@ -275,7 +275,7 @@ internal static class TrainerEmitter
         using (writer.Block())
         {
             writer.Line("int rows = CheckRows(inputs, _maxBatch);");
-            writer.Line("RequireLength(targets.Length, (long)rows * OutputSize, \"targets\");");
+            writer.Line("CheckTargets(targets, rows);");
             writer.Line("ForwardPass(inputs, rows);");
             (string loss, string[] arguments) = TargetLoss(spec, "rows", "targets", scaled: true);
             writer.Call($"double total = {loss}(", arguments, ");");
@@ -382,7 +382,7 @@ internal static class TrainerEmitter
                 _ => null,
             };
             writer.Line("int total = CheckRows(inputs, int.MaxValue);");
-            writer.Line("RequireLength(targets.Length, (long)total * OutputSize, \"targets\");");
+            writer.Line("CheckTargets(targets, total);");
             writer.Line("double loss = 0;");
             if (count is not null)
             {
@@ -433,14 +433,25 @@ internal static class TrainerEmitter
             }
 
             writer.Line();
+            // Two faults, two messages: one for both once told an evaluation it took "1 to 2147483647 rows", and left
+            // the user to divide by InputSize to see that a step's batch was over MaxBatchSize.
+            using (writer.Block("if (inputs.Length % InputSize != 0)"))
+            {
+                writer.Call(
+                    $"throw new {Names.ArgumentException}(",
+                    ["$\"Expected a multiple of InputSize = {InputSize} floats, got {inputs.Length}.\"", "\"inputs\""],
+                    ");");
+            }
+
+            writer.Line();
             writer.Line("int rows = inputs.Length / InputSize;");
-            using (writer.Block("if (inputs.Length % InputSize != 0 || rows > limit)"))
+            using (writer.Block("if (rows > limit)"))
             {
                 writer.Call(
                     $"throw new {Names.ArgumentException}(",
                     [
-                        "$\"Expected 1 to {limit} rows of InputSize = {InputSize} floats, "
-                            + "got {inputs.Length} floats.\"",
+                        "$\"The batch has {rows} rows, more than the trainer's MaxBatchSize of {limit}: split it, or "
+                            + "pass a larger maxBatchSize to CreateTrainer.\"",
                         "\"inputs\"",
                     ],
                     ");");
@@ -448,6 +459,22 @@ internal static class TrainerEmitter
 
             writer.Line();
             writer.Line("return rows;");
+        }
+
+        writer.Line();
+        using (writer.Block("private static void CheckTargets(global::System.ReadOnlySpan<float> targets, int rows)"))
+        {
+            using (writer.Block("if (targets.Length != (long)rows * OutputSize)"))
+            {
+                writer.Call(
+                    $"throw new {Names.ArgumentException}(",
+                    [
+                        "$\"Expected {(long)rows * OutputSize} targets ({rows} rows × OutputSize = {OutputSize}), "
+                            + "got {targets.Length}.\"",
+                        "\"targets\"",
+                    ],
+                    ");");
+            }
         }
 
         writer.Line();

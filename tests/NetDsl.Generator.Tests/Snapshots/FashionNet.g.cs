@@ -400,7 +400,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
                 int rows = CheckRows(inputs, _maxBatch);
-                RequireLength(targets.Length, (long)rows * OutputSize, "targets");
+                CheckTargets(targets, rows);
                 ForwardPass(inputs, rows);
                 double total = global::NetDsl.Training.Losses.CrossEntropy(
                     Read(Layer1Z, rows), Read(Layer1A, rows), rows, OutputSize, 16, targets, 1f / rows, Delta(rows));
@@ -435,7 +435,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
                 int total = CheckRows(inputs, int.MaxValue);
-                RequireLength(targets.Length, (long)total * OutputSize, "targets");
+                CheckTargets(targets, total);
                 double loss = 0;
                 long correct = 0;
                 for (int start = 0; start < total; start += _maxBatch)
@@ -475,15 +475,31 @@ namespace Samples
                         "The inputs are empty: give at least one row of InputSize floats.", "inputs");
                 }
 
-                int rows = inputs.Length / InputSize;
-                if (inputs.Length % InputSize != 0 || rows > limit)
+                if (inputs.Length % InputSize != 0)
                 {
                     throw new global::System.ArgumentException(
-                        $"Expected 1 to {limit} rows of InputSize = {InputSize} floats, got {inputs.Length} floats.",
+                        $"Expected a multiple of InputSize = {InputSize} floats, got {inputs.Length}.", "inputs");
+                }
+
+                int rows = inputs.Length / InputSize;
+                if (rows > limit)
+                {
+                    throw new global::System.ArgumentException(
+                        $"The batch has {rows} rows, more than the trainer's MaxBatchSize of {limit}: split it, or pass a larger maxBatchSize to CreateTrainer.",
                         "inputs");
                 }
 
                 return rows;
+            }
+
+            private static void CheckTargets(global::System.ReadOnlySpan<float> targets, int rows)
+            {
+                if (targets.Length != (long)rows * OutputSize)
+                {
+                    throw new global::System.ArgumentException(
+                        $"Expected {(long)rows * OutputSize} targets ({rows} rows × OutputSize = {OutputSize}), got {targets.Length}.",
+                        "targets");
+                }
             }
 
             private static void CheckLabels(global::System.ReadOnlySpan<int> labels, int rows)

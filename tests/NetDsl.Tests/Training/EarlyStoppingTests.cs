@@ -75,6 +75,26 @@ public class EarlyStoppingTests
     }
 
     [Fact]
+    public void An_empty_validation_set_is_called_empty_not_missing()
+    {
+        // A slice of 0 rows, passed on purpose, was once told "needs a validation set; without one, leave it null".
+        var trainer = new ScriptedTrainer([1, 2, 3]);
+        foreach (TrainingOptions options in new[]
+        {
+            new TrainingOptions { Epochs = 3, BatchSize = 2, Patience = 1 },
+            new TrainingOptions { Epochs = 3, BatchSize = 2, KeepBestEpoch = true },
+        })
+        {
+            var error = Assert.Throws<ArgumentException>(
+                () => TrainingLoop.Run(trainer, ScriptedTrainer.Data(4), ScriptedTrainer.Data(0), options));
+            Assert.Contains("the validation set given has no rows", error.Message, StringComparison.Ordinal);
+            Assert.Equal("options", error.ParamName);
+        }
+
+        Assert.Equal(0, trainer.Steps);
+    }
+
+    [Fact]
     public void Without_validation_the_best_epoch_is_the_last_and_no_epoch_is_marked_best()
     {
         // BestEpoch and IsBest are about the validation loss; a falling, then rising training loss must not move them.

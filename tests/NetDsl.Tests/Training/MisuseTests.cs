@@ -19,6 +19,87 @@ public class MisuseTests
     }
 
     [Fact]
+    public void A_batch_over_the_trainers_maximum_names_its_rows_and_where_the_maximum_comes_from()
+    {
+        // Once "Expected 1 to 4 rows of InputSize = 2 floats, got 10 floats.": the rows left to count, and the 4 to
+        // trace back to CreateTrainer.
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+        float[] inputs = new float[5 * 2];
+
+        foreach (Action call in new Action[]
+        {
+            () => trainer.Step(inputs, [0, 1, 0, 1, 0]),
+            () => trainer.ComputeGradients(inputs, new float[5 * 2]),
+        })
+        {
+            var error = Assert.Throws<ArgumentException>(call);
+            Assert.StartsWith(
+                "The batch has 5 rows, more than the trainer's MaxBatchSize of 4: split it, or pass a larger "
+                    + "maxBatchSize to CreateTrainer.",
+                error.Message, StringComparison.Ordinal);
+            Assert.Equal("inputs", error.ParamName);
+        }
+    }
+
+    [Fact]
+    public void A_loop_batch_size_over_the_trainers_maximum_says_where_the_maximum_is_set()
+    {
+        // The default maximum is 256, set where the trainer was made, far from the options that ask for more.
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+        TrainingSet data = TrainingSet.WithLabels(TwoRows, 2, [0, 1]);
+
+        var error = Assert.Throws<ArgumentException>(
+            () => TrainingLoop.Run(trainer, data, null, new TrainingOptions { BatchSize = 32 }));
+
+        Assert.StartsWith(
+            "The batch size must be between 1 and the trainer's MaxBatchSize (4), not 32: create the trainer with "
+                + "CreateTrainer(optimizer, maxBatchSize: 32) or more.",
+            error.Message, StringComparison.Ordinal);
+        Assert.Equal("options", error.ParamName);
+    }
+
+    [Fact]
+    public void Inputs_that_are_not_whole_rows_are_refused_without_a_row_limit()
+    {
+        // Evaluate has no row limit, yet once answered "Expected 1 to 2147483647 rows of InputSize = 2 floats".
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+        float[] ragged = [0, 0, 1];
+
+        foreach (Action call in new Action[]
+        {
+            () => trainer.Evaluate(ragged, [0]),
+            () => trainer.Evaluate(ragged, new float[2]),
+            () => trainer.Step(ragged, [0]),
+        })
+        {
+            var error = Assert.Throws<ArgumentException>(call);
+            Assert.StartsWith("Expected a multiple of InputSize = 2 floats, got 3.", error.Message,
+                StringComparison.Ordinal);
+            Assert.Equal("inputs", error.ParamName);
+        }
+    }
+
+    [Fact]
+    public void A_target_count_other_than_rows_times_outputs_shows_both()
+    {
+        // Once "Expected 4 floats, got 3.", with the product left for the user to work out.
+        ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
+
+        foreach (Action call in new Action[]
+        {
+            () => trainer.Step(TwoRows, new float[3]),
+            () => trainer.ComputeGradients(TwoRows, new float[3]),
+            () => trainer.Evaluate(TwoRows, new float[3]),
+        })
+        {
+            var error = Assert.Throws<ArgumentException>(call);
+            Assert.StartsWith("Expected 4 targets (2 rows × OutputSize = 2), got 3.", error.Message,
+                StringComparison.Ordinal);
+            Assert.Equal("targets", error.ParamName);
+        }
+    }
+
+    [Fact]
     public void A_label_outside_the_classes_names_its_row_and_value()
     {
         ITrainer trainer = new Models.Spirals().CreateTrainer(new Adam(), 4);
