@@ -9,7 +9,7 @@ namespace NetDsl.Benchmarks;
 /// differentiates in double precision: the input gradient of the second hidden layer applies the first one's
 /// derivative in its tiles' epilogue. TorchSharp runs the same network in the same run, so the ratio compares builds
 /// of NetDsl measured at different times; Sigmoid, whose derivative comes from the output alone, is the control.
-/// Setup checks that both compute the same first loss.
+/// Setup checks that both compute the same first loss (<see cref="TrainingPeer"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class HiddenActivationTrainingBenchmarks
@@ -28,28 +28,15 @@ public class HiddenActivationTrainingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        (INetwork network, Func<ITrainer> create) = Hidden switch
+        (INetwork network, ITrainer trainer) = Hidden switch
         {
             "Sigmoid" => Pair(new DeepSigmoidNet(), n => n.CreateTrainer(new Adam(1e-3f), Batch)),
             "ELU" => Pair(new DeepEluNet(), n => n.CreateTrainer(new Adam(1e-3f), Batch)),
             "GELU" => Pair(new DeepGeluNet(), n => n.CreateTrainer(new Adam(1e-3f), Batch)),
             _ => throw new InvalidOperationException($"No network with {Hidden} hidden layers."),
         };
-        _inputs = BenchmarkData.Inputs(Batch, network.InputSize);
-        _labels = BenchmarkData.Labels(Batch, network.OutputSize);
-        var parameters = new float[network.ParameterCount];
-        network.ExportParameters(parameters);
-        _trainer = create();
-        long[] torchLabels = _labels.Select(label => (long)label).ToArray();
-        _torch = new TorchPeer(network.Description, parameters, _inputs, torchLabels, 1e-3f);
-
-        // The same weights and batch give the same first loss: both compute the same function.
-        float ours = _trainer.Step(_inputs, _labels);
-        float theirs = _torch.Step();
-        if (MathF.Abs(ours - theirs) > 1e-4f * MathF.Max(1, ours))
-        {
-            throw new InvalidOperationException($"First losses differ: NetDsl {ours}, TorchSharp {theirs}.");
-        }
+        _trainer = trainer;
+        (_inputs, _labels, _torch) = TrainingPeer.Create(network, trainer, Batch, 1e-3f);
     }
 
     [GlobalCleanup]
@@ -61,7 +48,7 @@ public class HiddenActivationTrainingBenchmarks
     [Benchmark]
     public float TorchSharp() => _torch!.Step();
 
-    private static (INetwork, Func<ITrainer>) Pair<TNetwork>(TNetwork network, Func<TNetwork, ITrainer> create)
+    private static (INetwork, ITrainer) Pair<TNetwork>(TNetwork network, Func<TNetwork, ITrainer> create)
         where TNetwork : INetwork
-        => (network, () => create(network));
+        => (network, create(network));
 }

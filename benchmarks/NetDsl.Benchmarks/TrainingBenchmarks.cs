@@ -23,21 +23,8 @@ public class TrainingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _inputs = BenchmarkData.Inputs(Batch, FashionNet.InputSize);
-        _labels = BenchmarkData.Labels(Batch, FashionNet.OutputSize);
-        var parameters = new float[FashionNet.ParameterCount];
-        _network.ExportParameters(parameters);
         _trainer = _network.CreateTrainer(new Adam(1e-3f), Batch);
-        long[] torchLabels = _labels.Select(label => (long)label).ToArray();
-        _torch = new TorchPeer(FashionNet.Description, parameters, _inputs, torchLabels, 1e-3f);
-
-        // The same weights and batch give the same first loss: both compute the same function.
-        float ours = _trainer.ComputeGradients(_inputs, _labels);
-        float theirs = _torch.Step();
-        if (MathF.Abs(ours - theirs) > 1e-4f * MathF.Max(1, ours))
-        {
-            throw new InvalidOperationException($"First losses differ: NetDsl {ours}, TorchSharp {theirs}.");
-        }
+        (_inputs, _labels, _torch) = TrainingPeer.Create(_network, _trainer, Batch, 1e-3f);
     }
 
     [GlobalCleanup]

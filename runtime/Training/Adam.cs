@@ -5,8 +5,9 @@ namespace NetDsl.Training;
 
 /// <summary>
 /// Adam (Kingma and Ba, 2015) with PyTorch's conventions (torch.optim.Adam and AdamW): with t counting steps from 1,
-/// m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², and p ← p − (lr / (1 − β₁ᵗ))·m / (√v / √(1 − β₂ᵗ) + ε): ε is added to
-/// the bias-corrected √v̂, not folded into a corrected ε̂. The first step with g = 1 moves a weight by
+/// m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², and
+/// p ← p − (lr / (1 − β₁ᵗ))·m / (√v / √(1 − β₂ᵗ) + ε): ε is added to the bias-corrected √v̂, not folded into a
+/// corrected ε̂. The first step with g = 1 moves a weight by
 /// −lr/(1 + ε) = −9.9999999e-4 at lr = 1e-3; with g = 1e-7, by −lr·1e-7/(1e-7 + 1e-8) = −9.0909e-4.
 /// </summary>
 /// <remarks>Weight decay is PyTorch Adam's L2 penalty (g ← g + λp), or with <see cref="Decoupled"/> set, AdamW's

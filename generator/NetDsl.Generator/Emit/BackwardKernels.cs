@@ -124,11 +124,13 @@ internal static class BackwardKernels
     /// <summary>δprev[b, k] = f′(zprev[b, k])·Σ_u δ[b, u]·W[u, k], reading W as rows padded to 16 floats.</summary>
     public static void EmitInputGradient(IndentedWriter writer, LayerSpec layer, LayerSpec previous, string name)
     {
+        // Null for the ReLU family and Linear, whose derivatives are inlined into the tile.
+        string? function = Traits.FunctionType(previous.Activation);
         writer.Line("/// <summary>");
         writer.Doc($"Input gradient of a dense {layer.FanIn} → {layer.Units} layer fused with the derivative of the "
             + $"layer before it ({ForwardKernels.Describe(previous)}): "
             + "δprev[b, k] = f′(z[b, k])·Σ_u δ[b, u]·W[u, k]. "
-            + (Traits.FunctionType(previous.Activation) is null
+            + (function is null
                 ? "The derivative is applied to the accumulators before the one store of each delta vector"
                     + (previous.HasSlopes ? ", and the PReLU slopes' gradient is accumulated in the same pass." : ".")
                 : $"{name}Derivative evaluates it in double precision on each tile's stored sums while they are in "
@@ -222,7 +224,7 @@ internal static class BackwardKernels
             }
 
             writer.Line();
-            if (Traits.FunctionType(previous.Activation) is not null)
+            if (function is not null)
             {
                 writer.Comment("Epilogue: the sums stored, then the previous layer's derivative applied to them while "
                     + "they are in L1, two delta vectors a call. Passed in registers, the accumulators would live "
@@ -239,7 +241,7 @@ internal static class BackwardKernels
             }
         }
 
-        if (Traits.FunctionType(previous.Activation) is { } function)
+        if (function is not null)
         {
             writer.Line();
             EmitDerivativeHelper(writer, previous, name, function);

@@ -144,7 +144,7 @@ internal static class TrainerEmitter
             using (writer.Block("if (slots < 0)"))
             {
                 writer.Call(
-                    "throw new global::System.ArgumentException(",
+                    $"throw new {Names.ArgumentException}(",
                     [
                         "$\"StateSlots is {slots}: an optimizer keeps 0 or more floats of state per parameter.\"",
                         "\"optimizer\"",
